@@ -1,0 +1,3 @@
+from otpvirt.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Activations: leasing a number for a service, and ending the lease."""

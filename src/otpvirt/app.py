@@ -1,0 +1,61 @@
+"""`create_app(settings)`: the ASGI application, with no import-time globals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
+
+from otpvirt import __version__
+from otpvirt.config import Settings
+from otpvirt.native import endpoints as native_endpoints
+from otpvirt.native import openapi as native_openapi
+from otpvirt.runtime import Runtime
+from otpvirt.worker.runner import Worker
+
+log = logging.getLogger("otpvirt")
+
+DESCRIPTION = """Rent phone numbers to receive one-time codes by SMS.
+
+Every method is `POST /native/<Method>` with a JSON body (optionally gzip-compressed)
+and is answered with HTTP 200 and `{"status": 2, "error": 0, ...}` on success or
+`{"status": 4, "error": N, "reason": ..., "message": ...}` on failure."""
+
+
+def create_app(
+    settings: Settings | None = None, *, runtime: Runtime | None = None, worker: bool = False
+) -> FastAPI:
+    """Build the app; it opens (or adopts) a runtime and optionally runs the worker."""
+    settings = settings or (runtime.settings if runtime else Settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        rt = runtime or Runtime.open(settings)
+        app.state.runtime = rt
+        background = Worker(rt) if worker else None
+        if background:
+            background.start()
+        try:
+            yield
+        finally:
+            if background:
+                await background.stop()
+            if runtime is None:
+                await rt.close()
+
+    app = FastAPI(
+        title="otpvirt — OTP-virt API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    if runtime is not None:
+        app.state.runtime = runtime
+    # The API requires gzip whenever the client accepts it, however small the body.
+    app.add_middleware(GZipMiddleware, minimum_size=0)
+    app.include_router(native_endpoints.router)
+    native_openapi.install(app)
+    return app

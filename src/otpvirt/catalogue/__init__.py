@@ -1,0 +1,1 @@
+"""The catalogue: countries with their operators, services, and prices."""

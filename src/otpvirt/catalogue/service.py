@@ -1,0 +1,134 @@
+"""Operator changes to the catalogue: countries, operators, services."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from otpvirt.db import Conn, IntegrityError
+from otpvirt.errors import Conflict, ValidationFailed
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
+
+
+def clean_name(value: str, what: str, *, max_len: int = 64) -> str:
+    """A catalogue name: lower-case letters, digits, `_ . -`."""
+    name = value.strip().lower()
+    if not _NAME.match(name) or len(name) > max_len:
+        raise ValidationFailed(
+            f"{what} must be 1-{max_len} lower-case letters, digits, '_', '.' or '-': {value!r}"
+        )
+    return name
+
+
+async def add_country(
+    conn: Conn,
+    name: str,
+    *,
+    calling_code: int,
+    title: str | None = None,
+    iso2: str | None = None,
+    smsactivate_id: int | None = None,
+) -> dict[str, Any]:
+    """Add a country; its clients' name for it is `name`."""
+    name = clean_name(name, "country name")
+    if not 1 <= calling_code <= 9999:
+        raise ValidationFailed(f"calling code must be 1-9999, got {calling_code}")
+    if iso2 is not None and not re.fullmatch(r"[A-Za-z]{2}", iso2):
+        raise ValidationFailed(f"ISO code must be two letters, got {iso2!r}")
+    try:
+        row = await conn.fetchone(
+            "INSERT INTO countries (name, title, calling_code, iso2, smsactivate_id, enabled) "
+            "VALUES (:name, :title, :cc, :iso2, :said, TRUE) RETURNING id",
+            {
+                "name": name,
+                "title": title or name.title(),
+                "cc": calling_code,
+                "iso2": iso2.upper() if iso2 else None,
+                "said": smsactivate_id,
+            },
+        )
+    except IntegrityError:
+        raise Conflict(
+            f"country {name!r} (or sms-activate id {smsactivate_id}) already exists"
+        ) from None
+    assert row is not None
+    return {"id": row[0], "name": name, "callingCode": calling_code}
+
+
+async def set_smsactivate_id(conn: Conn, country: str, smsactivate_id: int | None) -> None:
+    """Set (or clear) the numeric id the sms-activate dialect uses for a country."""
+    try:
+        changed = await conn.execute(
+            "UPDATE countries SET smsactivate_id = :said WHERE name = :name",
+            {"said": smsactivate_id, "name": country.strip().lower()},
+        )
+    except IntegrityError:
+        raise Conflict(f"sms-activate id {smsactivate_id} is used by another country") from None
+    if not changed:
+        raise ValidationFailed(f"unknown country {country!r}", reason="unknown_country")
+
+
+async def add_provider(
+    conn: Conn, country: str, name: str, *, title: str | None = None
+) -> dict[str, Any]:
+    """Add an operator to a country."""
+    name = clean_name(name, "provider name")
+    country_id = await conn.fetchval(
+        "SELECT id FROM countries WHERE name = :n", {"n": country.strip().lower()}
+    )
+    if country_id is None:
+        raise ValidationFailed(f"unknown country {country!r}", reason="unknown_country")
+    try:
+        pid = await conn.fetchval(
+            "INSERT INTO providers (country_id, name, title) VALUES (:c, :n, :t) RETURNING id",
+            {"c": country_id, "n": name, "t": title or name},
+        )
+    except IntegrityError:
+        raise Conflict(f"provider {name!r} already exists in {country}") from None
+    return {"id": pid, "country": country.strip().lower(), "name": name}
+
+
+async def add_service(conn: Conn, code: str, name: str) -> dict[str, Any]:
+    """Add a service (code as clients send it, e.g. `vi`, and a display name)."""
+    code = clean_name(code, "service code", max_len=36)
+    if len(code) < 2:
+        raise ValidationFailed("service code must be 2-36 characters")
+    if not name.strip():
+        raise ValidationFailed("service name must not be empty")
+    try:
+        sid = await conn.fetchval(
+            "INSERT INTO services (code, name, enabled) VALUES (:c, :n, TRUE) RETURNING id",
+            {"c": code, "n": name.strip()},
+        )
+    except IntegrityError:
+        raise Conflict(f"service {code!r} already exists") from None
+    return {"id": sid, "code": code, "name": name.strip()}
+
+
+async def list_catalogue(conn: Conn) -> dict[str, Any]:
+    """Countries with their operators, and services, as plain data."""
+    countries = [
+        {
+            "id": r[0],
+            "name": r[1],
+            "title": r[2],
+            "callingCode": r[3],
+            "iso2": r[4],
+            "smsactivateId": r[5],
+            "enabled": bool(r[6]),
+            "providers": [],
+        }
+        for r in await conn.fetchall(
+            "SELECT id, name, title, calling_code, iso2, smsactivate_id, enabled "
+            "FROM countries ORDER BY id"
+        )
+    ]
+    by_id = {c["id"]: c for c in countries}
+    for r in await conn.fetchall("SELECT country_id, name FROM providers ORDER BY id"):
+        by_id[r[0]]["providers"].append(r[1])
+    services = [
+        {"id": r[0], "code": r[1], "name": r[2], "enabled": bool(r[3])}
+        for r in await conn.fetchall("SELECT id, code, name, enabled FROM services ORDER BY id")
+    ]
+    return {"countries": countries, "services": services}

@@ -1,0 +1,1 @@
+"""The `otpvirt` command line: one Typer app grouped by noun."""

@@ -1,0 +1,123 @@
+"""`otpvirt catalogue ...`: countries, operators, services."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from otpvirt.catalogue import service
+from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.runtime import Runtime
+
+app = typer.Typer(help="Countries, operators (providers) and services.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """List countries with their operators, and services."""
+
+    async def work(rt: Runtime) -> dict:
+        async with rt.db.read() as conn:
+            return await service.list_catalogue(conn)
+
+    data = run(settings_for(database_url), work)
+    if json_out:
+        print_json(data)
+        return
+    print_table(
+        "countries",
+        ["name", "title", "calling code", "sms-activate id", "providers"],
+        [
+            (c["name"], c["title"], c["callingCode"], c["smsactivateId"], ", ".join(c["providers"]))
+            for c in data["countries"]
+        ],
+    )
+    print_table("services", ["code", "name"], [(s["code"], s["name"]) for s in data["services"]])
+
+
+@app.command("add-country")
+def add_country(
+    name: Annotated[str, typer.Argument(help="Name clients send, e.g. 'kyrgyzstan'.")],
+    calling_code: Annotated[int, typer.Option("--calling-code", help="E.g. 996.")],
+    title: Annotated[str | None, typer.Option(help="Display name.")] = None,
+    iso2: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 code.")] = None,
+    smsactivate_id: Annotated[
+        int | None,
+        typer.Option("--smsactivate-id", help="Country id in the sms-activate protocol."),
+    ] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Add a country."""
+
+    async def work(rt: Runtime) -> dict:
+        async with rt.db.transaction() as conn:
+            return await service.add_country(
+                conn,
+                name,
+                calling_code=calling_code,
+                title=title,
+                iso2=iso2,
+                smsactivate_id=smsactivate_id,
+            )
+
+    out = run(settings_for(database_url), work)
+    print_json(out) if json_out else console.print(f"added country {out['name']}")
+
+
+@app.command("set-smsactivate-id")
+def set_smsactivate_id(
+    country: str,
+    smsactivate_id: Annotated[int, typer.Argument(help="Numeric id; -1 clears it.")],
+    database_url: DbUrl = None,
+) -> None:
+    """Set the numeric id the sms-activate dialect uses for a country."""
+
+    async def work(rt: Runtime) -> None:
+        async with rt.db.transaction() as conn:
+            await service.set_smsactivate_id(
+                conn, country, None if smsactivate_id < 0 else smsactivate_id
+            )
+
+    run(settings_for(database_url), work)
+    console.print(
+        f"{country}: sms-activate id {smsactivate_id if smsactivate_id >= 0 else 'cleared'}"
+    )
+
+
+@app.command("add-provider")
+def add_provider(
+    country: str,
+    name: str,
+    title: Annotated[str | None, typer.Option(help="Display name.")] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Add an operator (provider) to a country."""
+
+    async def work(rt: Runtime) -> dict:
+        async with rt.db.transaction() as conn:
+            return await service.add_provider(conn, country, name, title=title)
+
+    out = run(settings_for(database_url), work)
+    print_json(out) if json_out else console.print(
+        f"added provider {out['name']} to {out['country']}"
+    )
+
+
+@app.command("add-service")
+def add_service(
+    code: Annotated[str, typer.Argument(help="Code clients send, e.g. 'tg'.")],
+    name: Annotated[str, typer.Argument(help="Display name, e.g. 'Telegram'.")],
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Add a service."""
+
+    async def work(rt: Runtime) -> dict:
+        async with rt.db.transaction() as conn:
+            return await service.add_service(conn, code, name)
+
+    out = run(settings_for(database_url), work)
+    print_json(out) if json_out else console.print(f"added service {out['code']} ({out['name']})")

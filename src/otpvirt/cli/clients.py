@@ -1,0 +1,217 @@
+"""`otpvirt clients ...`: accounts, balances, credentials."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+import typer
+
+from otpvirt.auth.passwords import generate_password
+from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.clients import service
+from otpvirt.clients.service import check_password_rules
+from otpvirt.ledger import service as ledger
+from otpvirt.money import currency as currency_of
+from otpvirt.money import parse_amount
+from otpvirt.runtime import Runtime
+
+app = typer.Typer(help="Client accounts.", no_args_is_help=True)
+
+
+@app.command("create")
+def create(
+    client_id: Annotated[
+        str | None, typer.Option("--client-id", help="GUID (generated if omitted).")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option(help="API password, 8-128 chars (generated if omitted).")
+    ] = None,
+    currency: Annotated[str, typer.Option(help="ISO 4217 currency of the account.")] = "USD",
+    balance: Annotated[str, typer.Option(help="Opening balance.")] = "0",
+    name: Annotated[str | None, typer.Option(help="A label for the operator.")] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Create a client and print its id and API password (shown only now)."""
+    pw = password or generate_password()
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        check_password_rules(pw)
+        opening = parse_amount(balance, currency_of(currency))
+        pw_hash = await asyncio.to_thread(rt.passwords.hash, pw)
+        async with rt.db.transaction() as conn:
+            return await service.create_client(
+                conn,
+                password_hash=pw_hash,
+                currency_code=currency,
+                balance=opening,
+                client_id=client_id,
+                name=name,
+            )
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json(
+            {
+                "clientId": out["clientId"],
+                "apiPassword": pw,
+                "currency": out["currency"],
+                "balance": out["balance"],
+            }
+        )
+    else:
+        console.print(f"clientId:    {out['clientId']}", highlight=False)
+        console.print(f"apiPassword: {pw}", highlight=False)
+        console.print(f"balance:     {out['balance']} {out['currency']}", highlight=False)
+        console.print("[dim]The password is shown only now; it is stored hashed.[/]")
+
+
+@app.command("list")
+def list_(
+    search: Annotated[str | None, typer.Option(help="Filter by id or name.")] = None,
+    limit: int = 100,
+    offset: int = 0,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """List clients, newest first."""
+
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
+        async with rt.db.read() as conn:
+            return await service.list_clients(conn, search=search, limit=limit, offset=offset)
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+    else:
+        print_table(
+            "clients",
+            ["clientId", "name", "balance", "currency", "enabled"],
+            [(r["clientId"], r["name"], r["balance"], r["currency"], r["enabled"]) for r in rows],
+        )
+
+
+@app.command("show")
+def show(
+    client_id: str,
+    entries: Annotated[int, typer.Option(help="How many ledger entries to show.")] = 20,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Show a client, its activation counts and latest ledger entries."""
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.read() as conn:
+            data = await service.get_client(conn, client_id)
+            data["ledger"] = await ledger.entries(conn, data["clientId"], limit=entries)
+            return data
+
+    data = run(settings_for(database_url), work)
+    if json_out:
+        print_json(data)
+        return
+    for key in ("clientId", "name", "currency", "balance", "enabled"):
+        console.print(f"{key + ':':<11} {data[key]}", highlight=False)
+    acts = ", ".join(f"{k} {v}" for k, v in sorted(data["activations"].items())) or "none"
+    console.print(f"activations: {acts}", highlight=False)
+    print_table(
+        "ledger",
+        ["id", "kind", "amount", "balance after", "activation", "note"],
+        [
+            (e["id"], e["kind"], e["amount"], e["balanceAfter"], e["activationId"], e["note"])
+            for e in data["ledger"]
+        ],
+    )
+
+
+def _balance_change(
+    client_id: str,
+    amount: str,
+    kind: str,
+    note: str | None,
+    database_url: str | None,
+    json_out: bool,
+) -> None:
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.transaction() as conn:
+            return await service.change_balance(conn, client_id, amount, kind=kind, note=note)
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json(out)
+    else:
+        console.print(
+            f"{out['clientId']}: balance {out['balance']} {out['currency']}", highlight=False
+        )
+
+
+@app.command("topup")
+def topup(
+    client_id: str,
+    amount: str,
+    note: Annotated[str | None, typer.Option(help="Why (kept in the ledger).")] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Add AMOUNT (in the client's currency) to the balance."""
+    _balance_change(client_id, amount, ledger.TOPUP, note, database_url, json_out)
+
+
+# Negative amounts ("-1.50") must not be taken for options.
+@app.command("adjust", context_settings={"ignore_unknown_options": True})
+def adjust(
+    client_id: str,
+    amount: Annotated[str, typer.Argument(help="Signed amount, e.g. -1.50.")],
+    reason: Annotated[str, typer.Option(help="Why (kept in the ledger).")],
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Correct the balance by a signed AMOUNT (never below zero)."""
+    _balance_change(client_id, amount, ledger.ADJUSTMENT, reason, database_url, json_out)
+
+
+def _set_enabled(client_id: str, enabled: bool, database_url: str | None) -> None:
+    async def work(rt: Runtime) -> None:
+        async with rt.db.transaction() as conn:
+            await service.set_enabled(conn, client_id, enabled)
+
+    run(settings_for(database_url), work)
+    console.print(f"{client_id}: {'enabled' if enabled else 'disabled'}", highlight=False)
+
+
+@app.command("disable")
+def disable(client_id: str, database_url: DbUrl = None) -> None:
+    """Disable a client: its API calls are refused (live leases run out normally)."""
+    _set_enabled(client_id, False, database_url)
+
+
+@app.command("enable")
+def enable(client_id: str, database_url: DbUrl = None) -> None:
+    """Re-enable a disabled client."""
+    _set_enabled(client_id, True, database_url)
+
+
+@app.command("set-password")
+def set_password(
+    client_id: str,
+    password: Annotated[
+        str | None, typer.Option(help="New password (generated if omitted).")
+    ] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Replace a client's API password and print it (shown only now)."""
+    pw = password or generate_password()
+
+    async def work(rt: Runtime) -> None:
+        check_password_rules(pw)
+        pw_hash = await asyncio.to_thread(rt.passwords.hash, pw)
+        async with rt.db.transaction() as conn:
+            await service.set_password_hash(conn, client_id, pw_hash)
+
+    run(settings_for(database_url), work)
+    if json_out:
+        print_json({"clientId": client_id.lower(), "apiPassword": pw})
+    else:
+        console.print(f"apiPassword: {pw}", highlight=False)

@@ -1,0 +1,40 @@
+"""`otpvirt db ...`: schema migrations."""
+
+from __future__ import annotations
+
+import typer
+
+from otpvirt.cli.common import DbUrl, JsonOut, fail, print_json, settings_for
+from otpvirt.db import migrate
+
+app = typer.Typer(help="Database schema.", no_args_is_help=True)
+
+
+@app.command("upgrade")
+def upgrade(database_url: DbUrl = None, revision: str = "head") -> None:
+    """Apply the migrations (creates the database and the seed catalogue)."""
+    url = settings_for(database_url).effective_database_url
+    try:
+        migrate.upgrade(url, revision)
+        current = migrate.current_revision(url)
+    except Exception as exc:
+        fail(f"migration failed: {exc}")
+    typer.echo(f"database at revision {current}")
+
+
+@app.command("current")
+def current(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """Show the schema revision of the database and of this code."""
+    url = settings_for(database_url).effective_database_url
+    try:
+        rev = migrate.current_revision(url)
+    except Exception as exc:
+        fail(f"cannot read the database: {exc}")
+    head = migrate.head_revision()
+    if json_out:
+        print_json({"current": rev, "head": head, "upToDate": rev == head})
+    else:
+        typer.echo(
+            f"database: {rev or 'empty'}; code: {head}"
+            + ("" if rev == head else " (run `otpvirt db upgrade`)")
+        )

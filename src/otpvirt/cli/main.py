@@ -1,0 +1,33 @@
+"""The `otpvirt` command."""
+
+from __future__ import annotations
+
+import typer
+
+from otpvirt import __version__
+from otpvirt.cli import catalogue, clients, db, numbers, prices, serve, sms
+
+app = typer.Typer(
+    help="otpvirt: rent phone numbers for receiving one-time codes by SMS.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.command("serve")(serve.serve)
+app.command("worker")(serve.worker)
+app.add_typer(db.app, name="db")
+app.add_typer(catalogue.app, name="catalogue")
+app.add_typer(clients.app, name="clients")
+app.add_typer(numbers.app, name="numbers")
+app.add_typer(prices.app, name="prices")
+app.add_typer(sms.app, name="sms")
+
+
+@app.command("version")
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    """Entry point of the `otpvirt` script."""
+    app()

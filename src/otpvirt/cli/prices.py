@@ -1,0 +1,112 @@
+"""`otpvirt prices ...`: the price list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from otpvirt.cli.common import (
+    DbUrl,
+    JsonOut,
+    console,
+    fail,
+    print_json,
+    print_table,
+    run,
+    settings_for,
+)
+from otpvirt.pricing import service
+from otpvirt.runtime import Runtime
+
+app = typer.Typer(help="What each service costs in each country.", no_args_is_help=True)
+
+
+@app.command("set")
+def set_(
+    country: str,
+    service_code: Annotated[str, typer.Argument(metavar="SERVICE")],
+    price: str,
+    currency: Annotated[str, typer.Option(help="ISO 4217 code.")] = "USD",
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Set the price of SERVICE in COUNTRY (e.g. `prices set tajikistan vi 0.05`)."""
+
+    async def work(rt: Runtime) -> dict:
+        async with rt.db.transaction() as conn:
+            return await service.set_price(conn, country, service_code, price, currency)
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json(out)
+    else:
+        console.print(f"{out['country']} {out['service']}: {out['price']} {out['currency']}")
+
+
+@app.command("remove")
+def remove(
+    country: str,
+    service_code: Annotated[str, typer.Argument(metavar="SERVICE")],
+    currency: Annotated[str, typer.Option(help="ISO 4217 code.")] = "USD",
+    database_url: DbUrl = None,
+) -> None:
+    """Stop offering SERVICE in COUNTRY (in one currency)."""
+
+    async def work(rt: Runtime) -> bool:
+        async with rt.db.transaction() as conn:
+            return await service.remove_price(conn, country, service_code, currency)
+
+    if not run(settings_for(database_url), work):
+        fail(f"no {currency} price for {service_code} in {country}")
+    console.print(f"removed the {currency} price of {service_code} in {country}")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Import prices from a CSV with header `country,service,price[,currency]`."""
+    text = file.read_text(encoding="utf-8-sig")
+
+    async def work(rt: Runtime) -> service.ImportReport:
+        async with rt.db.transaction() as conn:
+            return await service.import_prices(conn, text)
+
+    report = run(settings_for(database_url), work)
+    if json_out:
+        print_json(
+            {"set": report.set, "errors": [{"line": n, "reason": r} for n, r in report.errors]}
+        )
+    else:
+        console.print(f"set {report.set} prices")
+        for line, reason in report.errors:
+            console.print(f"  line {line}: {reason}", highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_(
+    currency: Annotated[str | None, typer.Option(help="Only this currency.")] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """List every price."""
+
+    async def work(rt: Runtime) -> list[dict]:
+        async with rt.db.read() as conn:
+            return await service.list_prices(conn, currency_code=currency)
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+    else:
+        print_table(
+            "prices",
+            ["country", "service", "price", "currency"],
+            [(r["country"], r["service"], r["price"], r["currency"]) for r in rows],
+        )

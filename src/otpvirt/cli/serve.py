@@ -1,0 +1,95 @@
+"""`otpvirt serve` and `otpvirt worker`."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from typing import Annotated
+
+import typer
+
+from otpvirt import __version__
+from otpvirt.cli.common import DbUrl, console, ensure_schema, run, settings_for
+from otpvirt.config import Settings
+from otpvirt.runtime import Runtime
+from otpvirt.worker.runner import Worker
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+    database_url: DbUrl = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Add demo prices, numbers and a demo client.")
+    ] = False,
+    no_worker: Annotated[
+        bool, typer.Option("--no-worker", help="Do not run background work here.")
+    ] = False,
+    log_level: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
+) -> None:
+    """Run the API server (and, unless --no-worker, the background work)."""
+    import uvicorn
+
+    from otpvirt.app import create_app
+
+    settings = settings_for(database_url, host=host, port=port, log_level=log_level)
+    logging.basicConfig(
+        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    ensure_schema(settings)
+    base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    console.print(
+        f"[bold]otpvirt {__version__}[/] on {base}  (API docs: {base}/docs)", highlight=False
+    )
+    console.print(f"database: {settings.effective_database_url.split('@')[-1]}", highlight=False)
+    if demo:
+        from otpvirt.demo import setup_demo
+
+        creds = run(settings, setup_demo, migrate=False)
+        console.print("[bold green]demo client[/]", highlight=False)
+        console.print(f"  clientId:    {creds.client_id}", highlight=False)
+        console.print(f"  apiPassword: {creds.api_password}", highlight=False)
+        console.print(
+            f"  try: curl -s {base}/native/GetBalance -H 'Content-Type: application/json' "
+            f'-d \'{{"clientId":"{creds.client_id}","apiPassword":"{creds.api_password}"}}\'',
+            highlight=False,
+            soft_wrap=True,
+        )
+    app = create_app(settings, worker=not no_worker)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        loop="uvloop",
+        http="httptools",
+        log_level=log_level,
+        access_log=access_log,
+        timeout_graceful_shutdown=10,
+    )
+
+
+def worker(database_url: DbUrl = None, log_level: str = "info") -> None:
+    """Run only the background work (for deployments that separate it from serve)."""
+    settings = settings_for(database_url, log_level=log_level)
+    logging.basicConfig(
+        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    ensure_schema(settings)
+
+    async def work(rt: Runtime) -> None:
+        bg = Worker(rt)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        bg.start()
+        console.print(f"worker running: {', '.join(lp.name for lp in bg.loops)}")
+        await stop.wait()
+        await bg.stop()
+
+    run(settings, work, migrate=False)
+
+
+__all__ = ["Settings", "serve", "worker"]

@@ -1,0 +1,55 @@
+"""`otpvirt sms ...`: incoming messages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, run, settings_for
+from otpvirt.db import in_transaction
+from otpvirt.runtime import Runtime
+from otpvirt.sms import service
+
+app = typer.Typer(help="Incoming SMS.", no_args_is_help=True)
+
+
+@app.command("inject")
+def inject(
+    to: Annotated[str, typer.Option("--to", help="Receiving number, with country code.")],
+    sender: Annotated[str, typer.Option("--from", help="Sender name or number.")],
+    text: Annotated[str, typer.Option("--text", help="Message text.")],
+    external_id: Annotated[
+        str | None, typer.Option("--external-id", help="Peer's message id.")
+    ] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Deliver an incoming SMS through the service, exactly as a gateway would."""
+
+    async def work(rt: Runtime) -> service.IngestResult:
+        return await in_transaction(
+            rt.db, service.ingest, to=to, sender=sender, text=text, external_id=external_id
+        )
+
+    res = run(settings_for(database_url), work)
+    if json_out:
+        print_json(
+            {
+                "status": res.status,
+                "smsId": res.sms_id,
+                "phone": res.phone,
+                "code": res.code,
+                "activationId": res.activation_id,
+            }
+        )
+        return
+    if res.status == service.DUPLICATE:
+        console.print(f"duplicate of SMS {res.sms_id}; not delivered again", highlight=False)
+    elif res.activation_id:
+        console.print(
+            f"delivered to activation {res.activation_id}; code: {res.code or '(none found)'}",
+            highlight=False,
+        )
+    else:
+        console.print(f"stored as unrouted: {res.phone} has no live lease", highlight=False)

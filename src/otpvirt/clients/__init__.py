@@ -1,0 +1,1 @@
+"""Client accounts: credentials, currency, balance."""

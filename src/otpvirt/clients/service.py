@@ -1,0 +1,154 @@
+"""Creating, finding, authenticating and changing client accounts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from otpvirt.auth.passwords import Passwords
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn, Database, IntegrityError
+from otpvirt.errors import BadCredentials, ClientDisabled, Conflict, NotFound, ValidationFailed
+from otpvirt.ids import new_guid, parse_guid
+from otpvirt.ledger import service as ledger
+from otpvirt.money import currency, format_amount
+
+
+@dataclass(frozen=True, slots=True)
+class AuthClient:
+    """A client whose credentials were just checked."""
+
+    id: str
+    currency: str
+    balance: int
+
+
+def check_password_rules(password: str) -> None:
+    """The API's rule: 8 to 128 characters."""
+    if not 8 <= len(password) <= 128:
+        raise ValidationFailed("apiPassword must be 8 to 128 characters")
+
+
+async def create_client(
+    conn: Conn,
+    *,
+    password_hash: str,
+    currency_code: str = "USD",
+    balance: int = 0,
+    client_id: str | None = None,
+    name: str | None = None,
+) -> dict[str, Any]:
+    """Create a client; an opening balance is booked as a top-up entry."""
+    cid = parse_guid(client_id, field="clientId") if client_id else new_guid()
+    cur = currency(currency_code)
+    if balance < 0:
+        raise ValidationFailed("the opening balance must not be negative", reason="bad_amount")
+    now = now_ms()
+    try:
+        await conn.execute(
+            "INSERT INTO clients (id, name, password_hash, currency, balance, enabled, created_at) "
+            "VALUES (:id, :name, :h, :cur, 0, TRUE, :now)",
+            {"id": cid, "name": name, "h": password_hash, "cur": cur.code, "now": now},
+        )
+    except IntegrityError:
+        raise Conflict(f"client {cid} already exists") from None
+    if balance:
+        await ledger.credit(
+            conn, cid, balance, cur.code, kind=ledger.TOPUP, note="opening balance", now=now
+        )
+    return {"clientId": cid, "currency": cur.code, "balance": format_amount(balance, cur)}
+
+
+async def authenticate(
+    db: Database, passwords: Passwords, client_id: str, password: str
+) -> AuthClient:
+    """Check credentials; the same error for an unknown id and a wrong password."""
+    async with db.read() as conn:
+        row = await conn.fetchone(
+            "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
+            {"id": client_id},
+        )
+    if row is None:
+        raise BadCredentials()
+    if not await passwords.verify(client_id, row[0], password):
+        raise BadCredentials()
+    if not row[3]:
+        raise ClientDisabled()
+    return AuthClient(client_id, row[1], int(row[2]))
+
+
+def _render(r: Any) -> dict[str, Any]:
+    cur = currency(r["currency"])
+    return {
+        "clientId": r["id"],
+        "name": r["name"],
+        "currency": cur.code,
+        "balance": format_amount(r["balance"], cur),
+        "enabled": bool(r["enabled"]),
+        "createdAt": r["created_at"],
+    }
+
+
+_COLUMNS = "id, name, currency, balance, enabled, created_at"
+
+
+async def get_client(conn: Conn, client_id: str) -> dict[str, Any]:
+    """One client with activation statistics."""
+    cid = parse_guid(client_id, field="clientId")
+    row = await conn.fetchone(f"SELECT {_COLUMNS} FROM clients WHERE id = :id", {"id": cid})
+    if row is None:
+        raise NotFound(f"no client {cid}", reason="client_not_found")
+    out = _render(row)
+    stats = await conn.fetchall(
+        "SELECT state, COUNT(*) FROM activations WHERE client_id = :id GROUP BY state",
+        {"id": cid},
+    )
+    out["activations"] = {r[0]: r[1] for r in stats}
+    return out
+
+
+async def list_clients(
+    conn: Conn, *, search: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Clients, newest first, optionally filtered by id or name substring."""
+    sql = f"SELECT {_COLUMNS} FROM clients"
+    params: dict[str, Any] = {"lim": limit, "off": offset}
+    if search:
+        sql += " WHERE LOWER(id) LIKE :q OR LOWER(COALESCE(name, '')) LIKE :q"
+        params["q"] = f"%{search.strip().lower()}%"
+    sql += " ORDER BY created_at DESC, id LIMIT :lim OFFSET :off"
+    return [_render(r) for r in await conn.fetchall(sql, params)]
+
+
+async def change_balance(
+    conn: Conn, client_id: str, amount: str, *, kind: str = ledger.TOPUP, note: str | None = None
+) -> dict[str, Any]:
+    """Top up (or adjust) a client's balance by a decimal amount in its currency."""
+    from otpvirt.money import parse_amount
+
+    cid = parse_guid(client_id, field="clientId")
+    cur_code = await conn.fetchval("SELECT currency FROM clients WHERE id = :id", {"id": cid})
+    if cur_code is None:
+        raise NotFound(f"no client {cid}", reason="client_not_found")
+    cur = currency(cur_code)
+    minor = parse_amount(amount, cur, allow_negative=kind == ledger.ADJUSTMENT)
+    after = await ledger.adjust(conn, cid, minor, cur.code, kind=kind, note=note, now=now_ms())
+    return {"clientId": cid, "currency": cur.code, "balance": format_amount(after, cur)}
+
+
+async def set_enabled(conn: Conn, client_id: str, enabled: bool) -> None:
+    """Disable (or re-enable) a client: a disabled client's calls fail."""
+    cid = parse_guid(client_id, field="clientId")
+    if not await conn.execute(
+        "UPDATE clients SET enabled = :e WHERE id = :id", {"e": enabled, "id": cid}
+    ):
+        raise NotFound(f"no client {cid}", reason="client_not_found")
+
+
+async def set_password_hash(conn: Conn, client_id: str, password_hash: str) -> None:
+    """Replace a client's password hash."""
+    cid = parse_guid(client_id, field="clientId")
+    if not await conn.execute(
+        "UPDATE clients SET password_hash = :h WHERE id = :id", {"h": password_hash, "id": cid}
+    ):
+        raise NotFound(f"no client {cid}", reason="client_not_found")

@@ -1,0 +1,74 @@
+"""Service settings: one object, read from `OTPVIRT_*` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path("otpvirt-data")
+
+
+class Settings(BaseSettings):
+    """Everything the service can be configured with (env prefix `OTPVIRT_`)."""
+
+    model_config = SettingsConfigDict(env_prefix="OTPVIRT_", extra="ignore")
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    # Empty means the embedded default: an SQLite file inside data_dir.
+    database_url: str = ""
+    auto_migrate: bool = True
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+
+    # Leases.
+    lease_minutes: float = Field(default=20.0, gt=0)
+    sweep_interval_seconds: float = Field(default=1.0, gt=0)
+
+    # Request limits: raw body and body after gzip decompression.
+    max_body_bytes: int = Field(default=64 * 1024, gt=0)
+    max_decompressed_bytes: int = Field(default=256 * 1024, gt=0)
+
+    # Passwords: argon2id parameters and the verification cache.
+    argon2_time_cost: int = Field(default=2, ge=1)
+    argon2_memory_kib: int = Field(default=19 * 1024, ge=8)
+    argon2_parallelism: int = Field(default=1, ge=1)
+    auth_cache_seconds: float = Field(default=60.0, ge=0)
+
+    # How long GetNumbersCount answers may be reused (per process).
+    count_cache_seconds: float = Field(default=1.0, ge=0)
+    # How long the in-memory catalogue (names, ids, price list) may be reused.
+    catalogue_cache_seconds: float = Field(default=5.0, ge=0)
+
+    # SQLite tuning. NORMAL in WAL mode survives process crashes (kill -9);
+    # FULL also survives power loss at the cost of an fsync per commit.
+    sqlite_synchronous: str = "NORMAL"
+    sqlite_busy_timeout_ms: int = 10_000
+
+    # PostgreSQL pool.
+    pg_pool_min: int = 2
+    pg_pool_max: int = 20
+
+    log_level: str = "info"
+
+    @field_validator("sqlite_synchronous")
+    @classmethod
+    def _check_sync(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
+            raise ValueError("must be OFF, NORMAL, FULL or EXTRA")
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL, defaulting to the SQLite file in data_dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'otpvirt.db').as_posix()}"
+
+    @property
+    def lease_ms(self) -> int:
+        """Lease lifetime in milliseconds."""
+        return int(self.lease_minutes * 60_000)

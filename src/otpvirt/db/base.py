@@ -1,0 +1,103 @@
+"""The lean data layer every service uses: parameterised SQL on a raw driver.
+
+SQLAlchemy describes the schema and runs the migrations; the request path talks
+to the driver directly (stdlib sqlite3 on the event loop, or asyncpg), because
+the ORM costs about 4x on the hot methods. SQL is written once with `:name`
+parameters and portable syntax; `Conn` translates it for the driver.
+"""
+
+from __future__ import annotations
+
+import abc
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from functools import lru_cache
+from typing import Any, Protocol
+
+Params = Mapping[str, Any] | None
+
+
+class Row(Protocol):
+    """A result row: both sqlite3.Row and asyncpg.Record support these."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def keys(self) -> Iterable[str]: ...
+
+
+class IntegrityError(Exception):
+    """A unique/foreign-key/check constraint refused the statement."""
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached or answered with a transient failure."""
+
+
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+@lru_cache(maxsize=4096)
+def to_numbered(sql: str) -> tuple[str, tuple[str, ...]]:
+    """Rewrite `:name` parameters as `$1, $2, ...` (asyncpg) and list the names."""
+    names: list[str] = []
+    index: dict[str, int] = {}
+
+    def repl(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in index:
+            names.append(name)
+            index[name] = len(names)
+        return f"${index[name]}"
+
+    return _NAMED.sub(repl, sql), tuple(names)
+
+
+class Conn(abc.ABC):
+    """One connection, inside or outside a transaction."""
+
+    dialect: str
+    # Appended to a SELECT that claims rows a concurrent worker must skip.
+    skip_locked: str = ""
+    # Appended to a SELECT that must lock the rows it reads until commit.
+    for_update: str = ""
+
+    @abc.abstractmethod
+    async def fetchone(self, sql: str, params: Params = None) -> Row | None:
+        """First row of the result, or None."""
+
+    @abc.abstractmethod
+    async def fetchall(self, sql: str, params: Params = None) -> list[Row]:
+        """Every row of the result."""
+
+    @abc.abstractmethod
+    async def execute(self, sql: str, params: Params = None) -> int:
+        """Run a statement; return the number of rows it changed."""
+
+    @abc.abstractmethod
+    async def executemany(self, sql: str, seq: Sequence[Mapping[str, Any]]) -> None:
+        """Run a statement once per parameter set."""
+
+    async def fetchval(self, sql: str, params: Params = None) -> Any:
+        """First column of the first row, or None."""
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+
+class Database(abc.ABC):
+    """A pool of connections to one database."""
+
+    dialect: str
+    url: str
+
+    @abc.abstractmethod
+    def read(self) -> AbstractAsyncContextManager[Conn]:
+        """A connection for reads outside a transaction (sees committed data)."""
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Conn]:
+        """A connection inside a write transaction: commit on exit, roll back on error."""
+
+    @abc.abstractmethod
+    async def close(self) -> None:
+        """Release every connection."""

@@ -1,0 +1,125 @@
+"""PostgreSQL through asyncpg (prepared statements cached per connection)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+import asyncpg
+
+from otpvirt.db.base import (
+    Conn,
+    Database,
+    DatabaseUnavailable,
+    IntegrityError,
+    Params,
+    Row,
+    to_numbered,
+)
+
+
+def asyncpg_dsn(url: str) -> str:
+    """A libpq DSN from a SQLAlchemy-style PostgreSQL URL."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or not scheme.startswith(("postgresql", "postgres")):
+        raise ValueError(f"not a PostgreSQL URL: {url}")
+    return f"postgresql://{rest}"
+
+
+def _args(sql: str, params: Params) -> tuple[str, list[Any]]:
+    text, names = to_numbered(sql)
+    if not names:
+        return text, []
+    assert params is not None, f"statement needs parameters {names}"
+    return text, [params[n] for n in names]
+
+
+def _rowcount(status: str) -> int:
+    # asyncpg returns the command tag, e.g. "UPDATE 3" or "INSERT 0 1".
+    tail = status.rsplit(" ", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+class PgConn(Conn):
+    dialect = "postgresql"
+    skip_locked = " FOR UPDATE SKIP LOCKED"
+    for_update = " FOR UPDATE"
+
+    __slots__ = ("_con",)
+
+    def __init__(self, con: asyncpg.Connection) -> None:
+        self._con = con
+
+    async def fetchone(self, sql: str, params: Params = None) -> Row | None:
+        text, args = _args(sql, params)
+        try:
+            return await self._con.fetchrow(text, *args)
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise IntegrityError(str(exc)) from exc
+
+    async def fetchall(self, sql: str, params: Params = None) -> list[Row]:
+        text, args = _args(sql, params)
+        try:
+            return await self._con.fetch(text, *args)
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise IntegrityError(str(exc)) from exc
+
+    async def execute(self, sql: str, params: Params = None) -> int:
+        text, args = _args(sql, params)
+        try:
+            return _rowcount(await self._con.execute(text, *args))
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise IntegrityError(str(exc)) from exc
+
+    async def executemany(self, sql: str, seq: Sequence[Mapping[str, Any]]) -> None:
+        text, names = to_numbered(sql)
+        try:
+            await self._con.executemany(text, [[p[n] for n in names] for p in seq])
+        except asyncpg.IntegrityConstraintViolationError as exc:
+            raise IntegrityError(str(exc)) from exc
+
+
+class PostgresDatabase(Database):
+    """An asyncpg pool; created lazily on first use inside the running loop."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str, *, min_size: int = 2, max_size: int = 20) -> None:
+        self.url = url
+        self._dsn = asyncpg_dsn(url)
+        self._min = min_size
+        self._max = max_size
+        self._pool: asyncpg.Pool | None = None
+
+    async def pool(self) -> asyncpg.Pool:
+        """The connection pool, opened on first call."""
+        if self._pool is None:
+            try:
+                self._pool = await asyncpg.create_pool(
+                    self._dsn,
+                    min_size=self._min,
+                    max_size=self._max,
+                    statement_cache_size=1024,
+                    server_settings={"jit": "off", "application_name": "otpvirt"},
+                )
+            except (OSError, asyncpg.PostgresError) as exc:
+                raise DatabaseUnavailable(f"cannot connect to PostgreSQL: {exc}") from exc
+        return self._pool
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[Conn]:
+        pool = await self.pool()
+        async with pool.acquire() as con:
+            yield PgConn(con)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Conn]:
+        pool = await self.pool()
+        async with pool.acquire() as con, con.transaction():
+            yield PgConn(con)
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None

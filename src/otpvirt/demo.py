@@ -1,0 +1,147 @@
+"""`serve --demo`: example prices, a pool of demo numbers, a demo client.
+
+Idempotent: the second start finds everything in place and prints the same
+demo credentials (kept in the data directory, readable only by the owner).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from otpvirt.auth.passwords import generate_password
+from otpvirt.clients import service as clients
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn
+from otpvirt.errors import NotFound
+from otpvirt.inventory import service as inventory
+from otpvirt.pricing.service import set_price
+from otpvirt.runtime import Runtime
+
+# The example price list of the API (USD).
+EXAMPLE_PRICES = {
+    "tajikistan": {
+        "wa": "0.32",
+        "hw": "0.06",
+        "mb": "0.03",
+        "vi": "0.05",
+        "fb": "0.06",
+        "go": "0.09",
+        "ma": "0.03",
+        "wb": "0.14",
+        "tg": "0.29",
+        "ig": "0.06",
+        "vk": "0.03",
+        "wx": "0.03",
+    },
+    "laos": {"wv": "1.23"},
+}
+
+# A realistic mobile prefix and the number of digits that follow it.
+NUMBER_PLANS = {
+    "tajikistan": ("9921123", 5),
+    "iran": ("98912", 7),
+    "libyan": ("21891", 7),
+    "afghanistan": ("9379", 7),
+    "latvia": ("3712", 7),
+    "serbia": ("38164", 7),
+    "laos": ("85620", 8),
+}
+
+SIMULATOR_SOURCE = "simulator"
+DEMO_BALANCE = "100.00"
+
+
+@dataclass(frozen=True)
+class DemoClient:
+    client_id: str
+    api_password: str
+
+
+def demo_numbers(per_provider: int, providers: dict[str, list[str]]) -> list[dict[str, str]]:
+    """Deterministic demo numbers for every country/operator."""
+    rows = []
+    for country, (prefix, digits) in NUMBER_PLANS.items():
+        rng = random.Random(f"otpvirt-demo-{country}")
+        seen: set[str] = set()
+        for provider in providers.get(country, []):
+            made = 0
+            while made < per_provider:
+                number = prefix + "".join(rng.choice("0123456789") for _ in range(digits))
+                if number not in seen:
+                    seen.add(number)
+                    rows.append(
+                        {
+                            "number": number,
+                            "country": country,
+                            "provider": provider,
+                            "source": SIMULATOR_SOURCE,
+                        }
+                    )
+                    made += 1
+    return rows
+
+
+async def ensure_source(conn: Conn, name: str, kind: str) -> int:
+    """The id of a source, created if missing."""
+    sid = await conn.fetchval("SELECT id FROM sources WHERE name = :n", {"n": name})
+    if sid is None:
+        sid = await conn.fetchval(
+            "INSERT INTO sources (name, kind, enabled, online, created_at) "
+            "VALUES (:n, :k, TRUE, TRUE, :now) RETURNING id",
+            {"n": name, "k": kind, "now": now_ms()},
+        )
+    return int(sid)
+
+
+async def setup_demo(rt: Runtime, *, per_provider: int = 50) -> DemoClient:
+    """Make the demo data present; return the demo client's credentials."""
+    async with rt.db.transaction() as conn:
+        await ensure_source(conn, SIMULATOR_SOURCE, "simulator")
+        for country, prices in EXAMPLE_PRICES.items():
+            for service, price in prices.items():
+                await set_price(conn, country, service, price, "USD")
+    rt.catalogue.invalidate()
+    snap = await rt.catalogue.get()
+    providers = {c.name: list(c.providers) for c in snap.countries.values()}
+    rows = demo_numbers(per_provider, providers)
+    await inventory.import_numbers(rt.db, snap, enumerate(rows, start=2))
+    return await _demo_client(rt)
+
+
+async def _demo_client(rt: Runtime) -> DemoClient:
+    path = Path(rt.settings.data_dir) / "demo-client.json"
+    saved: dict[str, str] = {}
+    if path.exists():
+        saved = json.loads(path.read_text())
+    async with rt.db.read() as conn:
+        exists = saved.get("clientId") and await conn.fetchval(
+            "SELECT id FROM clients WHERE id = :id", {"id": saved["clientId"]}
+        )
+    if exists:
+        return DemoClient(saved["clientId"], saved["apiPassword"])
+    password = generate_password()
+    pw_hash = await asyncio.to_thread(rt.passwords.hash, password)
+    async with rt.db.transaction() as conn:
+        if saved.get("clientId"):
+            try:
+                await clients.set_password_hash(conn, saved["clientId"], pw_hash)
+                client_id = saved["clientId"]
+            except NotFound:
+                client_id = ""
+        else:
+            client_id = ""
+        if not client_id:
+            out = await clients.create_client(
+                conn, password_hash=pw_hash, currency_code="USD", balance=10_000, name="demo client"
+            )
+            client_id = out["clientId"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        json.dump({"clientId": client_id, "apiPassword": password}, fh)
+    return DemoClient(client_id, password)

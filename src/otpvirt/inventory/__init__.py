@@ -1,0 +1,1 @@
+"""The number pool: importing, listing, picking and releasing numbers."""

@@ -1,0 +1,83 @@
+"""Picking a free number and giving it back: the indexed hot path of GetNumber.
+
+Picking walks the partial index `ix_numbers_pick_*` (only pickable numbers are
+in it) in free-since order, skipping numbers already used for the service, so
+its cost does not grow with the size of the pool.
+"""
+
+from __future__ import annotations
+
+from otpvirt.db import Conn
+from otpvirt.models.inventory import PICKABLE
+
+_NOT_USED = (
+    "NOT EXISTS (SELECT 1 FROM number_services ns "
+    "WHERE ns.number_id = numbers.id AND ns.service_id = :service)"
+)
+
+
+def _where(provider: bool, exclude: int) -> str:
+    sql = f"numbers.country_id = :country AND {PICKABLE} AND {_NOT_USED}"
+    if provider:
+        sql += " AND numbers.provider_id = :provider"
+    for i in range(exclude):
+        sql += f" AND CAST(numbers.phone AS TEXT) NOT LIKE :ex{i}"
+    return sql
+
+
+def _params(
+    country_id: int, provider_id: int | None, service_id: int, exclude: tuple[str, ...]
+) -> dict[str, object]:
+    params: dict[str, object] = {"country": country_id, "service": service_id}
+    if provider_id is not None:
+        params["provider"] = provider_id
+    for i, prefix in enumerate(exclude):
+        params[f"ex{i}"] = prefix + "%"
+    return params
+
+
+async def pick_number(
+    conn: Conn,
+    *,
+    country_id: int,
+    provider_id: int | None,
+    service_id: int,
+    exclude_prefixes: tuple[str, ...] = (),
+) -> tuple[int, int, int] | None:
+    """Claim-ready (id, phone, provider_id) of the longest-free fitting number, or None."""
+    sql = (
+        "SELECT numbers.id, numbers.phone, numbers.provider_id FROM numbers WHERE "
+        + _where(provider_id is not None, len(exclude_prefixes))
+        + " ORDER BY numbers.free_since LIMIT 1"
+        + conn.skip_locked
+    )
+    row = await conn.fetchone(sql, _params(country_id, provider_id, service_id, exclude_prefixes))
+    return None if row is None else (int(row[0]), int(row[1]), int(row[2]))
+
+
+async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
+    """Mark a picked number as held by an activation (False if someone was faster)."""
+    return bool(
+        await conn.execute(
+            "UPDATE numbers SET active_activation_id = :a, lease_count = lease_count + 1 "
+            "WHERE id = :n AND active_activation_id IS NULL",
+            {"a": activation_id, "n": number_id},
+        )
+    )
+
+
+async def release(conn: Conn, number_id: int, activation_id: int, now: int) -> None:
+    """Give a number back to the pool (to the end of the free queue)."""
+    await conn.execute(
+        "UPDATE numbers SET active_activation_id = NULL, free_since = :now "
+        "WHERE id = :n AND active_activation_id = :a",
+        {"now": now, "n": number_id, "a": activation_id},
+    )
+
+
+async def count_available(
+    conn: Conn, *, country_id: int, provider_id: int | None, service_id: int
+) -> int:
+    """How many numbers could be leased right now for the service."""
+    sql = "SELECT COUNT(*) FROM numbers WHERE " + _where(provider_id is not None, 0)
+    return int(await conn.fetchval(sql, _params(country_id, provider_id, service_id, ())) or 0)

@@ -1,0 +1,225 @@
+"""Operator work on the pool: import numbers from CSV, list them, disable them."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from otpvirt.catalogue.snapshot import Snapshot
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn, Database
+from otpvirt.errors import NotFound, ValidationFailed
+
+_DIGITS = re.compile(r"\D+")
+CHUNK = 1000
+
+
+def normalize_phone(value: str | int) -> int:
+    """Digits with country code (spaces, '+', '-', '()' dropped) as an integer."""
+    digits = _DIGITS.sub("", str(value))
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if not 6 <= len(digits) <= 15:
+        raise ValidationFailed(
+            f"phone number must have 6-15 digits including the country code: {value!r}",
+            reason="bad_number",
+        )
+    return int(digits)
+
+
+@dataclass
+class ImportReport:
+    """What an import did, with the line number of every row not added."""
+
+    added: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    invalid: list[tuple[int, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for --json and the admin API."""
+        return {
+            "added": self.added,
+            "skipped": [{"line": n, "reason": r} for n, r in sorted(self.skipped)],
+            "invalid": [{"line": n, "reason": r} for n, r in sorted(self.invalid)],
+        }
+
+
+def read_csv(handle: TextIO) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a `number,country,provider[,source]` CSV with their line numbers."""
+    reader = csv.DictReader(handle)
+    fields = {(f or "").strip().lower() for f in reader.fieldnames or []}
+    if not {"number", "country", "provider"} <= fields:
+        raise ValidationFailed("the CSV header must be number,country,provider[,source]")
+    for raw in reader:
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+        yield reader.line_num, row
+
+
+async def _source_ids(db: Database) -> dict[str, int]:
+    async with db.read() as conn:
+        return {r[0]: r[1] for r in await conn.fetchall("SELECT name, id FROM sources")}
+
+
+def _validate(
+    snap: Snapshot, sources: dict[str, int], row: dict[str, str]
+) -> tuple[int, int, int, int | None]:
+    phone = normalize_phone(row.get("number", ""))
+    country = snap.country(row.get("country", ""))
+    if country is None:
+        raise ValidationFailed(f"unknown country {row.get('country')!r}")
+    provider = country.providers.get(row.get("provider", "").lower())
+    if provider is None:
+        raise ValidationFailed(f"unknown provider {row.get('provider')!r} for {country.name}")
+    if not str(phone).startswith(str(country.calling_code)):
+        raise ValidationFailed(
+            f"{phone} does not start with {country.name}'s calling code {country.calling_code}"
+        )
+    source_id = None
+    if row.get("source"):
+        source_id = sources.get(row["source"])
+        if source_id is None:
+            raise ValidationFailed(f"unknown source {row['source']!r}")
+    return phone, country.id, provider.id, source_id
+
+
+async def import_numbers(
+    db: Database,
+    snap: Snapshot,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Add numbers; existing ones are skipped (idempotent). Commits per chunk."""
+    report = ImportReport()
+    sources = await _source_ids(db)
+    chunk: list[tuple[int, tuple[int, int, int, int | None]]] = []
+    seen: set[int] = set()
+    for line, row in rows:
+        try:
+            parsed = _validate(snap, sources, row)
+        except ValidationFailed as exc:
+            report.invalid.append((line, exc.message))
+            continue
+        if parsed[0] in seen:
+            report.skipped.append((line, f"{parsed[0]} appears earlier in the file"))
+            continue
+        seen.add(parsed[0])
+        chunk.append((line, parsed))
+        if len(chunk) >= CHUNK:
+            await _insert_chunk(db, chunk, report)
+            if progress:
+                progress(len(chunk))
+            chunk = []
+    if chunk:
+        await _insert_chunk(db, chunk, report)
+        if progress:
+            progress(len(chunk))
+    return report
+
+
+async def _insert_chunk(
+    db: Database, chunk: list[tuple[int, tuple[int, int, int, int | None]]], report: ImportReport
+) -> None:
+    phones = [p[0] for _, p in chunk]
+    marks = ", ".join(f":p{i}" for i in range(len(phones)))
+    now = now_ms()
+    async with db.transaction() as conn:
+        existing = {
+            int(r[0])
+            for r in await conn.fetchall(
+                f"SELECT phone FROM numbers WHERE phone IN ({marks})",
+                {f"p{i}": p for i, p in enumerate(phones)},
+            )
+        }
+        fresh = []
+        for line, (phone, country_id, provider_id, source_id) in chunk:
+            if phone in existing:
+                report.skipped.append((line, f"{phone} is already in the pool"))
+                continue
+            fresh.append(
+                {"phone": phone, "c": country_id, "p": provider_id, "s": source_id, "now": now}
+            )
+        if fresh:
+            await conn.executemany(
+                "INSERT INTO numbers (phone, country_id, provider_id, source_id, enabled, "
+                "source_online, free_since, created_at, lease_count, sms_lease_count) "
+                "VALUES (:phone, :c, :p, :s, TRUE, TRUE, :now, :now, 0, 0) "
+                "ON CONFLICT (phone) DO NOTHING",
+                fresh,
+            )
+            report.added += len(fresh)
+
+
+async def list_numbers(
+    conn: Conn,
+    *,
+    country: str | None = None,
+    provider: str | None = None,
+    state: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Numbers with where they stand: free, leased, disabled or offline."""
+    where = []
+    params: dict[str, Any] = {"lim": limit, "off": offset}
+    if country:
+        where.append("c.name = :country")
+        params["country"] = country.strip().lower()
+    if provider:
+        where.append("p.name = :provider")
+        params["provider"] = provider.strip().lower()
+    states = {
+        "free": "n.enabled AND n.source_online AND n.active_activation_id IS NULL",
+        "leased": "n.active_activation_id IS NOT NULL",
+        "disabled": "NOT n.enabled",
+        "offline": "NOT n.source_online",
+    }
+    if state:
+        if state not in states:
+            raise ValidationFailed(f"state must be one of {', '.join(states)}")
+        where.append(states[state])
+    sql = (
+        "SELECT n.phone, c.name, p.name, s.name, n.enabled, n.source_online, "
+        "n.active_activation_id, n.lease_count, n.sms_lease_count, n.last_sms_at "
+        "FROM numbers n JOIN countries c ON c.id = n.country_id "
+        "JOIN providers p ON p.id = n.provider_id LEFT JOIN sources s ON s.id = n.source_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY n.id LIMIT :lim OFFSET :off"
+    out = []
+    for r in await conn.fetchall(sql, params):
+        if not r[4]:
+            st = "disabled"
+        elif r[6] is not None:
+            st = "leased"
+        elif not r[5]:
+            st = "offline"
+        else:
+            st = "free"
+        out.append(
+            {
+                "number": int(r[0]),
+                "country": r[1],
+                "provider": r[2],
+                "source": r[3],
+                "state": st,
+                "leases": r[7],
+                "leasesWithSms": r[8],
+                "successRate": round(r[8] / r[7], 3) if r[7] else None,
+                "lastSmsAt": r[9],
+            }
+        )
+    return out
+
+
+async def set_number_enabled(conn: Conn, number: str, enabled: bool) -> None:
+    """Take a number out of (or back into) the pool; a live lease runs to its end."""
+    phone = normalize_phone(number)
+    if not await conn.execute(
+        "UPDATE numbers SET enabled = :e WHERE phone = :p", {"e": enabled, "p": phone}
+    ):
+        raise NotFound(f"no number {phone} in the pool", reason="number_not_found")

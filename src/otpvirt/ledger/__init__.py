@@ -1,0 +1,1 @@
+"""The append-only ledger: every balance change is an entry."""

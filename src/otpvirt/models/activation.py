@@ -1,0 +1,98 @@
+"""Activations (leases) and the SMS they receive."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from otpvirt.models.base import Base, BigId, Millis, Minor
+
+ACTIVE_STATES = "('waiting', 'sms_received')"
+
+
+class Activation(Base):
+    __tablename__ = "activations"
+    __table_args__ = (
+        Index("ix_activations_client", "client_id", "id"),
+        # The sweeper's queue: only live leases are indexed.
+        Index(
+            "ix_activations_due",
+            "expires_at",
+            sqlite_where=sql_text(f"state IN {ACTIVE_STATES}"),
+            postgresql_where=sql_text(f"state IN {ACTIVE_STATES}"),
+        ),
+        # At most one live lease per number, whatever the application does.
+        Index(
+            "ux_activations_live_number",
+            "number_id",
+            unique=True,
+            sqlite_where=sql_text(f"state IN {ACTIVE_STATES}"),
+            postgresql_where=sql_text(f"state IN {ACTIVE_STATES}"),
+        ),
+        Index(
+            "ux_activations_client_order",
+            "client_id",
+            "order_id",
+            unique=True,
+            sqlite_where=sql_text("order_id IS NOT NULL"),
+            postgresql_where=sql_text("order_id IS NOT NULL"),
+        ),
+    )
+
+    # The integer id (used by the sms-activate dialect); the GUID is the native id.
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"))
+    number_id: Mapped[int] = mapped_column(ForeignKey("numbers.id"))
+    phone: Mapped[int] = mapped_column(BigInteger)
+    country_id: Mapped[int] = mapped_column(ForeignKey("countries.id"))
+    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    price: Mapped[int] = mapped_column(Minor)
+    currency: Mapped[str] = mapped_column(String(8))
+    # waiting -> sms_received -> completed | cancelled | expired
+    state: Mapped[str] = mapped_column(String(16))
+    sms_count: Mapped[int] = mapped_column(Integer, server_default=sql_text("0"))
+    created_at: Mapped[int] = mapped_column(Millis)
+    expires_at: Mapped[int] = mapped_column(Millis)
+    finished_at: Mapped[int | None] = mapped_column(Millis)
+    # A client-chosen idempotency key (sms-activate `orderId`).
+    order_id: Mapped[str | None] = mapped_column(String(128))
+
+
+class SmsMessage(Base):
+    __tablename__ = "sms_messages"
+    __table_args__ = (
+        Index("ix_sms_messages_activation", "activation_id", "id"),
+        Index("ix_sms_messages_number_time", "number_id", "received_at"),
+        Index(
+            "ux_sms_messages_source_external",
+            "source_id",
+            "external_id",
+            unique=True,
+            sqlite_where=sql_text("external_id IS NOT NULL"),
+            postgresql_where=sql_text("external_id IS NOT NULL"),
+        ),
+        Index(
+            "ix_sms_messages_unrouted",
+            "id",
+            sqlite_where=sql_text("activation_id IS NULL"),
+            postgresql_where=sql_text("activation_id IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True)
+    number_id: Mapped[int] = mapped_column(ForeignKey("numbers.id"))
+    phone: Mapped[int] = mapped_column(BigInteger)
+    sender: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    # The parsed one-time code; "" when the text holds none.
+    code: Mapped[str] = mapped_column(String(64), server_default=sql_text("''"))
+    # NULL = unrouted: arrived while the number had no live lease.
+    activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    received_at: Mapped[int] = mapped_column(Millis)
+    created_at: Mapped[int] = mapped_column(Millis)

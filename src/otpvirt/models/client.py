@@ -1,0 +1,49 @@
+"""Client accounts and their append-only ledger."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Index, String, text, true
+from sqlalchemy.orm import Mapped, mapped_column
+
+from otpvirt.models.base import Base, BigId, Millis, Minor
+
+
+class Client(Base):
+    __tablename__ = "clients"
+
+    # Lower-case GUID, as the API answers it.
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    currency: Mapped[str] = mapped_column(String(8))
+    # Always equal to the sum of the client's ledger entries (same transaction).
+    balance: Mapped[int] = mapped_column(Minor, server_default=text("0"))
+    enabled: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    created_at: Mapped[int] = mapped_column(Millis)
+
+
+class LedgerEntry(Base):
+    __tablename__ = "ledger_entries"
+    __table_args__ = (
+        Index("ix_ledger_entries_client", "client_id", "id"),
+        # One charge and at most one refund per activation, whatever races.
+        Index(
+            "ux_ledger_entries_activation_kind",
+            "activation_id",
+            "kind",
+            unique=True,
+            sqlite_where=text("activation_id IS NOT NULL"),
+            postgresql_where=text("activation_id IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"))
+    # charge | refund | topup | adjustment
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Minor)
+    balance_after: Mapped[int] = mapped_column(Minor)
+    currency: Mapped[str] = mapped_column(String(8))
+    activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
+    note: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[int] = mapped_column(Millis)

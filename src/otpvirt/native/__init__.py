@@ -1,0 +1,1 @@
+"""The OTP-virt native API (`POST /native/<Method>`), exactly as ../shared/API.md."""

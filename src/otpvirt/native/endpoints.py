@@ -1,0 +1,193 @@
+"""The seven native methods: parse, call one service function, render."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from starlette.requests import Request
+from starlette.responses import Response
+
+from otpvirt.activation import service as activations
+from otpvirt.catalogue.snapshot import provider_of
+from otpvirt.clients.service import AuthClient, authenticate
+from otpvirt.db import in_transaction
+from otpvirt.errors import ValidationFailed
+from otpvirt.inventory import pool
+from otpvirt.money import currency, to_wire
+from otpvirt.native import schemas as s
+from otpvirt.native.openapi import body_of
+from otpvirt.native.wire import native, ok, parse, runtime
+from otpvirt.runtime import Runtime
+
+router = APIRouter(prefix="/native", tags=["OTP-virt API"])
+
+
+async def _auth(rt: Runtime, req: s.Credentials) -> AuthClient:
+    return await authenticate(rt.db, rt.passwords, str(req.clientId), req.apiPassword)
+
+
+@native
+async def get_numbers_count(request: Request) -> Response:
+    """How many numbers could be leased right now for a service in a country/operator."""
+    rt = runtime(request)
+    req = await parse(request, s.GetNumbersCountRequest)
+    client = await _auth(rt, req)
+    service = await rt.catalogue.service(req.service)
+    country = await rt.catalogue.country(req.country)
+    provider = provider_of(country, req.provider)
+    provider_id = provider.id if provider else None
+    snap = await rt.catalogue.get()
+    count = 0
+    if (country.id, service.id) in snap.prices.get(client.currency, {}):
+        key = (country.id, provider_id, service.id)
+        cached = rt.counts.get(key)
+        if cached is None:
+            async with rt.db.read() as conn:
+                cached = await pool.count_available(
+                    conn, country_id=country.id, provider_id=provider_id, service_id=service.id
+                )
+            rt.counts.put(key, cached)
+        count = cached
+    return ok({"count": count, "status": 2, "error": 0})
+
+
+def _detail(detail: dict[str, Any]) -> tuple[str | None, str | None]:
+    # The collection's table writes Country/Provider, its example country/provider.
+    found: dict[str, str | None] = {"country": None, "provider": None}
+    for key, value in detail.items():
+        k = key.strip().lower()
+        if k in found and value is not None:
+            if not isinstance(value, str) or not 1 <= len(value) <= 64:
+                raise ValidationFailed(f"detail.{key} must be a string of 1-64 characters")
+            found[k] = value
+    return found["country"], found["provider"]
+
+
+@native
+async def get_number(request: Request) -> Response:
+    """Lease a number for a service and charge its price."""
+    rt = runtime(request)
+    req = await parse(request, s.GetNumberRequest)
+    country_name, provider_name = _detail(req.detail)
+    client = await _auth(rt, req)
+    service = await rt.catalogue.service(req.service)
+    country = await rt.catalogue.country(country_name) if country_name else None
+    where = activations.candidates(
+        await rt.catalogue.get(), client.currency, service, country, provider_name
+    )
+    lease = await in_transaction(
+        rt.db,
+        activations.get_number,
+        client=client,
+        service=service,
+        where=where,
+        lease_ms=rt.settings.lease_ms,
+    )
+    rt.counts.clear()
+    return ok(
+        {
+            "activationId": lease.guid,
+            "ammount": to_wire(lease.price, currency(lease.currency)),
+            "number": lease.phone,
+            "status": 2,
+            "error": 0,
+        }
+    )
+
+
+@native
+async def confirm_activation(request: Request) -> Response:
+    """End the lease; the charge stands."""
+    rt = runtime(request)
+    req = await parse(request, s.ActivationRequest)
+    client = await _auth(rt, req)
+    await in_transaction(rt.db, activations.confirm, client.id, guid=str(req.activationId))
+    rt.counts.clear()
+    return ok({"status": 2, "error": 0})
+
+
+@native
+async def cancel_activation(request: Request) -> Response:
+    """End the lease and refund it, unless an SMS already came (error 4)."""
+    rt = runtime(request)
+    req = await parse(request, s.ActivationRequest)
+    client = await _auth(rt, req)
+    await in_transaction(rt.db, activations.cancel, client.id, guid=str(req.activationId))
+    rt.counts.clear()
+    return ok({"status": 2, "error": 0})
+
+
+@native
+async def get_sms(request: Request) -> Response:
+    """Every SMS received for the activation so far, oldest first."""
+    rt = runtime(request)
+    req = await parse(request, s.ActivationRequest)
+    client = await _auth(rt, req)
+    async with rt.db.read() as conn:
+        rows = await activations.get_sms(conn, client.id, str(req.activationId))
+    sms = [
+        {"id": r[1], "phoneFrom": r[2], "phone": int(r[3]), "text": r[4], "code": r[5]}
+        for r in rows
+    ]
+    return ok({"sms": sms, "status": 2, "error": 0})
+
+
+@native
+async def get_balance(request: Request) -> Response:
+    """The client's balance and currency."""
+    rt = runtime(request)
+    req = await parse(request, s.GetBalanceRequest)
+    client = await _auth(rt, req)
+    cur = currency(client.currency)
+    return ok(
+        {"currency": cur.code, "balance": to_wire(client.balance, cur), "status": 2, "error": 0}
+    )
+
+
+@native
+async def get_price(request: Request) -> Response:
+    """Prices of every service in every country, in the client's currency."""
+    rt = runtime(request)
+    req = await parse(request, s.GetPriceRequest)
+    client = await _auth(rt, req)
+    cur = currency(client.currency)
+    snap = await rt.catalogue.get()
+    by_country: dict[int, dict[str, Any]] = {}
+    for (country_id, service_id), amount in snap.prices.get(cur.code, {}).items():
+        country = snap.countries_by_id[country_id]
+        service = snap.services_by_id[service_id]
+        if country.enabled and service.enabled:
+            by_country.setdefault(country_id, {})[service.code] = to_wire(amount, cur)
+    country_list = [
+        {"country": snap.countries_by_id[cid].name, "services": services}
+        for cid, services in sorted(by_country.items())
+    ]
+    return ok({"currency": cur.code, "countryList": country_list, "status": 2, "error": 0})
+
+
+_METHODS: list[
+    tuple[str, Callable[[Request], Awaitable[Response]], type[BaseModel], type[BaseModel]]
+] = [
+    ("GetNumbersCount", get_numbers_count, s.GetNumbersCountRequest, s.CountResponse),
+    ("GetNumber", get_number, s.GetNumberRequest, s.GetNumberResponse),
+    ("ConfirmActivation", confirm_activation, s.ActivationRequest, s.Envelope),
+    ("CancelActivation", cancel_activation, s.ActivationRequest, s.Envelope),
+    ("GetSms", get_sms, s.ActivationRequest, s.GetSmsResponse),
+    ("GetBalance", get_balance, s.GetBalanceRequest, s.BalanceResponse),
+    ("GetPrice", get_price, s.GetPriceRequest, s.PriceResponse),
+]
+
+for _name, _fn, _req, _resp in _METHODS:
+    router.add_api_route(
+        f"/{_name}",
+        _fn,
+        methods=["POST"],
+        name=_name,
+        operation_id=_name,
+        summary=(_fn.__doc__ or "").strip(),
+        response_model=_resp,
+        openapi_extra=body_of(_req, _resp),
+    )

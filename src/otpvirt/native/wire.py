@@ -1,0 +1,89 @@
+"""Parsing native requests and rendering the `{status, error}` envelope."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import orjson
+from pydantic import BaseModel, ValidationError
+from starlette.requests import Request
+from starlette.responses import Response
+
+from otpvirt.db import DatabaseUnavailable
+from otpvirt.errors import InternalError, OtpVirtError, ValidationFailed
+from otpvirt.runtime import Runtime
+from otpvirt.web.body import read_body
+
+log = logging.getLogger("otpvirt.native")
+
+M = TypeVar("M", bound=BaseModel)
+SUCCESS = 2
+FAILURE = 4
+
+
+def ok(payload: dict[str, Any]) -> Response:
+    """A success answer (the payload already ends with status 2, error 0)."""
+    return Response(orjson.dumps(payload), media_type="application/json")
+
+
+def failure(exc: OtpVirtError) -> Response:
+    """The error envelope for a project exception."""
+    body = {"status": FAILURE, "error": int(exc.code), "reason": exc.reason, "message": exc.message}
+    return Response(orjson.dumps(body), media_type="application/json")
+
+
+def _describe(err: ValidationError) -> tuple[str, str]:
+    first = err.errors(include_input=False, include_url=False)[0]
+    if first["type"] == "json_invalid":
+        return "malformed_json", "the body is not valid JSON"
+    if first["type"] == "model_type" and not first["loc"]:
+        return "malformed_json", "the body must be a JSON object"
+    where = ".".join(str(p) for p in first["loc"]) or "body"
+    return "validation_failed", f"{where}: {first['msg']}"
+
+
+async def parse(request: Request, model: type[M]) -> M:
+    """Read, bound, gunzip and validate the body as `model`."""
+    settings = runtime(request).settings
+    body = await read_body(
+        request,
+        max_bytes=settings.max_body_bytes,
+        max_decompressed=settings.max_decompressed_bytes,
+    )
+    if not body:
+        raise ValidationFailed("the body is empty; send a JSON object", reason="malformed_json")
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as err:
+        reason, message = _describe(err)
+        raise ValidationFailed(message, reason=reason) from None
+
+
+def runtime(request: Request) -> Runtime:
+    """The process runtime the app was created with."""
+    rt: Runtime = request.app.state.runtime
+    return rt
+
+
+def native(
+    fn: Callable[[Request], Awaitable[Response]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """Turn every outcome of a native method into the HTTP 200 envelope."""
+
+    @functools.wraps(fn)
+    async def endpoint(request: Request) -> Response:
+        try:
+            return await fn(request)
+        except OtpVirtError as exc:
+            return failure(exc)
+        except DatabaseUnavailable as exc:
+            log.error("database unavailable in %s: %s", request.url.path, exc)
+            return failure(InternalError("the database is unavailable; nothing was changed"))
+        except Exception:
+            log.exception("internal error in %s", request.url.path)
+            return failure(InternalError("internal error; nothing was charged or changed"))
+
+    return endpoint

@@ -1,0 +1,1 @@
+"""The price list: per (country, service) in each currency offered."""

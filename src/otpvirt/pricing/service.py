@@ -1,0 +1,110 @@
+"""Setting, importing and listing prices."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn
+from otpvirt.errors import OtpVirtError, ValidationFailed
+from otpvirt.money import currency, format_amount, parse_amount
+
+
+async def _ids(conn: Conn, country: str, service: str) -> tuple[int, int]:
+    cid = await conn.fetchval(
+        "SELECT id FROM countries WHERE name = :n", {"n": country.strip().lower()}
+    )
+    if cid is None:
+        raise ValidationFailed(f"unknown country {country!r}", reason="unknown_country")
+    sid = await conn.fetchval(
+        "SELECT id FROM services WHERE code = :c", {"c": service.strip().lower()}
+    )
+    if sid is None:
+        raise ValidationFailed(f"unknown service {service!r}", reason="unknown_service")
+    return cid, sid
+
+
+async def set_price(
+    conn: Conn, country: str, service: str, price: str, currency_code: str = "USD"
+) -> dict[str, Any]:
+    """Set (insert or replace) the price of a service in a country."""
+    cur = currency(currency_code)
+    amount = parse_amount(price, cur)
+    cid, sid = await _ids(conn, country, service)
+    await conn.execute(
+        "INSERT INTO prices (country_id, service_id, currency, amount, updated_at) "
+        "VALUES (:c, :s, :cur, :a, :t) "
+        "ON CONFLICT (country_id, service_id, currency) "
+        "DO UPDATE SET amount = excluded.amount, updated_at = excluded.updated_at",
+        {"c": cid, "s": sid, "cur": cur.code, "a": amount, "t": now_ms()},
+    )
+    return {
+        "country": country.strip().lower(),
+        "service": service.strip().lower(),
+        "currency": cur.code,
+        "price": format_amount(amount, cur),
+    }
+
+
+async def remove_price(conn: Conn, country: str, service: str, currency_code: str) -> bool:
+    """Stop offering a service in a country in one currency."""
+    cur = currency(currency_code)
+    cid, sid = await _ids(conn, country, service)
+    return bool(
+        await conn.execute(
+            "DELETE FROM prices WHERE country_id = :c AND service_id = :s AND currency = :cur",
+            {"c": cid, "s": sid, "cur": cur.code},
+        )
+    )
+
+
+@dataclass
+class ImportReport:
+    """What a CSV import did, row by row."""
+
+    set: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+async def import_prices(conn: Conn, text: str) -> ImportReport:
+    """Import `country,service,price[,currency]` rows (header required)."""
+    report = ImportReport()
+    reader = csv.DictReader(io.StringIO(text))
+    needed = {"country", "service", "price"}
+    if reader.fieldnames is None or not needed <= {f.strip().lower() for f in reader.fieldnames}:
+        raise ValidationFailed("the CSV header must name country,service,price[,currency]")
+    for line, raw in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+        try:
+            await set_price(
+                conn, row["country"], row["service"], row["price"], row.get("currency") or "USD"
+            )
+            report.set += 1
+        except OtpVirtError as exc:
+            report.errors.append((line, exc.message))
+    return report
+
+
+async def list_prices(conn: Conn, *, currency_code: str | None = None) -> list[dict[str, Any]]:
+    """Every price, ordered by country then service."""
+    sql = (
+        "SELECT c.name, s.code, p.currency, p.amount FROM prices p "
+        "JOIN countries c ON c.id = p.country_id JOIN services s ON s.id = p.service_id"
+    )
+    params: dict[str, Any] = {}
+    if currency_code:
+        sql += " WHERE p.currency = :cur"
+        params["cur"] = currency(currency_code).code
+    sql += " ORDER BY c.id, s.id, p.currency"
+    return [
+        {
+            "country": r[0],
+            "service": r[1],
+            "currency": r[2],
+            "price": format_amount(r[3], currency(r[2])),
+        }
+        for r in await conn.fetchall(sql, params)
+    ]

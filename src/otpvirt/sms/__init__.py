@@ -1,0 +1,1 @@
+"""Incoming SMS: the one ingest path every source uses."""

@@ -1,0 +1,163 @@
+"""`ingest`: store an incoming SMS, parse its code, route it to the live lease.
+
+Every adapter (gateway API, Android, Gammu, the simulator, `otpvirt sms inject`)
+calls this one function inside a transaction, and acknowledges its peer only
+after that transaction commits: an SMS is never acknowledged and then lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn
+from otpvirt.errors import NotFound, ValidationFailed
+from otpvirt.ids import new_guid
+from otpvirt.inventory.service import normalize_phone
+from otpvirt.otp import extract_code
+
+ACCEPTED = "accepted"
+DUPLICATE = "duplicate"
+MAX_TEXT = 10_000
+
+
+class UnknownNumber(NotFound):
+    reason = "unknown_number"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What became of one incoming SMS."""
+
+    status: str
+    sms_id: str
+    phone: int
+    code: str
+    activation_id: str | None = None
+    client_id: str | None = None
+
+
+def _clean(sender: str, text: str) -> tuple[str, str]:
+    sender = (sender or "").strip()
+    if not sender or len(sender) > 100:
+        raise ValidationFailed("the sender must be 1-100 characters", reason="bad_sender")
+    if not isinstance(text, str) or len(text) > MAX_TEXT:
+        raise ValidationFailed(f"the text must be at most {MAX_TEXT} characters", reason="bad_text")
+    return sender, text
+
+
+async def _duplicate(
+    conn: Conn,
+    number_id: int,
+    source_id: int | None,
+    external_id: str | None,
+    sender: str,
+    text: str,
+    received_at: int,
+    window_ms: int,
+) -> str | None:
+    if external_id is not None and source_id is not None:
+        guid = await conn.fetchval(
+            "SELECT guid FROM sms_messages WHERE source_id = :s AND external_id = :e",
+            {"s": source_id, "e": external_id},
+        )
+        if guid is not None:
+            return str(guid)
+    # Peers re-push the same message with a fresh id: same text from the same
+    # sender to the same number within the window is the same SMS.
+    guid = await conn.fetchval(
+        "SELECT guid FROM sms_messages WHERE number_id = :n AND received_at >= :lo "
+        "AND received_at <= :hi AND sender = :snd AND text = :t LIMIT 1",
+        {
+            "n": number_id,
+            "lo": received_at - window_ms,
+            "hi": received_at + window_ms,
+            "snd": sender,
+            "t": text,
+        },
+    )
+    return None if guid is None else str(guid)
+
+
+async def ingest(
+    conn: Conn,
+    *,
+    to: str | int,
+    sender: str,
+    text: str,
+    source_id: int | None = None,
+    received_at: int | None = None,
+    external_id: str | None = None,
+    dedup_window_ms: int = 120_000,
+) -> IngestResult:
+    """Store one incoming SMS and deliver it to the number's live activation."""
+    phone = normalize_phone(to)
+    sender, text = _clean(sender, text)
+    now = now_ms()
+    received = received_at if received_at is not None else now
+    number = await conn.fetchone(
+        "SELECT n.id, n.active_activation_id, s.code FROM numbers n "
+        "LEFT JOIN activations a ON a.id = n.active_activation_id "
+        "LEFT JOIN services s ON s.id = a.service_id WHERE n.phone = :p",
+        {"p": phone},
+    )
+    if number is None:
+        raise UnknownNumber(f"{phone} is not a number of this service")
+    number_id, live_id, service_code = int(number[0]), number[1], number[2]
+    dup = await _duplicate(
+        conn, number_id, source_id, external_id, sender, text, received, dedup_window_ms
+    )
+    if dup is not None:
+        return IngestResult(DUPLICATE, dup, phone, "")
+
+    code = extract_code(text, sender=sender, service=service_code) or ""
+    guid = new_guid()
+    # Inserted first, so a concurrent twin (same source and external id) is
+    # detected before anything else in this transaction has changed.
+    sms_id = await conn.fetchval(
+        "INSERT INTO sms_messages (guid, number_id, phone, sender, text, code, activation_id, "
+        "source_id, external_id, received_at, created_at) VALUES (:g, :n, :phone, :snd, :t, "
+        ":code, :a, :src, :ext, :rcv, :now) ON CONFLICT DO NOTHING RETURNING id",
+        {
+            "g": guid,
+            "n": number_id,
+            "phone": phone,
+            "snd": sender,
+            "t": text,
+            "code": code,
+            "a": live_id,
+            "src": source_id,
+            "ext": external_id,
+            "rcv": received,
+            "now": now,
+        },
+    )
+    if sms_id is None:
+        return IngestResult(DUPLICATE, "", phone, "")
+    act = None
+    if live_id is not None:
+        act = await conn.fetchone(
+            "UPDATE activations SET state = 'sms_received', sms_count = sms_count + 1 "
+            "WHERE id = :a AND state IN ('waiting', 'sms_received') "
+            "RETURNING guid, client_id, service_id, sms_count",
+            {"a": live_id},
+        )
+        if act is None:
+            # The lease ended between the lookup and now: keep the SMS as unrouted.
+            await conn.execute(
+                "UPDATE sms_messages SET activation_id = NULL WHERE id = :i", {"i": sms_id}
+            )
+    first_sms = act is not None and act[3] == 1
+    await conn.execute(
+        "UPDATE numbers SET last_sms_at = :now, sms_lease_count = sms_lease_count + :first "
+        "WHERE id = :n",
+        {"now": now, "first": 1 if first_sms else 0, "n": number_id},
+    )
+    if act is None:
+        return IngestResult(ACCEPTED, guid, phone, code)
+    await conn.execute(
+        "INSERT INTO number_services (number_id, service_id, created_at) VALUES (:n, :s, :now) "
+        "ON CONFLICT DO NOTHING",
+        {"n": number_id, "s": act[2], "now": now},
+    )
+    return IngestResult(ACCEPTED, guid, phone, code, str(act[0]), str(act[1]))

@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by every dialect: bounded bodies, gzip, JSON responses."""

@@ -1,0 +1,1 @@
+"""Background work whose state lives in the database (safe across restarts)."""

@@ -1,0 +1,156 @@
+"""The operator CLI, end to end on both databases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from otpvirt.cli.main import app
+
+
+@pytest.fixture
+def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("OTPVIRT_DATABASE_URL", database_url)
+    monkeypatch.setenv("OTPVIRT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("OTPVIRT_ARGON2_MEMORY_KIB", "64")
+    monkeypatch.setenv("OTPVIRT_ARGON2_TIME_COST", "1")
+    runner = CliRunner()
+
+    def invoke(*args: str, ok: bool = True) -> str:
+        result = runner.invoke(app, list(args))
+        if ok:
+            assert result.exit_code == 0, (args, result.output)
+        else:
+            assert result.exit_code == 1, (args, result.output)
+        return result.output
+
+    return invoke
+
+
+def test_clients_create_list_show_topup_disable(cli) -> None:  # type: ignore[no-untyped-def]
+    out = json.loads(cli("clients", "create", "--balance", "5.50", "--json"))
+    cid, pw = out["clientId"], out["apiPassword"]
+    assert len(pw) >= 8 and out["balance"] == "5.50"
+    listed = json.loads(cli("clients", "list", "--json"))
+    assert [c["clientId"] for c in listed] == [cid]
+    cli("clients", "topup", cid, "1.25")
+    shown = json.loads(cli("clients", "show", cid, "--json"))
+    assert shown["balance"] == "6.75"
+    assert [e["kind"] for e in shown["ledger"]] == ["topup", "topup"]
+    err = cli("clients", "topup", cid, "0.001", ok=False)
+    assert "decimal places" in err
+    cli("clients", "adjust", cid, "-0.75", "--reason", "goodwill reversal")
+    assert json.loads(cli("clients", "show", cid, "--json"))["balance"] == "6.00"
+    assert "less than" in cli("clients", "adjust", cid, "-7", "--reason", "x", ok=False)
+    cli("clients", "disable", cid)
+    assert json.loads(cli("clients", "show", cid, "--json"))["enabled"] is False
+
+
+def test_client_with_given_id_and_password(cli) -> None:  # type: ignore[no-untyped-def]
+    gid = "BD7BF3DD-EA7A-4079-A836-4BB26592FDAD"
+    out = json.loads(
+        cli("clients", "create", "--client-id", gid, "--password", "twelve-chars", "--json")
+    )
+    assert out == {
+        "clientId": gid.lower(),
+        "apiPassword": "twelve-chars",
+        "currency": "USD",
+        "balance": "0.00",
+    }
+    assert "already exists" in cli("clients", "create", "--client-id", gid, ok=False)
+    assert "8 to 128" in cli("clients", "create", "--password", "short", ok=False)
+    assert "unknown currency" in cli("clients", "create", "--currency", "XXX", ok=False)
+
+
+def test_catalogue_and_prices(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cat = json.loads(cli("catalogue", "list", "--json"))
+    names = [c["name"] for c in cat["countries"]]
+    assert names == ["tajikistan", "iran", "libyan", "afghanistan", "latvia", "serbia", "laos"]
+    assert {s["code"] for s in cat["services"]} >= {"wa", "vi", "tg", "fb", "wv"}
+    cli("catalogue", "add-country", "kyrgyzstan", "--calling-code", "996", "--smsactivate-id", "11")
+    cli("catalogue", "add-provider", "kyrgyzstan", "megacom")
+    cli("catalogue", "add-service", "oi", "Tinder")
+    assert "already exists" in cli("catalogue", "add-service", "oi", "Tinder", ok=False)
+    assert "unknown country" in cli("catalogue", "add-provider", "narnia", "x", ok=False)
+    cli("prices", "set", "kyrgyzstan", "oi", "0.40")
+    csv = tmp_path / "prices.csv"
+    csv.write_text("country,service,price,currency\ntajikistan,vi,0.05,USD\nlaos,zz,1,USD\n")
+    out = cli("prices", "import", str(csv), ok=False)
+    assert "line 3" in out and "unknown service" in out
+    rows = json.loads(cli("prices", "list", "--json"))
+    assert {(r["country"], r["service"], r["price"]) for r in rows} == {
+        ("kyrgyzstan", "oi", "0.40"),
+        ("tajikistan", "vi", "0.05"),
+    }
+    assert "decimal places" in cli("prices", "set", "laos", "wv", "1.234", ok=False)
+
+
+def test_numbers_import_is_idempotent_and_reports_lines(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "numbers.csv"
+    csv.write_text(
+        "number,country,provider\n"
+        "+992 11 230 2159,tajikistan,indigo\n"
+        "992112302160,tajikistan,indigo\n"
+        "992112302160,tajikistan,indigo\n"
+        "37120000000,tajikistan,indigo\n"
+        "99211,tajikistan,indigo\n"
+        "992112302161,tajikistan,nope\n"
+    )
+    rep = json.loads(cli("numbers", "import", str(csv), "--json"))
+    assert rep["added"] == 2
+    assert [s["line"] for s in rep["skipped"]] == [4]
+    assert [i["line"] for i in rep["invalid"]] == [5, 6, 7]
+    again = json.loads(cli("numbers", "import", str(csv), "--json"))
+    assert again["added"] == 0 and [s["line"] for s in again["skipped"]] == [2, 3, 4]
+    listed = json.loads(cli("numbers", "list", "--json"))
+    assert [n["number"] for n in listed] == [992112302159, 992112302160]
+    cli("numbers", "disable", "992112302159")
+    assert [
+        n["number"] for n in json.loads(cli("numbers", "list", "--state", "free", "--json"))
+    ] == [992112302160]
+    assert "no number" in cli("numbers", "disable", "992000000000", ok=False)
+
+
+def test_sms_inject_goes_through_ingest(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "n.csv"
+    csv.write_text("number,country,provider\n992112302159,tajikistan,indigo\n")
+    cli("numbers", "import", str(csv))
+    out = json.loads(
+        cli(
+            "sms",
+            "inject",
+            "--to",
+            "992112302159",
+            "--from",
+            "Viber",
+            "--text",
+            "Code: 1234",
+            "--json",
+        )
+    )
+    assert out["status"] == "accepted" and out["activationId"] is None and out["code"] == "1234"
+    dup = json.loads(
+        cli(
+            "sms",
+            "inject",
+            "--to",
+            "992112302159",
+            "--from",
+            "Viber",
+            "--text",
+            "Code: 1234",
+            "--json",
+        )
+    )
+    assert dup["status"] == "duplicate"
+    assert "not a number of this service" in cli(
+        "sms", "inject", "--to", "111111111", "--from", "x", "--text", "y", ok=False
+    )
+
+
+def test_db_current(cli) -> None:  # type: ignore[no-untyped-def]
+    out = json.loads(cli("db", "current", "--json"))
+    assert out["upToDate"] is True
