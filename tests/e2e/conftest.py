@@ -1,0 +1,81 @@
+"""A real `otpvirt serve --demo` process on 127.0.0.1 for end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    base: str
+    client_id: str
+    password: str
+    data_dir: Path
+    proc: subprocess.Popen[bytes]
+
+
+def start_server(data_dir: Path, *extra: str, env: dict[str, str] | None = None) -> Server:
+    """Start `otpvirt serve --demo` and wait until it answers."""
+    port = free_port()
+    full_env = {
+        **os.environ,
+        "OTPVIRT_DATA_DIR": str(data_dir),
+        "OTPVIRT_ARGON2_MEMORY_KIB": "64",
+        "OTPVIRT_ARGON2_TIME_COST": "1",
+        **(env or {}),
+    }
+    full_env.pop("OTPVIRT_DATABASE_URL", None)
+    log = (data_dir / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "otpvirt", "serve", "--demo", "--port", str(port), *extra],
+        env=full_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError((data_dir / "serve.log").read_text())
+        try:
+            httpx.get(f"{base}/openapi.json", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("server did not start: " + (data_dir / "serve.log").read_text())
+    creds = json.loads((data_dir / "demo-client.json").read_text())
+    return Server(base, creds["clientId"], creds["apiPassword"], data_dir, proc)
+
+
+def stop_server(server: Server) -> None:
+    server.proc.terminate()
+    try:
+        server.proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    server = start_server(tmp_path_factory.mktemp("demo"))
+    yield server
+    stop_server(server)
