@@ -11,9 +11,10 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from otpvirt import __version__
 from otpvirt.config import Settings
+from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
-from otpvirt.native import openapi as native_openapi
 from otpvirt.runtime import Runtime
+from otpvirt.web import openapi
 from otpvirt.worker.runner import Worker
 
 log = logging.getLogger("otpvirt")
@@ -57,5 +58,6 @@ def create_app(
     # The API requires gzip whenever the client accepts it, however small the body.
     app.add_middleware(GZipMiddleware, minimum_size=0)
     app.include_router(native_endpoints.router)
-    native_openapi.install(app)
+    app.include_router(gateway_endpoints.router)
+    openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app

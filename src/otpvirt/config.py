@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024, gt=0)
     max_decompressed_bytes: int = Field(default=256 * 1024, gt=0)
 
+    # Gateways may batch up to 1000 SMS per request.
+    gateway_max_body_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
+    # The same text from the same sender to the same number within this window is
+    # one SMS (peers re-push duplicates with fresh ids).
+    sms_dedup_window_seconds: float = Field(default=120.0, ge=0)
+
     # Passwords: argon2id parameters and the verification cache.
     argon2_time_cost: int = Field(default=2, ge=1)
     argon2_memory_kib: int = Field(default=19 * 1024, ge=8)
@@ -50,6 +56,12 @@ class Settings(BaseSettings):
     # PostgreSQL pool.
     pg_pool_min: int = 2
     pg_pool_max: int = 20
+
+    # The simulated SIM bank: seconds from lease to SMS ("3-15" = uniformly random),
+    # the chance that no SMS comes (exercises expiry/refund) and of a second SMS.
+    simulator_delay: str = "3-15"
+    simulator_no_sms_probability: float = Field(default=0.0, ge=0, le=1)
+    simulator_second_sms_probability: float = Field(default=0.1, ge=0, le=1)
 
     log_level: str = "info"
 

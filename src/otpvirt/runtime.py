@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 
@@ -48,6 +49,22 @@ class Runtime:
     catalogue: Catalogue
     counts: CountCache
     extras: dict[str, object] = field(default_factory=dict)
+    _subscribers: dict[str, list[asyncio.Event]] = field(default_factory=dict, repr=False)
+
+    def subscribe(self, topic: str) -> asyncio.Event:
+        """A wake-up event set whenever `topic` is notified (e.g. "sms" after an ingest)."""
+        event = asyncio.Event()
+        self._subscribers.setdefault(topic, []).append(event)
+        return event
+
+    def notify(self, topic: str) -> None:
+        """Wake the background loops subscribed to `topic` now, not at their next poll.
+
+        Only a hint, given after the work was committed: the loops also poll the
+        database, so work committed by another process is found at the next interval.
+        """
+        for event in self._subscribers.get(topic, ()):
+            event.set()
 
     @classmethod
     def open(cls, settings: Settings) -> Runtime:

@@ -73,7 +73,7 @@ def test_collection_round_trip(demo_server: Server) -> None:
             data = resp.json()
             if name.startswith("6."):
                 # The webhook example is filed under GetSms; it is answered as GetSms.
-                assert data["status"] == 2 and data["sms"] == [], name
+                assert data["status"] == 2 and isinstance(data["sms"], list), name
                 continue
             assert data["status"] == 2 and data["error"] == 0, (name, data)
             if example is None:

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, run, settings_for
+from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.clock import iso, parse_iso_ms
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.sms import service
@@ -53,3 +54,44 @@ def inject(
         )
     else:
         console.print(f"stored as unrouted: {res.phone} has no live lease", highlight=False)
+
+
+@app.command("list")
+def list_(
+    unrouted: Annotated[
+        bool, typer.Option("--unrouted", help="Only SMS no lease received.")
+    ] = False,
+    number: Annotated[str | None, typer.Option(help="Only SMS to this number.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only SMS since (ISO 8601, UTC).")] = None,
+    limit: int = 50,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """List received SMS, newest first, with the parsed code and where each went."""
+    since_ms = parse_iso_ms(since) if since else None
+
+    async def work(rt: Runtime) -> list[dict[str, object]]:
+        async with rt.db.read() as conn:
+            return await service.list_sms(
+                conn, unrouted=unrouted, number=number, since=since_ms, limit=limit
+            )
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+        return
+    print_table(
+        "SMS",
+        ["received", "number", "from", "code", "activation", "text"],
+        [
+            (
+                iso(r["receivedAt"]),  # type: ignore[arg-type]
+                r["phone"],
+                r["sender"],
+                r["code"],
+                r["activationId"] or "unrouted",
+                str(r["text"]).replace("\n", " ")[:60],
+            )
+            for r in rows
+        ],
+    )

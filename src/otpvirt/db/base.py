@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import abc
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from functools import lru_cache
 from typing import Any, Protocol
@@ -22,6 +22,10 @@ class Row(Protocol):
     """A result row: both sqlite3.Row and asyncpg.Record support these."""
 
     def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+    def __len__(self) -> int: ...
 
     def keys(self) -> Iterable[str]: ...
 
@@ -61,6 +65,10 @@ class Conn(abc.ABC):
     skip_locked: str = ""
     # Appended to a SELECT that must lock the rows it reads until commit.
     for_update: str = ""
+
+    def skip_locked_of(self, alias: str) -> str:
+        """Like `skip_locked`, locking only the rows of `alias` in a join."""
+        return f" FOR UPDATE OF {alias} SKIP LOCKED" if self.skip_locked else ""
 
     @abc.abstractmethod
     async def fetchone(self, sql: str, params: Params = None) -> Row | None:

@@ -4,7 +4,7 @@ from otpvirt.models.activation import Activation, SmsMessage
 from otpvirt.models.base import Base
 from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
-from otpvirt.models.inventory import Number, NumberService, Source
+from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
 from otpvirt.models.system import SystemValue
 
 metadata = Base.metadata
@@ -20,6 +20,7 @@ __all__ = [
     "Price",
     "Provider",
     "Service",
+    "SimulatedSms",
     "SmsMessage",
     "Source",
     "SystemValue",

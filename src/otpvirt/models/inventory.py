@@ -76,3 +76,25 @@ class NumberService(Base):
     number_id: Mapped[int] = mapped_column(ForeignKey("numbers.id"), primary_key=True)
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
     created_at: Mapped[int] = mapped_column(Millis)
+
+
+class SimulatedSms(Base):
+    """An SMS the built-in simulator will deliver through the ingest path when due."""
+
+    __tablename__ = "simulated_sms"
+    __table_args__ = (
+        Index(
+            "ix_simulated_sms_due",
+            "due_at",
+            sqlite_where=text("delivered_at IS NULL"),
+            postgresql_where=text("delivered_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    activation_id: Mapped[int] = mapped_column(ForeignKey("activations.id"))
+    phone: Mapped[int] = mapped_column(BigInteger)
+    sender: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[int] = mapped_column(Millis)
+    delivered_at: Mapped[int | None] = mapped_column(Millis)

@@ -18,9 +18,9 @@ from otpvirt.errors import ValidationFailed
 from otpvirt.inventory import pool
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
-from otpvirt.native.openapi import body_of
 from otpvirt.native.wire import native, ok, parse, runtime
 from otpvirt.runtime import Runtime
+from otpvirt.web.openapi import body_of
 
 router = APIRouter(prefix="/native", tags=["OTP-virt API"])
 
@@ -191,3 +191,14 @@ for _name, _fn, _req, _resp in _METHODS:
         response_model=_resp,
         openapi_extra=body_of(_req, _resp),
     )
+
+# Models the document needs beyond what the routes declare.
+OPENAPI_MODELS: list[type[BaseModel]] = [
+    s.GetNumbersCountRequest,
+    s.GetNumberRequest,
+    s.ActivationRequest,
+    s.GetBalanceRequest,
+    s.GetPriceRequest,
+    s.ErrorResponse,
+    s.WebhookPayload,
+]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
-from otpvirt.errors import NotFound, ValidationFailed
+from otpvirt.errors import InvalidRequest, NotFound, ValidationFailed
 from otpvirt.ids import new_guid
 from otpvirt.inventory.service import normalize_phone
 from otpvirt.otp import extract_code
@@ -23,6 +23,12 @@ MAX_TEXT = 10_000
 
 class UnknownNumber(NotFound):
     reason = "unknown_number"
+
+
+class ForeignNumber(InvalidRequest):
+    """A source reported an SMS for a number that another source supplies."""
+
+    reason = "number_of_other_source"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +102,7 @@ async def ingest(
     now = now_ms()
     received = received_at if received_at is not None else now
     number = await conn.fetchone(
-        "SELECT n.id, n.active_activation_id, s.code FROM numbers n "
+        "SELECT n.id, n.active_activation_id, s.code, n.source_id FROM numbers n "
         "LEFT JOIN activations a ON a.id = n.active_activation_id "
         "LEFT JOIN services s ON s.id = a.service_id WHERE n.phone = :p",
         {"p": phone},
@@ -104,6 +110,8 @@ async def ingest(
     if number is None:
         raise UnknownNumber(f"{phone} is not a number of this service")
     number_id, live_id, service_code = int(number[0]), number[1], number[2]
+    if source_id is not None and number[3] is not None and int(number[3]) != source_id:
+        raise ForeignNumber(f"{phone} belongs to another source")
     dup = await _duplicate(
         conn, number_id, source_id, external_id, sender, text, received, dedup_window_ms
     )
@@ -148,6 +156,10 @@ async def ingest(
                 "UPDATE sms_messages SET activation_id = NULL WHERE id = :i", {"i": sms_id}
             )
     first_sms = act is not None and act[3] == 1
+    if source_id is not None:
+        await conn.execute(
+            "UPDATE sources SET last_sms_at = :now WHERE id = :s", {"now": now, "s": source_id}
+        )
     await conn.execute(
         "UPDATE numbers SET last_sms_at = :now, sms_lease_count = sms_lease_count + :first "
         "WHERE id = :n",
@@ -161,3 +173,45 @@ async def ingest(
         {"n": number_id, "s": act[2], "now": now},
     )
     return IngestResult(ACCEPTED, guid, phone, code, str(act[0]), str(act[1]))
+
+
+async def list_sms(
+    conn: Conn,
+    *,
+    unrouted: bool = False,
+    number: str | None = None,
+    since: int | None = None,
+    limit: int = 50,
+) -> list[dict[str, object]]:
+    """Stored SMS, newest first, with where they went (for the operator, never clients)."""
+    where = []
+    params: dict[str, object] = {"lim": limit}
+    if unrouted:
+        where.append("m.activation_id IS NULL")
+    if number:
+        where.append("m.phone = :phone")
+        params["phone"] = normalize_phone(number)
+    if since is not None:
+        where.append("m.received_at >= :since")
+        params["since"] = since
+    sql = (
+        "SELECT m.guid, m.phone, m.sender, m.text, m.code, a.guid, src.name, m.received_at "
+        "FROM sms_messages m LEFT JOIN activations a ON a.id = m.activation_id "
+        "LEFT JOIN sources src ON src.id = m.source_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY m.id DESC LIMIT :lim"
+    return [
+        {
+            "id": r[0],
+            "phone": int(r[1]),
+            "sender": r[2],
+            "text": r[3],
+            "code": r[4],
+            "activationId": r[5],
+            "source": r[6],
+            "receivedAt": r[7],
+        }
+        for r in await conn.fetchall(sql, params)
+    ]

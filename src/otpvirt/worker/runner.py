@@ -8,8 +8,8 @@ workers may run against one PostgreSQL (rows are claimed with SKIP LOCKED).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -17,6 +17,8 @@ from otpvirt.activation.service import expire_due
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
+from otpvirt.simulator import service as simulator
+from otpvirt.sources.health import check_health
 
 log = logging.getLogger("otpvirt.worker")
 
@@ -31,6 +33,8 @@ class Loop:
     task: Task
     interval: float
     batch: int
+    # Woken at once by `Runtime.notify(topic)` instead of waiting for the interval.
+    topic: str | None = None
 
 
 async def sweep_leases(rt: Runtime) -> int:
@@ -39,6 +43,27 @@ async def sweep_leases(rt: Runtime) -> int:
     if done:
         rt.counts.clear()
     return done
+
+
+async def run_simulator(rt: Runtime) -> int:
+    """Queue SMS for new leases on simulator numbers; deliver the due ones."""
+    rng = rt.extras.setdefault("simulator_rng", random.Random())
+    assert isinstance(rng, random.Random)
+    read = await in_transaction(rt.db, simulator.schedule, rt.settings, rng=rng, limit=500)
+    sent = await in_transaction(rt.db, simulator.deliver, limit=100)
+    if sent:
+        rt.counts.clear()
+        rt.notify("sms")
+    # A full batch of either kind means there is more: report a full batch.
+    return 100 if read >= 500 or sent >= 100 else sent
+
+
+async def check_sources(rt: Runtime) -> int:
+    """Mark sources without a recent heartbeat offline (and back online)."""
+    changed = await in_transaction(rt.db, check_health, now_ms())
+    if changed:
+        rt.counts.clear()
+    return changed
 
 
 class Worker:
@@ -63,7 +88,9 @@ class Worker:
         self._tasks.clear()
 
     async def _run(self, loop: Loop) -> None:
+        wake = self.rt.subscribe(loop.topic) if loop.topic else asyncio.Event()
         while not self._stop.is_set():
+            wake.clear()
             try:
                 handled = await loop.task(self.rt)
             except Exception:
@@ -72,10 +99,21 @@ class Worker:
             if handled >= loop.batch:
                 await asyncio.sleep(0)
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stop.wait(), timeout=loop.interval)
+            await self._pause(wake, loop.interval)
+
+    async def _pause(self, wake: asyncio.Event, interval: float) -> None:
+        waits = [asyncio.ensure_future(self._stop.wait()), asyncio.ensure_future(wake.wait())]
+        try:
+            await asyncio.wait(waits, timeout=interval, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for w in waits:
+                w.cancel()
 
 
 def default_loops(rt: Runtime) -> list[Loop]:
     """The loops every deployment runs."""
-    return [Loop("lease-sweeper", sweep_leases, rt.settings.sweep_interval_seconds, 200)]
+    return [
+        Loop("lease-sweeper", sweep_leases, rt.settings.sweep_interval_seconds, 200),
+        Loop("simulator", run_simulator, 0.25, 100),
+        Loop("source-health", check_sources, 5.0, 1_000_000),
+    ]

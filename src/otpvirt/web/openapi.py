@@ -1,5 +1,5 @@
-"""OpenAPI for the native methods: the endpoints parse their own bodies (to bound
-and gunzip them first), so the request models are declared here explicitly."""
+"""OpenAPI helpers: our endpoints parse their own bodies (to bound and gunzip them
+first), so their request models are declared to the document explicitly."""
 
 from __future__ import annotations
 
@@ -8,22 +8,11 @@ from typing import Any
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from otpvirt.native import schemas as s
-
 _REF = "#/components/schemas/{model}"
-REQUEST_MODELS: list[type[BaseModel]] = [
-    s.GetNumbersCountRequest,
-    s.GetNumberRequest,
-    s.ActivationRequest,
-    s.GetBalanceRequest,
-    s.GetPriceRequest,
-    s.ErrorResponse,
-    s.WebhookPayload,
-]
 
 
 def body_of(request: type[BaseModel], response: type[BaseModel]) -> dict[str, Any]:
-    """`openapi_extra` for a method: its JSON (or gzip) body and its two answers."""
+    """`openapi_extra` for a native method: its JSON (or gzip) body and its two answers."""
     extra = request.model_config.get("json_schema_extra")
     examples: list[Any] = extra.get("examples", []) if isinstance(extra, dict) else []  # type: ignore[assignment]
     return {
@@ -56,8 +45,8 @@ def body_of(request: type[BaseModel], response: type[BaseModel]) -> dict[str, An
     }
 
 
-def install(app: FastAPI) -> None:
-    """Add the request models to the generated document's components."""
+def install(app: FastAPI, models: list[type[BaseModel]]) -> None:
+    """Add models the routes do not declare themselves to the document's components."""
     base = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -65,7 +54,7 @@ def install(app: FastAPI) -> None:
             return app.openapi_schema
         doc = base()
         schemas = doc.setdefault("components", {}).setdefault("schemas", {})
-        for model in REQUEST_MODELS:
+        for model in models:
             schema = model.model_json_schema(ref_template=_REF)
             for name, sub in schema.pop("$defs", {}).items():
                 schemas.setdefault(name, sub)

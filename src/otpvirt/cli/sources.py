@@ -1,0 +1,143 @@
+"""`otpvirt sources ...`: where numbers and SMS come from."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.clock import iso
+from otpvirt.runtime import Runtime
+from otpvirt.sources import health, service
+
+app = typer.Typer(
+    help="SMS sources: gateways, Android phones, modems, the simulator.", no_args_is_help=True
+)
+
+
+@app.command("create")
+def create(
+    name: str,
+    kind: Annotated[str, typer.Option(help="gateway, android or gammu.")] = "gateway",
+    simulator: Annotated[bool, typer.Option("--simulator", help="A simulated SIM bank.")] = False,
+    signing_key: Annotated[
+        str | None,
+        typer.Option(help="Android: the app's webhook signing key (generated if omitted)."),
+    ] = None,
+    heartbeat_timeout: Annotated[
+        int | None, typer.Option(help="Seconds of silence after which the source is offline.")
+    ] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Create a source and print its token (shown only now)."""
+
+    async def work(rt: Runtime) -> tuple[service.SourceInfo, str]:
+        async with rt.db.transaction() as conn:
+            return await service.create_source(
+                conn,
+                name,
+                kind="simulator" if simulator else kind,
+                signing_key=signing_key,
+                heartbeat_timeout=heartbeat_timeout,
+            )
+
+    info, token = run(settings_for(database_url), work)
+    out: dict[str, Any] = {"name": info.name, "kind": info.kind, "token": token}
+    if info.kind == "android":
+        out["signingKey"] = info.config["signingKey"]
+    if json_out:
+        print_json(out)
+        return
+    console.print(f"source {info.name} ({info.kind})", highlight=False)
+    console.print(f"token: {token}", highlight=False)
+    if info.kind == "android":
+        console.print(
+            f"signing key: {out['signingKey']}  (set it in the app: Settings → Webhooks)",
+            highlight=False,
+        )
+        console.print(f"webhook URL: <base URL>/gateway/v1/android/{token}", highlight=False)
+    console.print("[dim]The token is shown only now; it is stored hashed.[/]")
+
+
+@app.command("list")
+def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """List sources with their health, last contact and last SMS."""
+
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
+        async with rt.db.read() as conn:
+            return await health.list_sources(conn)
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+        return
+    print_table(
+        "sources",
+        ["name", "kind", "state", "numbers", "last seen", "last SMS"],
+        [
+            (
+                r["name"],
+                r["kind"],
+                "disabled" if not r["enabled"] else ("online" if r["online"] else "offline"),
+                r["numbers"],
+                iso(r["lastSeenAt"]) or "never",
+                iso(r["lastSmsAt"]) or "never",
+            )
+            for r in rows
+        ],
+    )
+
+
+@app.command("rotate-token")
+def rotate_token(name: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """Give a source a new token; the old one stops working at once."""
+
+    async def work(rt: Runtime) -> str:
+        async with rt.db.transaction() as conn:
+            return await service.rotate_token(conn, name)
+
+    token = run(settings_for(database_url), work)
+    print_json({"token": token}) if json_out else console.print(f"token: {token}", highlight=False)
+
+
+@app.command("map")
+def map_(
+    name: str,
+    device: Annotated[str, typer.Argument(help="Device id (Android deviceId, Gammu PhoneID).")],
+    number: Annotated[str, typer.Argument(help="The number of that SIM, with country code.")],
+    sim: Annotated[
+        int | None, typer.Option(help="SIM slot (1-based) on a dual-SIM device.")
+    ] = None,
+    database_url: DbUrl = None,
+) -> None:
+    """Say which number a device (or one SIM of it) is, for peers that do not report it."""
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.transaction() as conn:
+            return await service.map_device(conn, name, device, number, sim=sim)
+
+    out = run(settings_for(database_url), work)
+    console.print(f"{out['source']}: {out['device']} → {out['number']}", highlight=False)
+
+
+def _set(name: str, enabled: bool, database_url: str | None) -> None:
+    async def work(rt: Runtime) -> None:
+        async with rt.db.transaction() as conn:
+            await service.set_enabled(conn, name, enabled)
+
+    run(settings_for(database_url), work)
+    console.print(f"{name}: {'enabled' if enabled else 'disabled'}", highlight=False)
+
+
+@app.command("disable")
+def disable(name: str, database_url: DbUrl = None) -> None:
+    """Refuse a source's SMS and stop leasing its numbers."""
+    _set(name, False, database_url)
+
+
+@app.command("enable")
+def enable(name: str, database_url: DbUrl = None) -> None:
+    """Accept a source again."""
+    _set(name, True, database_url)

@@ -1,0 +1,1 @@
+"""Inbound SMS adapters: the native gateway API, Android phones, Gammu modems."""

@@ -1,0 +1,1 @@
+"""The simulated SIM bank: numbers whose verification SMS the server writes itself."""
