@@ -1,0 +1,23 @@
+"""One-time-code extraction from SMS text: pure functions, standard library only.
+
+    >>> extract_code("G-123456 is your Google verification code.")
+    '123456'
+
+How it works (extract.py): normalise digits and spaces (normalize.py), list code-shaped
+candidates, drop the ones that sit in an amount, date, time, phone, card mask, link, IBAN or
+reference (negatives.py), then score the rest by closeness to a code keyword in any language
+(keywords.py, lexicon.py, scoring.py) plus the service's known format (formats.py).
+
+Extending it needs no knowledge of the scoring:
+  * a new wording or language: add the phrase to the right table in keywords.py;
+  * a new service format (prefix such as "G-", a link carrying the code, a code shape, an
+    alphanumeric code): add one ServiceFormat entry to formats.py and one case to
+    FORMAT_CASES in tests/otp/test_extract.py (a test fails until you do);
+  * a new "not a code" context (currency, unit): add the word to negatives.py.
+Measure with: python bench/otp_accuracy.py --show-failures
+"""
+
+from .extract import candidates, extract_code
+from .normalize import normalize_digits
+
+__all__ = ["candidates", "extract_code", "normalize_digits"]

@@ -1,0 +1,212 @@
+"""Find the one-time code in an SMS: generate candidates, reject non-codes, score the rest."""
+
+from __future__ import annotations
+
+import re
+
+from . import negatives as neg
+from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
+from .lexicon import SERVICE, STRONG, WEAK, Event, scan
+from .normalize import fold, fold_phrase, normalize
+from .scoring import Candidate, Message, rejected, score
+
+THRESHOLD = 0.35  # below this the best candidate is not trusted: the message has no code
+# Scoring is quadratic in candidates; real SMS (even 10-part concatenated ones) stay far
+# below these bounds, which only guard against pathological input.
+MAX_CHARS = 2000
+MAX_CANDIDATES = 40
+
+_ATOM = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_ALNUM = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{4,10}(?![A-Za-z0-9])")
+_HAS_SIGNAL = re.compile(r"\d|[A-Z]{4}")
+_UPPER = re.compile(r"[A-Z]")
+_ALIASES = alias_map()
+_ALNUM_SERVICES = frozenset(f.name for f in FORMATS if f.alnum)
+
+
+def _resolve_service(sender: str | None, service: str | None, events: list[Event]) -> str | None:
+    for name in (service, sender):
+        if name:
+            key = fold_phrase(name.strip())
+            if key in _ALIASES:
+                return _ALIASES[key]
+    for ev in events:
+        if ev.category == SERVICE:
+            return ev.value
+    return None
+
+
+def _numeric_candidates(t: str, low: str) -> list[Candidate]:
+    atoms = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(t)]
+    out: list[Candidate] = []
+    i = 0
+    n = len(atoms)
+    while i < n:
+        start, end, text = atoms[i]
+        if len(text) < 4 and (i + 1 == n or atoms[i + 1][0] != end + 1):
+            i += 1
+            continue  # too short to be a code and not the start of "123 456"
+        # Gather plain-digit atoms separated by single spaces: "337 224", "+992 92 107 7540".
+        j = i
+        while (
+            j + 1 < len(atoms)
+            and atoms[j][2].isdigit()
+            and atoms[j + 1][2].isdigit()
+            and atoms[j + 1][0] == atoms[j][1] + 1
+            and t[atoms[j][1]] == " "
+        ):
+            j += 1
+        group = atoms[i : j + 1]
+        i = j + 1
+        if len(group) > 1:
+            out.extend(_space_group(t, low, group))
+            continue
+        cand = _single_atom(t, start, end, text)
+        if cand and not neg.amount_or_unit(low, cand.start, cand.end):
+            out.append(cand)
+    return out
+
+
+def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Candidate]:
+    start, end = group[0][0], group[-1][1]
+    sizes = [len(g[2]) for g in group]
+    if (start > 0 and t[start - 1] == "+") or (len(group) > 2 and sum(sizes) >= 8):
+        return []  # phone, card or account number written in blocks
+    if neg.glued_to_word(t, start, end) or neg.amount_or_unit(low, start, end):
+        return []
+    value = "".join(g[2] for g in group)
+    if sizes == [2, 2, 2] and neg.is_date([g[2] for g in group]):
+        return []
+    if sizes in ([3, 3], [2, 2, 2]):
+        return [Candidate(start, end, value, "split")]
+    if sizes == [4, 4]:
+        return [Candidate(start, end, value, "split4")]
+    if sizes[0] <= 3 and all(s == 3 for s in sizes[1:]):
+        return []  # thousands grouping: "25 589", "1 234 500"
+    out = []
+    for s, e, text in group:
+        cand = _single_atom(t, s, e, text)
+        if cand and not neg.amount_or_unit(low, s, e):
+            out.append(cand)
+    return out
+
+
+def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
+    if not text.isdigit():
+        parts = text.split("-")
+        if not all(p.isdigit() for p in parts):
+            return None  # time, date, decimal, IP or amount
+        sizes = [len(p) for p in parts]
+        if sizes == [2, 2, 2] and neg.is_date(parts):
+            return None
+        if sizes in ([3, 3], [2, 2, 2]):
+            kind = "split"
+        elif sizes == [4, 4]:
+            kind = "split4"
+        else:
+            return None  # phone or order number written with hyphens
+        if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
+            return None
+        return Candidate(start, end, "".join(parts), kind)
+    if not 4 <= len(text) <= 10:
+        return None
+    glue = None
+    if start and t[start - 1] == "-":
+        glue = neg.TRAILING_GLUE.search(t, max(0, start - 6), start)
+    if glue:
+        fmt = PREFIXES.get(t[glue.start() : start - 1].upper())
+        if fmt and SHAPES[fmt.name].fullmatch(text) and glue.start() >= start - 3:
+            return Candidate(glue.start(), end, text, "prefix")
+        return None  # "MIR-6481", "12-May-2025": an identifier, not a code
+    if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
+        return None
+    return Candidate(start, end, text, "num")
+
+
+def _alnum_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _ALNUM.finditer(t):
+        token = m.group()
+        if token.isdigit():
+            continue  # pure digits are handled above; mixed case never matches the pattern
+        if not any(c.isdigit() for c in token):
+            if 5 <= len(token) <= 8 and neg.letters_only_ok(token):
+                out.append(Candidate(m.start(), m.end(), token, "letters"))
+            continue
+        if token[0].isdigit() and token[-1].isdigit() and sum(c.isalpha() for c in token) == 1:
+            continue  # "1x2", "5G": a number with a unit letter
+        out.append(Candidate(m.start(), m.end(), token, "alnum"))
+    return out
+
+
+def _format_candidates(t: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    if "/" not in t and "#" not in t and "=" not in t:
+        return out
+    for fmt, pattern in URL_PATTERNS:
+        for m in pattern.finditer(t):
+            kind = "origin" if fmt.name == "origin_bound" else "url"
+            out.append(Candidate(m.start(1), m.end(1), m.group(1), kind))
+    return out
+
+
+def _banned_spans(t: str) -> list[tuple[int, int]]:
+    banned: list[tuple[int, int]] = []
+    # Cheap membership tests first: most messages have no link, IBAN or 【signature】.
+    if ("/" in t and ("://" in t or neg.DOMAIN_HINT.search(t))) or "www." in t:
+        banned += neg.spans(neg.URL, t)
+    if "@" in t:
+        banned += neg.spans(neg.EMAIL, t)
+    if neg.IBAN_HINT.search(t):
+        banned += neg.spans(neg.IBAN, t)
+    if "【" in t:
+        banned += neg.spans(neg.SIGNATURE, t)
+    return banned
+
+
+def candidates(
+    text: str, *, sender: str | None = None, service: str | None = None
+) -> list[tuple[Candidate, float]]:
+    """Viable candidates with their confidence, best-ranked first (for debugging and tests)."""
+    t = normalize(text[:MAX_CHARS])
+    if not _HAS_SIGNAL.search(t):
+        return []
+    low = fold(t)
+    banned = _banned_spans(t)
+    found = [c for c in _numeric_candidates(t, low) if not neg.inside(banned, c.start, c.end)]
+    found += _format_candidates(t)
+    if not found and not _UPPER.search(t):
+        return []  # nothing code-shaped: skip the word scan entirely
+    events = scan(low)
+    if banned:
+        # "?code=" inside a link is not a keyword of the message
+        events = [
+            ev
+            for ev in events
+            if ev.category not in (STRONG, WEAK) or not neg.inside(banned, ev.start, ev.end)
+        ]
+    retriever = t.lstrip().startswith(("<#>", "[#]"))
+    msg = Message(
+        t,
+        low,
+        events,
+        _resolve_service(sender, service, events),
+        banned,
+        retriever,
+        frozenset(ev.category for ev in events),
+    )
+    if msg.service in _ALNUM_SERVICES or retriever or any(ev.category == STRONG for ev in events):
+        # letters are only trusted next to an unambiguous keyword or for an alphanumeric service
+        found += [c for c in _alnum_candidates(t) if not neg.inside(banned, c.start, c.end)]
+    viable = [c for c in found[:MAX_CANDIDATES] if not rejected(msg, c)]
+    ranked = [(c, *score(msg, c, viable)) for c in viable]
+    ranked.sort(key=lambda cs: -cs[2])
+    return [(c, confidence) for c, confidence, _ in ranked]
+
+
+def extract_code(text: str, *, sender: str | None = None, service: str | None = None) -> str | None:
+    """Return the one-time code in an SMS exactly as a user would type it, or None."""
+    for cand, confidence in candidates(text, sender=sender, service=service):
+        if confidence >= THRESHOLD:
+            return cand.value
+    return None

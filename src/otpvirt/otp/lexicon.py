@@ -1,0 +1,133 @@
+"""Compile the word tables into one trie regex and scan a message for word events once."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import keywords as kw
+from .formats import FORMATS
+from .normalize import fold_phrase, trie_pattern
+
+# Category names, highest priority first: when one phrase sits in two tables, the first wins.
+NOT_OTP, EXPIRED, STRONG, WEAK, SERVICE = "not_otp", "expired", "strong", "weak", "service"
+MARKETING, PHONE, CARD, ORDER, REFERENCE, MONTH = (
+    "marketing",
+    "phone",
+    "card",
+    "order",
+    "reference",
+    "month",
+)
+KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8}
+
+_TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
+    (NOT_OTP, kw.NOT_OTP),
+    (EXPIRED, kw.EXPIRED),
+    (STRONG, kw.STRONG),
+    (WEAK, kw.WEAK),
+    (MARKETING, kw.MARKETING),
+    (PHONE, kw.PHONE),
+    (CARD, kw.CARD),
+    (ORDER, kw.ORDER),
+    (REFERENCE, kw.REFERENCE),
+    (MONTH, kw.MONTHS),
+)
+# Service names that are also ordinary words are only trusted from the sender ID.
+_TEXT_ALIAS_STOP = frozenset({"line", "meta", "signal", "x", "fb", "apple", "steam"})
+
+
+class Event(NamedTuple):
+    """One word-table hit in the folded text."""
+
+    start: int
+    end: int
+    category: str
+    value: str  # the service name for SERVICE events, else the phrase
+
+
+class _Entry(NamedTuple):
+    category: str
+    left: bool
+    right: bool
+    value: str
+
+
+def _needs_left_boundary(phrase: str) -> bool:
+    # Scripts written with spaces get a word-start check; Arabic script glues particles
+    # (ال, و, ب) to words and CJK/Thai/Lao have no spaces, so those match anywhere.
+    ch = phrase[0]
+    if not ch.isalpha():
+        return False
+    cp = ord(ch)
+    return cp < 0x590 or 0x900 <= cp < 0xA00 or 0x10A0 <= cp <= 0x10FF
+
+
+# Code words that also close compounds: "VerifyCode:", "smscode", "Zugangscode", "engångskod".
+_TAILS = ("code", "kod", "kode", "kods", "koodi", "kood", "код")
+
+
+def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Entry], dict[str, _Entry]]:
+    entries: dict[str, _Entry] = {}
+    for category, table in _TABLES:
+        for phrases in table.values():
+            for raw in phrases:
+                right = raw.endswith("$")
+                phrase = fold_phrase(raw.rstrip("$"))
+                if phrase and phrase not in entries:
+                    entries[phrase] = _Entry(category, _needs_left_boundary(phrase), right, phrase)
+    for fmt in FORMATS:
+        for alias in (fmt.name, *fmt.aliases):
+            phrase = fold_phrase(alias)
+            if len(phrase) < 3 or phrase.isdigit() or phrase in _TEXT_ALIAS_STOP:
+                continue
+            if phrase not in entries:
+                entries[phrase] = _Entry(SERVICE, _needs_left_boundary(phrase), True, fmt.name)
+    free = {p: e for p, e in entries.items() if not e.left}
+    # Two scans are faster than one: \b lets the regex engine skip word interiors for the
+    # space-separated scripts, and the remaining phrases have rare first characters.
+    bound = re.compile(r"\b(?:" + trie_pattern(p for p, e in entries.items() if e.left) + ")")
+    return bound, re.compile(trie_pattern(free)), entries, free
+
+
+_BOUND, _FREE, _BOUND_ENTRIES, _FREE_ENTRIES = _build()
+
+
+def _collect(
+    pattern: re.Pattern[str], entries: dict[str, _Entry], low: str, events: list[Event]
+) -> None:
+    n = len(low)
+    for m in pattern.finditer(low):
+        entry = entries[m.group()]
+        start, end = m.span()
+        if entry.left and start > 0 and low[start - 1].isalpha():
+            continue
+        if entry.right and end < n and low[end].isalpha():
+            continue
+        events.append(Event(start, end, entry.category, entry.value))
+
+
+def _compound_tails(low: str, events: list[Event]) -> None:
+    # str.find is far cheaper than another regex pass for these few words
+    n = len(low)
+    for tail in _TAILS:
+        i = low.find(tail)
+        while i > 0:
+            end = i + len(tail)
+            if (
+                low[i - 1].isalpha()
+                and (end == n or not low[end].isalpha())
+                and not any(ev.start < end and i < ev.end for ev in events)
+            ):
+                events.append(Event(i, end, WEAK, tail))
+            i = low.find(tail, end)
+
+
+def scan(low: str) -> list[Event]:
+    """All word events in the folded text, left to right, boundary-checked."""
+    events: list[Event] = []
+    _collect(_BOUND, _BOUND_ENTRIES, low, events)
+    _collect(_FREE, _FREE_ENTRIES, low, events)
+    _compound_tails(low, events)
+    events.sort()
+    return events

@@ -1,0 +1,160 @@
+"""What is NOT a code: amounts, units, dates, phones, cards, links, IBANs and the like.
+
+Each check looks at the few characters around a number in the normalised text (`t`)
+or its folded copy (`low`); offsets are shared between the two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import fold_phrase, trie_pattern
+
+# fmt: off
+_CURRENCY_SYMBOLS = "$€£¥₽₹₺₸₼₾֏₩₫₭₱฿₴₪৳﷼¢元円원块"
+_CURRENCY_WORDS = (
+    "usd", "eur", "euro", "euros", "gbp", "rub", "rur", "uah", "kzt", "uzs", "azn", "gel", "amd",
+    "tjs", "afn", "irr", "irt", "lyd", "sar", "aed", "egp", "try", "tl", "inr", "pkr", "bdt",
+    "idr", "rp", "vnd", "vnđ", "thb", "lak", "kip", "cny", "rmb", "jpy", "krw", "rsd", "din",
+    "дин", "pln", "zł", "zl", "kč", "czk", "ron", "lei", "brl", "r$", "mxn", "ars", "cop", "ils",
+    "nis", "chf", "sek", "nok", "dkk", "huf", "myr", "php", "sgd", "hkd", "kwd", "qar", "omr",
+    "jod", "bhd", "iqd", "руб", "рубл", "р", "р.", "грн", "тенге", "теңге", "сом", "сомонӣ",
+    "сомони", "сум", "so'm", "som", "манат", "лари", "драм", "динар", "дирхам", "рсд", "dinara",
+    "afghani", "افغانی", "افغانۍ", "افغانیو", "افغانی", "ریال", "تومان", "دینار", "جنیه", "درهم",
+    "د.ل", "ل.د", "ກີບ", "บาท", "đồng", "dong", "đ", "рупий", "रुपये", "रुपए", "रु", "টাকা", "rs",
+    "rs.", "dollars", "dollar", "dólares", "reais", "real", "pesos", "lira", "zlotych", "złotych",
+    "forint", "yuan", "gbp", "ман", "смн", "dram", "lari", "manat", "tenge", "ש\"ח", "שח", "₪",
+    "৳", "taka", "rupees",
+)
+_UNITS = (
+    "%", "min", "мин", "хв", "daq", "дақ", "dakika", "menit", "phut", "phút", "นาที", "ນາທີ",
+    "分", "秒", "時", "时", "小时", "天", "日", "月", "年", "号", "號", "دقیقه", "دقائق", "دقیقه",
+    "ثانیه", "ثانیه", "ثوانی", "ثانیة", "ساعت", "ساعه", "sec", "сек", "soniya", "saniye", "detik",
+    "giây", "giay", "hour", "hrs", "час", "soat", "gb", "гб", "mb", "мб", "gig", "گیگ", "جیجا",
+    "kb", "day", "дн", "рӯз", "روز", "یوم", "ден", "dien", "dana", "дана", "ore", "heure",
+    "stunde", "godz", "minut", "mínut", "second", "секунд", "分钟", "分鐘", "초", "분", "시간",
+    "일", "원", "円", "bonus", "бонус", "баллов", "points", "pts", "km", "км", "кг", "kg", "мес",
+    "month", "ماه", "mins", "minuten", "minutos", "minutes", "mm", "cm", "мм", "см", "шт", "pcs",
+)
+# fmt: on
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    # a trie keeps a single-position match cheap (one branch per first character)
+    return trie_pattern({fold_phrase(w) for w in words})
+
+
+# Matched on `low` right after a number: an amount or a quantity, never a code.
+CURRENCY_AFTER = re.compile(
+    rf"[ ]?(?:[{_CURRENCY_SYMBOLS}]|(?:{_alt(_CURRENCY_WORDS)})(?![^\W\d_]))"
+)
+CURRENCY_BEFORE = re.compile(
+    rf"(?:[{_CURRENCY_SYMBOLS}]|(?<![^\W\d_])(?:{_alt(_CURRENCY_WORDS)}))[ ]?$"
+)
+UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
+# "12. 5. 2025", "12 / 05 /", "5月3日": the number continues a date.
+DATE_BEFORE = re.compile(r"\d{1,4}[./-][ ]?\d{1,2}[./-][ ]?$|\d[年月][ ]?$")
+# A number followed by a "send to / call" verb: "2873'e gönderin", "ба 1100 занг занед".
+PHONE_AFTER = re.compile(r"(?:'[a-zа-я]{1,2})?[ ]+(?:занг|gönder|qo'ng'iroq|қўнғироқ)")
+AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
+BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
+# Marks glued to a number that make it a reference, a masked card or a phone number.
+HARD_BEFORE = frozenset("+#№*•×@\\_")
+HARD_AFTER = frozenset("*•@_%")
+
+URL = re.compile(r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+[a-z]{2,8}/\S*", re.I)
+DOMAIN_HINT = re.compile(r"\.[a-zA-Z]{2,8}/")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
+IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?")
+# 【Sender】 signatures in Chinese SMS: a number inside is the sender's name, not a code.
+SIGNATURE = re.compile(r"【[^】]{0,20}】")
+PROMO_SHAPE = re.compile(r"[A-Z]{3,}\d{2,4}")
+TRAILING_GLUE = re.compile(r"[^\W\d_]+-$")
+
+_ALL_LETTERS_STOP = frozenset(
+    {
+        "CODE",
+        "KODE",
+        "OTP",
+        "SMS",
+        "PIN",
+        "TAN",
+        "NEVER",
+        "DONT",
+        "STOP",
+        "HTTP",
+        "HTTPS",
+        "WWW",
+        "JANGAN",
+        "KHONG",
+        "BERIKAN",
+        "VERIFY",
+        "LOGIN",
+        "TEAM",
+        "BANK",
+        "CARD",
+        "HELP",
+        "INFO",
+    }
+)
+
+
+def _spaced_letter(ch: str) -> bool:
+    # Latin, Greek, Cyrillic, Armenian, Hebrew, Georgian: scripts that put spaces between
+    # words, so a letter touching a number makes it part of a word, unit or identifier.
+    if not ch.isalpha():
+        return False
+    cp = ord(ch)
+    return cp < 0x250 or 0x370 <= cp < 0x590 or 0x5D0 <= cp <= 0x5EA or 0x10A0 <= cp <= 0x10FF
+
+
+def glued_to_word(t: str, start: int, end: int) -> bool:
+    """True when the digits touch a letter of a space-separated script ("SF4264", "62506р")."""
+    before = t[start - 1] if start > 0 else " "
+    after = t[end] if end < len(t) else " "
+    return _spaced_letter(before) or _spaced_letter(after)
+
+
+def hard_context(t: str, start: int, end: int) -> bool:
+    """True when a glued mark shows the number is a card mask, reference, phone or percent."""
+    before = t[start - 1] if start > 0 else " "
+    after = t[end] if end < len(t) else " "
+    if before in HARD_BEFORE or after in HARD_AFTER:
+        return True
+    # "No. *1234", "карты ** 1234": a mask two characters away still marks a card.
+    return start > 1 and t[start - 2] in "*•" and before == " "
+
+
+def amount_or_unit(low: str, start: int, end: int) -> bool:
+    """True when a currency or a unit of time/volume sits right next to the number."""
+    if end < len(low) and AFTER.match(low, end, end + 16):
+        return True
+    return start > 0 and BEFORE.search(low, max(0, start - 10), start) is not None
+
+
+def is_date(parts: list[str]) -> bool:
+    """Day-month-year or year-month-day written in two-digit groups: "12-05-25"."""
+    a, b, c = (int(p) for p in parts)
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= b <= 12 and 1 <= c <= 31)
+
+
+def is_year(value: str) -> bool:
+    """Gregorian or Solar Hijri year between 1300 and 2099."""
+    return len(value) == 4 and ("1300" <= value <= "1499" or "1900" <= value <= "2099")
+
+
+def letters_only_ok(token: str) -> bool:
+    """An all-letter code (Steam style) has at most one vowel and is not a common word."""
+    vowels = sum(1 for c in token if c in "AEIOUY")
+    return vowels <= 1 and token not in _ALL_LETTERS_STOP
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Start/end offsets of every match."""
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def inside(spans_: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of the spans."""
+    return any(s < end and start < e for s, e in spans_)
