@@ -1,11 +1,20 @@
--- GetNumber then CancelActivation, repeatedly: wrk -s cycle.lua URL -- CLIENT_ID PASSWORD SERVICE COUNTRY
-local creds, getnumber, pending, errors = nil, nil, {}, 0
+-- GetNumber then CancelActivation, repeatedly:
+--   wrk -s cycle.lua URL -- CLIENT_ID PASSWORD SERVICE COUNTRY
+-- Each connection alternates: a GetNumber, then the cancel of the lease it got.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
 
 function init(args)
   creds = string.format('"clientId":"%s","apiPassword":"%s"', args[1], args[2])
   getnumber = string.format('{%s,"service":"%s","detail":{"country":"%s"}}', creds, args[3], args[4])
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  pending = {}
+  bad = 0
+  sample = ""
 end
 
 function request()
@@ -19,8 +28,19 @@ end
 function response(status, headers, body)
   local id = string.match(body, '"activationId":"([%x%-]+)"')
   if id then table.insert(pending, id) end
-  if not string.find(body, '"status":2', 1, true) then
-    errors = errors + 1
-    if errors <= 3 then io.stderr:write("bad answer: " .. body .. "\n") end
+  if status ~= 200 or not string.find(body, '"status":2', 1, true) then
+    bad = bad + 1
+    if sample == "" then sample = tostring(status) .. " " .. body end
   end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do
+    total = total + (t:get("bad") or 0)
+    local s = t:get("sample")
+    if s and s ~= "" then io.write("SAMPLE " .. s .. "\n") end
+  end
+  io.write(string.format("BAD %d\n", total))
+  io.write(string.format("P50 %d\nP99 %d\n", latency:percentile(50), latency:percentile(99)))
 end

@@ -61,3 +61,8 @@ def create_app(
     app.include_router(gateway_endpoints.router)
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """App factory for `serve --workers N`: settings from `OTPVIRT_*`, no worker."""
+    return create_app(Settings())

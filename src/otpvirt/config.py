@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     argon2_parallelism: int = Field(default=1, ge=1)
     auth_cache_seconds: float = Field(default=60.0, ge=0)
 
+    # Per-client request rate: "<n>/s|m|h" (burst 2n) or "off". Shared by every
+    # process on PostgreSQL; per process on SQLite.
+    rate_limit: str = "100/s"
+    # Password guessing: this many wrong passwords within the window lock a client
+    # id (or a source address) out of uncached password checks for a while.
+    lockout_attempts: int = Field(default=10, ge=1)
+    lockout_address_attempts: int = Field(default=50, ge=1)
+    lockout_window_minutes: float = Field(default=15.0, gt=0)
+    lockout_minutes: float = Field(default=15.0, gt=0)
+
     # How long GetNumbersCount answers may be reused (per process).
     count_cache_seconds: float = Field(default=1.0, ge=0)
     # How long the in-memory catalogue (names, ids, price list) may be reused.
@@ -64,6 +74,14 @@ class Settings(BaseSettings):
     simulator_second_sms_probability: float = Field(default=0.1, ge=0, le=1)
 
     log_level: str = "info"
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _check_rate(cls, value: str) -> str:
+        from otpvirt.auth.ratelimit import parse_rate
+
+        parse_rate(value)
+        return value
 
     @field_validator("sqlite_synchronous")
     @classmethod

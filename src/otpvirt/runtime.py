@@ -6,7 +6,9 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
+from otpvirt.auth.lockout import Policy
 from otpvirt.auth.passwords import Passwords
+from otpvirt.auth.ratelimit import Limiter, parse_rate
 from otpvirt.catalogue.snapshot import Catalogue
 from otpvirt.config import Settings
 from otpvirt.db import Database, open_database
@@ -48,6 +50,8 @@ class Runtime:
     passwords: Passwords
     catalogue: Catalogue
     counts: CountCache
+    limiter: Limiter
+    lockout: Policy
     extras: dict[str, object] = field(default_factory=dict)
     _subscribers: dict[str, list[asyncio.Event]] = field(default_factory=dict, repr=False)
 
@@ -76,6 +80,13 @@ class Runtime:
             passwords=Passwords(settings),
             catalogue=Catalogue(db, settings.catalogue_cache_seconds),
             counts=CountCache(settings.count_cache_seconds),
+            limiter=Limiter(db, parse_rate(settings.rate_limit), shared=db.dialect == "postgresql"),
+            lockout=Policy(
+                client_attempts=settings.lockout_attempts,
+                address_attempts=settings.lockout_address_attempts,
+                window_ms=int(settings.lockout_window_minutes * 60_000),
+                lock_ms=int(settings.lockout_minutes * 60_000),
+            ),
         )
 
     async def close(self) -> None:

@@ -43,6 +43,7 @@ class Passwords:
         self._key = os.urandom(32)
         self._cache: OrderedDict[str, tuple[str, bytes, float]] = OrderedDict()
         self._cache_size = cache_size
+        self._dummy: str | None = None
         # Concurrent checks of the same credentials share one KDF run.
         self._inflight: dict[tuple[str, str, bytes], asyncio.Future[bool]] = {}
 
@@ -97,6 +98,12 @@ class Passwords:
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return ok
+
+    async def verify_dummy(self, password: str) -> None:
+        """Spend the time of a real check, so unknown ids answer no faster than wrong passwords."""
+        if self._dummy is None:
+            self._dummy = await asyncio.to_thread(self.hash, generate_password())
+        await asyncio.to_thread(self._check, self._dummy, password)
 
     def forget(self, key: str) -> None:
         """Drop a cached success (after a password change or disable)."""

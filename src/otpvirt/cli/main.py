@@ -5,7 +5,19 @@ from __future__ import annotations
 import typer
 
 from otpvirt import __version__
-from otpvirt.cli import catalogue, clients, db, ingest, numbers, prices, serve, sms, sources
+from otpvirt.cli import (
+    catalogue,
+    clients,
+    code,
+    db,
+    doctor,
+    ingest,
+    numbers,
+    prices,
+    serve,
+    sms,
+    sources,
+)
 
 app = typer.Typer(
     help="otpvirt: rent phone numbers for receiving one-time codes by SMS.",
@@ -14,6 +26,7 @@ app = typer.Typer(
 )
 app.command("serve")(serve.serve)
 app.command("worker")(serve.worker)
+app.command("doctor")(doctor.doctor)
 app.add_typer(db.app, name="db")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(clients.app, name="clients")
@@ -22,6 +35,7 @@ app.add_typer(prices.app, name="prices")
 app.add_typer(sms.app, name="sms")
 app.add_typer(sources.app, name="sources")
 app.add_typer(ingest.app, name="ingest")
+app.add_typer(code.app, name="code")
 
 
 @app.command("version")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
+import subprocess
+import sys
 from typing import Annotated
 
 import typer
@@ -28,6 +31,9 @@ def serve(
     ] = False,
     log_level: Annotated[str, typer.Option(help="debug, info, warning or error.")] = "info",
     access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes sharing the port (SQLite included).")
+    ] = 1,
 ) -> None:
     """Run the API server (and, unless --no-worker, the background work)."""
     import uvicorn
@@ -57,17 +63,36 @@ def serve(
             highlight=False,
             soft_wrap=True,
         )
-    app = create_app(settings, worker=not no_worker)
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        loop="uvloop",
-        http="httptools",
-        log_level=log_level,
-        access_log=access_log,
-        timeout_graceful_shutdown=10,
-    )
+    options = {
+        "host": host,
+        "port": port,
+        "loop": "uvloop",
+        "http": "httptools",
+        "log_level": log_level,
+        "access_log": access_log,
+        "timeout_graceful_shutdown": 10,
+    }
+    if workers == 1:
+        uvicorn.run(create_app(settings, worker=not no_worker), **options)  # type: ignore[arg-type]
+        return
+    # Several processes: each builds its app from the environment; the background
+    # work runs once, in its own process, so it is never done twice.
+    os.environ["OTPVIRT_DATABASE_URL"] = settings.effective_database_url
+    os.environ["OTPVIRT_DATA_DIR"] = str(settings.data_dir)
+    background = None
+    if not no_worker:
+        background = subprocess.Popen(
+            [sys.executable, "-m", "otpvirt", "worker", "--log-level", log_level]
+        )
+    try:
+        uvicorn.run("otpvirt.app:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
+    finally:
+        if background is not None:
+            background.terminate()
+            try:
+                background.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                background.kill()
 
 
 def worker(database_url: DbUrl = None, log_level: str = "info") -> None:

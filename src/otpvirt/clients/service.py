@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from otpvirt.auth import lockout
 from otpvirt.auth.passwords import Passwords
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, IntegrityError
@@ -60,21 +61,58 @@ async def create_client(
 
 
 async def authenticate(
-    db: Database, passwords: Passwords, client_id: str, password: str
+    db: Database,
+    passwords: Passwords,
+    client_id: str,
+    password: str,
+    *,
+    address: str | None = None,
+    policy: lockout.Policy | None = None,
 ) -> AuthClient:
-    """Check credentials; the same error for an unknown id and a wrong password."""
+    """Check credentials; the same error for an unknown id and a wrong password.
+
+    With a lockout policy, checks that need the KDF are refused while the client id
+    or the caller's address is locked, and wrong passwords are counted.
+    """
     async with db.read() as conn:
         row = await conn.fetchone(
             "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
             {"id": client_id},
         )
-    if row is None:
-        raise BadCredentials()
-    if not await passwords.verify(client_id, row[0], password):
+    if row is not None and passwords.cached(client_id, row[0], password):
+        ok = True
+    else:
+        keys = [f"client:{client_id}"] + ([f"ip:{address}"] if address else [])
+        had_failures = False
+        if policy is not None:
+            async with db.read() as conn:
+                had_failures = await lockout.check(conn, keys, now_ms())
+        if row is None:
+            await passwords.verify_dummy(password)
+            ok = False
+        else:
+            ok = await passwords.verify(client_id, row[0], password)
+        if policy is not None and (not ok or had_failures):
+            await _count_attempt(db, policy, keys, ok=ok, known=row is not None)
+    if not ok or row is None:
         raise BadCredentials()
     if not row[3]:
         raise ClientDisabled()
     return AuthClient(client_id, row[1], int(row[2]))
+
+
+async def _count_attempt(
+    db: Database, policy: lockout.Policy, keys: list[str], *, ok: bool, known: bool
+) -> None:
+    now = now_ms()
+    async with db.transaction() as conn:
+        if ok:
+            await lockout.clear(conn, keys[0])
+            return
+        if known:
+            await lockout.record_failure(conn, keys[0], policy.client_attempts, policy, now)
+        for key in keys[1:]:
+            await lockout.record_failure(conn, key, policy.address_attempts, policy, now)
 
 
 def _render(r: Any) -> dict[str, Any]:

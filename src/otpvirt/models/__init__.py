@@ -5,12 +5,14 @@ from otpvirt.models.base import Base
 from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
+from otpvirt.models.security import AuthFailure, RateLimit
 from otpvirt.models.system import SystemValue
 
 metadata = Base.metadata
 
 __all__ = [
     "Activation",
+    "AuthFailure",
     "Base",
     "Client",
     "Country",
@@ -19,6 +21,7 @@ __all__ = [
     "NumberService",
     "Price",
     "Provider",
+    "RateLimit",
     "Service",
     "SimulatedSms",
     "SmsMessage",

@@ -25,8 +25,17 @@ from otpvirt.web.openapi import body_of
 router = APIRouter(prefix="/native", tags=["OTP-virt API"])
 
 
-async def _auth(rt: Runtime, req: s.Credentials) -> AuthClient:
-    return await authenticate(rt.db, rt.passwords, str(req.clientId), req.apiPassword)
+async def _auth(rt: Runtime, request: Request, req: s.Credentials) -> AuthClient:
+    client = await authenticate(
+        rt.db,
+        rt.passwords,
+        str(req.clientId),
+        req.apiPassword,
+        address=request.client.host if request.client else None,
+        policy=rt.lockout,
+    )
+    await rt.limiter.check(f"client:{client.id}")
+    return client
 
 
 @native
@@ -34,7 +43,7 @@ async def get_numbers_count(request: Request) -> Response:
     """How many numbers could be leased right now for a service in a country/operator."""
     rt = runtime(request)
     req = await parse(request, s.GetNumbersCountRequest)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     service = await rt.catalogue.service(req.service)
     country = await rt.catalogue.country(req.country)
     provider = provider_of(country, req.provider)
@@ -72,7 +81,7 @@ async def get_number(request: Request) -> Response:
     rt = runtime(request)
     req = await parse(request, s.GetNumberRequest)
     country_name, provider_name = _detail(req.detail)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     service = await rt.catalogue.service(req.service)
     country = await rt.catalogue.country(country_name) if country_name else None
     where = activations.candidates(
@@ -103,7 +112,7 @@ async def confirm_activation(request: Request) -> Response:
     """End the lease; the charge stands."""
     rt = runtime(request)
     req = await parse(request, s.ActivationRequest)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     await in_transaction(rt.db, activations.confirm, client.id, guid=str(req.activationId))
     rt.counts.clear()
     return ok({"status": 2, "error": 0})
@@ -114,7 +123,7 @@ async def cancel_activation(request: Request) -> Response:
     """End the lease and refund it, unless an SMS already came (error 4)."""
     rt = runtime(request)
     req = await parse(request, s.ActivationRequest)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     await in_transaction(rt.db, activations.cancel, client.id, guid=str(req.activationId))
     rt.counts.clear()
     return ok({"status": 2, "error": 0})
@@ -125,7 +134,7 @@ async def get_sms(request: Request) -> Response:
     """Every SMS received for the activation so far, oldest first."""
     rt = runtime(request)
     req = await parse(request, s.ActivationRequest)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     async with rt.db.read() as conn:
         rows = await activations.get_sms(conn, client.id, str(req.activationId))
     sms = [
@@ -140,7 +149,7 @@ async def get_balance(request: Request) -> Response:
     """The client's balance and currency."""
     rt = runtime(request)
     req = await parse(request, s.GetBalanceRequest)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     cur = currency(client.currency)
     return ok(
         {"currency": cur.code, "balance": to_wire(client.balance, cur), "status": 2, "error": 0}
@@ -152,7 +161,7 @@ async def get_price(request: Request) -> Response:
     """Prices of every service in every country, in the client's currency."""
     rt = runtime(request)
     req = await parse(request, s.GetPriceRequest)
-    client = await _auth(rt, req)
+    client = await _auth(rt, request, req)
     cur = currency(client.currency)
     snap = await rt.catalogue.get()
     by_country: dict[int, dict[str, Any]] = {}

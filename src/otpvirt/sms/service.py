@@ -215,3 +215,49 @@ async def list_sms(
         }
         for r in await conn.fetchall(sql, params)
     ]
+
+
+@dataclass
+class ReparseReport:
+    """What a re-parse changed, and what it deliberately left alone."""
+
+    checked: int = 0
+    changed: int = 0
+    kept_delivered: int = 0
+    last_id: int = 0
+
+
+async def reparse(
+    conn: Conn, *, since: int | None = None, after_id: int = 0, limit: int = 1000
+) -> ReparseReport:
+    """Run the current parser over stored SMS, one batch (by id) at a time.
+
+    A code a client may already have seen (an SMS routed to an activation with a
+    non-empty code) is never changed; codes of unrouted SMS, and codes that were
+    empty, are updated.
+    """
+    params: dict[str, object] = {"after": after_id, "lim": limit}
+    sql = (
+        "SELECT m.id, m.text, m.sender, m.code, m.activation_id, s.code FROM sms_messages m "
+        "LEFT JOIN activations a ON a.id = m.activation_id "
+        "LEFT JOIN services s ON s.id = a.service_id WHERE m.id > :after"
+    )
+    if since is not None:
+        sql += " AND m.received_at >= :since"
+        params["since"] = since
+    rows = await conn.fetchall(sql + " ORDER BY m.id LIMIT :lim", params)
+    report = ReparseReport()
+    for sms_id, text, sender, old, activation_id, service in rows:
+        report.checked += 1
+        report.last_id = int(sms_id)
+        new = extract_code(text, sender=sender, service=service) or ""
+        if new == old:
+            continue
+        if activation_id is not None and old:
+            report.kept_delivered += 1
+            continue
+        await conn.execute(
+            "UPDATE sms_messages SET code = :c WHERE id = :i", {"c": new, "i": sms_id}
+        )
+        report.changed += 1
+    return report

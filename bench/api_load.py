@@ -1,0 +1,370 @@
+"""Load benchmark: a real `otpvirt serve` against the same stack's constant-JSON ceiling.
+
+    python bench/api_load.py                                  # SQLite, 1 and 2 workers
+    python bench/api_load.py --postgres                       # PostgreSQL at 127.0.0.1
+    python bench/api_load.py --pool-sizes 10000 1000000 --only cycle   # pool-size scaling
+
+For each worker count it starts the ceiling (FastAPI + GZip middleware + uvicorn with
+uvloop/httptools answering a constant JSON body, `bench/ceiling_app.py`) and the real
+server with the same uvicorn options, seeds a client, prices, a pool of numbers on a
+simulated source and one activation with an SMS, then drives each with wrk
+(`bench/wrk/*.lua`) at each connection count. Every figure is printed with its ratio to
+the ceiling measured in the same run, plus p50/p99 latency, answers that were not
+`"status":2` (must be 0) and the peak RSS of each server process. Results are also
+written as JSON to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WRK = ROOT / "bench" / "wrk"
+PY = sys.executable
+PG_ADMIN = os.environ.get("OTPVIRT_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+TARGETS = ["ceiling", "GetBalance", "GetSms", "GetNumbersCount", "GetPrice", "cycle"]
+
+
+@dataclass
+class Result:
+    pool: int
+    workers: int
+    connections: int
+    target: str
+    rps: float
+    ratio: float
+    p50_ms: float
+    p99_ms: float
+    bad: int
+    sample: str
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on {port}")
+
+
+def cli(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [PY, "-m", "otpvirt", *args], env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"otpvirt {' '.join(args)}: {done.stderr}")
+    return done.stdout
+
+
+def fresh_postgres(name: str) -> str:
+    import asyncpg
+
+    async def go() -> None:
+        con = await asyncpg.connect(PG_ADMIN)
+        await con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await con.execute(f'CREATE DATABASE "{name}"')
+        await con.close()
+
+    asyncio.run(go())
+    return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+
+
+def seed(env: dict[str, str], data: Path, pool: int) -> dict[str, str]:
+    """A rich client, prices, `pool` simulator numbers, one activation with an SMS."""
+    cli(env, "db", "upgrade")
+    client = json.loads(cli(env, "clients", "create", "--balance", "1000000000", "--json"))
+    cli(env, "sources", "create", "bench-sim", "--simulator", "--json")
+    for service, price in (("vi", "0.05"), ("tg", "0.29"), ("wa", "0.32"), ("fb", "0.06")):
+        cli(env, "prices", "set", "tajikistan", service, price)
+    path = data / "pool.csv"
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["number", "country", "provider", "source"])
+        for i in range(pool):
+            w.writerow([f"9927{i:08d}", "tajikistan", "indigo", "bench-sim"])
+    started = time.monotonic()
+    cli(env, "numbers", "import", str(path), "--json")
+    print(f"  imported {pool} numbers in {time.monotonic() - started:.1f} s", flush=True)
+    return {"clientId": client["clientId"], "apiPassword": client["apiPassword"]}
+
+
+def sms_activation(base: str, creds: dict[str, str], env: dict[str, str]) -> str:
+    import httpx
+
+    got = httpx.post(
+        f"{base}/native/GetNumber",
+        json={**creds, "service": "wa", "detail": {"country": "tajikistan"}},
+        timeout=30,
+    ).json()
+    cli(
+        env,
+        "sms",
+        "inject",
+        "--to",
+        str(got["number"]),
+        "--from",
+        "WhatsApp",
+        "--text",
+        "Your WhatsApp code: 123-456",
+    )
+    return str(got["activationId"])
+
+
+def rss_kib(pids: list[int]) -> dict[int, int]:
+    out = {}
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    out[pid] = int(line.split()[1])
+        except OSError:
+            pass
+    return out
+
+
+def children(pid: int) -> list[int]:
+    try:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    except OSError:
+        return [pid]
+    kids = [int(p) for p in out.split()]
+    return [pid, *kids, *[g for k in kids for g in children(k)]]
+
+
+def wrk(
+    url: str, script: str, args: list[str], conns: int, seconds: int, threads: int
+) -> dict[str, object]:
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{conns}",
+        f"-d{seconds}s",
+        "--latency",
+        "-s",
+        str(WRK / script),
+        url,
+        "--",
+        *args,
+    ]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = int(re.search(r"^P50 (\d+)", out, re.M).group(1)) / 1000  # type: ignore[union-attr]
+    p99 = int(re.search(r"^P99 (\d+)", out, re.M).group(1)) / 1000  # type: ignore[union-attr]
+    bad = int(re.search(r"^BAD (\d+)", out, re.M).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    sample = re.search(r"^SAMPLE (.*)", out, re.M)
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "bad": bad + (int(non2xx.group(1)) if non2xx else 0),
+        "sample": (sample.group(1)[:160] if sample else "")
+        + (f" sockets: {errors.group(1)}" if errors else ""),
+    }
+
+
+def start(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        cmd, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def run_one(
+    args: argparse.Namespace, pool: int, workers: int, results: list[Result]
+) -> dict[str, int]:
+    data = Path(tempfile.mkdtemp(prefix="otpvirt-bench-"))
+    env = {
+        **os.environ,
+        "OTPVIRT_DATA_DIR": str(data),
+        "OTPVIRT_RATE_LIMIT": "off",
+        "OTPVIRT_LOG_LEVEL": "warning",
+    }
+    if args.postgres:
+        env["OTPVIRT_DATABASE_URL"] = fresh_postgres(f"otpvirt_bench_{os.getpid()}")
+    else:
+        env.pop("OTPVIRT_DATABASE_URL", None)
+    creds = seed(env, data, pool)
+    ceiling_port, port = free_port(), free_port()
+    ceiling = start(
+        [
+            PY,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "ceiling_app:create_app",
+            "--port",
+            str(ceiling_port),
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+        ],
+        {**env, "PYTHONPATH": str(ROOT / "bench")},
+        data / "ceiling.log",
+    )
+    server = start(
+        [
+            PY,
+            "-m",
+            "otpvirt",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env,
+        data / "serve.log",
+    )
+    peaks: dict[int, int] = {}
+    try:
+        wait_http(ceiling_port)
+        wait_http(port)
+        base = f"http://127.0.0.1:{port}"
+        activation = sms_activation(base, creds, env)
+        c = json.dumps(creds)[1:-1]
+        bodies = {
+            "GetBalance": f"{{{c}}}",
+            "GetPrice": f"{{{c}}}",
+            "GetSms": f'{{{c},"activationId":"{activation}"}}',
+            "GetNumbersCount": f'{{{c},"service":"vi","country":"tajikistan","provider":"indigo"}}',
+        }
+        targets = [t for t in TARGETS if not args.only or t in args.only or t == "ceiling"]
+        for conns in args.connections:
+            ceiling_rps = 0.0
+            for target in targets:
+                if target == "ceiling":
+                    url, script, wargs = (
+                        f"http://127.0.0.1:{ceiling_port}/native/GetBalance",
+                        "post.lua",
+                        [bodies["GetBalance"]],
+                    )
+                elif target == "cycle":
+                    url, script, wargs = (
+                        base + "/",
+                        "cycle.lua",
+                        [creds["clientId"], creds["apiPassword"], "vi", "tajikistan"],
+                    )
+                else:
+                    url, script, wargs = f"{base}/native/{target}", "post.lua", [bodies[target]]
+                wrk(url, script, wargs, conns, 2, args.threads)  # warm-up, discarded
+                got = wrk(url, script, wargs, conns, args.duration, args.threads)
+                if target == "ceiling":
+                    ceiling_rps = float(got["rps"])  # type: ignore[arg-type]
+                for pid, kib in rss_kib(children(server.pid)).items():
+                    peaks[pid] = max(peaks.get(pid, 0), kib)
+                res = Result(
+                    pool,
+                    workers,
+                    conns,
+                    target,
+                    float(got["rps"]),  # type: ignore[arg-type]
+                    round(float(got["rps"]) / ceiling_rps, 3) if ceiling_rps else 0.0,  # type: ignore[arg-type]
+                    float(got["p50"]),
+                    float(got["p99"]),
+                    int(got["bad"]),
+                    str(got["sample"]),
+                )  # type: ignore[arg-type]
+                results.append(res)
+                print(
+                    f"  pool={pool:<8} workers={workers} c={conns:<4} {target:<16} "
+                    f"{res.rps:>9.0f} req/s {res.ratio:>5.2f}x  p50 {res.p50_ms:6.1f} ms  "
+                    f"p99 {res.p99_ms:6.1f} ms  bad {res.bad}"
+                    + (f"  ({res.sample})" if res.bad else ""),
+                    flush=True,
+                )
+        doctor = subprocess.run(
+            [PY, "-m", "otpvirt", "doctor"], env=env, capture_output=True, text=True
+        )
+        print("  doctor:", "clean" if doctor.returncode == 0 else doctor.stdout, flush=True)
+    finally:
+        stop(server)
+        stop(ceiling)
+        if not args.keep:
+            shutil.rmtree(data, ignore_errors=True)
+    return peaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--postgres", action="store_true", help=f"use a fresh database at {PG_ADMIN}"
+    )
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--connections", type=int, nargs="+", default=[16, 128])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--pool-sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--only", nargs="*", help=f"targets among {TARGETS}")
+    parser.add_argument("--keep", action="store_true", help="keep the data directory")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+    results: list[Result] = []
+    memory = {}
+    print(
+        f"database: {'PostgreSQL' if args.postgres else 'SQLite'}; {os.cpu_count()} CPUs",
+        flush=True,
+    )
+    for pool in args.pool_sizes:
+        for workers in args.workers:
+            peaks = run_one(args, pool, workers, results)
+            memory[f"pool={pool},workers={workers}"] = {str(k): v // 1024 for k, v in peaks.items()}
+            print(
+                f"  peak RSS per server process (MiB): {sorted(v // 1024 for v in peaks.values())}",
+                flush=True,
+            )
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    name = (
+        out
+        / f"api_load-{'pg' if args.postgres else 'sqlite'}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    )
+    name.write_text(
+        json.dumps({"results": [asdict(r) for r in results], "peak_rss_mib": memory}, indent=2)
+    )
+    print(f"written {name.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

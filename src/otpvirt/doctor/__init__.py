@@ -1,0 +1,1 @@
+"""`otpvirt doctor`: check every invariant the service promises."""

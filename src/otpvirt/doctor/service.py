@@ -1,0 +1,125 @@
+"""The invariants, each one SQL query that must return no rows.
+
+A violation means money or an SMS was mishandled somewhere; the doctor names the
+rows so an operator (or a crash test) can see exactly what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from otpvirt.db import Conn
+
+LIVE = "('waiting', 'sms_received')"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One invariant: a description and the query listing its violations."""
+
+    name: str
+    description: str
+    sql: str
+
+
+CHECKS: list[Check] = [
+    Check(
+        "balance_equals_ledger",
+        "every client's balance equals the sum of its ledger entries",
+        "SELECT c.id, c.balance, COALESCE(SUM(e.amount), 0) FROM clients c "
+        "LEFT JOIN ledger_entries e ON e.client_id = c.id GROUP BY c.id, c.balance "
+        "HAVING c.balance <> COALESCE(SUM(e.amount), 0)",
+    ),
+    Check(
+        "no_negative_balance",
+        "no balance is below zero",
+        "SELECT id, balance FROM clients WHERE balance < 0",
+    ),
+    Check(
+        "one_live_lease_per_number",
+        "a number has at most one live lease",
+        f"SELECT number_id, COUNT(*) FROM activations WHERE state IN {LIVE} "
+        "GROUP BY number_id HAVING COUNT(*) > 1",
+    ),
+    Check(
+        "number_points_to_its_live_lease",
+        "a number marked as held is held by a live lease of that number",
+        "SELECT n.phone, n.active_activation_id, a.state FROM numbers n "
+        "LEFT JOIN activations a ON a.id = n.active_activation_id "
+        "WHERE n.active_activation_id IS NOT NULL "
+        f"AND (a.id IS NULL OR a.number_id <> n.id OR a.state NOT IN {LIVE})",
+    ),
+    Check(
+        "live_lease_holds_its_number",
+        "every live lease holds its number",
+        "SELECT a.guid, a.number_id FROM activations a JOIN numbers n ON n.id = a.number_id "
+        f"WHERE a.state IN {LIVE} AND (n.active_activation_id IS NULL "
+        "OR n.active_activation_id <> a.id)",
+    ),
+    Check(
+        "sms_count_matches",
+        "an activation's SMS count equals its stored SMS",
+        "SELECT a.guid, a.sms_count, COUNT(m.id) FROM activations a "
+        "LEFT JOIN sms_messages m ON m.activation_id = a.id GROUP BY a.id, a.guid, a.sms_count "
+        "HAVING a.sms_count <> COUNT(m.id)",
+    ),
+    Check(
+        "state_agrees_with_sms",
+        "waiting/cancelled/expired activations have no SMS; sms_received ones have some",
+        "SELECT guid, state, sms_count FROM activations WHERE "
+        "(state IN ('waiting', 'cancelled', 'expired') AND sms_count > 0) "
+        "OR (state = 'sms_received' AND sms_count = 0)",
+    ),
+    Check(
+        "one_charge_per_activation",
+        "every activation is charged exactly once, at its price",
+        "SELECT a.guid, COUNT(e.id), MIN(e.amount) FROM activations a "
+        "LEFT JOIN ledger_entries e ON e.activation_id = a.id AND e.kind = 'charge' "
+        "GROUP BY a.id, a.guid, a.price HAVING COUNT(e.id) <> 1 OR MIN(e.amount) <> -a.price",
+    ),
+    Check(
+        "refunds_match_state",
+        "cancelled and expired activations are refunded once in full; no other is refunded",
+        "SELECT a.guid, a.state, COUNT(e.id), COALESCE(SUM(e.amount), 0) FROM activations a "
+        "LEFT JOIN ledger_entries e ON e.activation_id = a.id AND e.kind = 'refund' "
+        "GROUP BY a.id, a.guid, a.state, a.price HAVING "
+        "(a.state IN ('cancelled', 'expired') AND (COUNT(e.id) <> 1 OR SUM(e.amount) <> a.price)) "
+        "OR (a.state NOT IN ('cancelled', 'expired') AND COUNT(e.id) <> 0)",
+    ),
+    Check(
+        "sms_used_number_not_reoffered",
+        "a number that got an SMS for a service is marked as used for that service",
+        "SELECT DISTINCT a.number_id, a.service_id FROM activations a "
+        "JOIN sms_messages m ON m.activation_id = a.id WHERE NOT EXISTS ("
+        "SELECT 1 FROM number_services ns WHERE ns.number_id = a.number_id "
+        "AND ns.service_id = a.service_id)",
+    ),
+    Check(
+        "number_availability_follows_source",
+        "a number is available only while its source is enabled and online",
+        "SELECT n.phone FROM numbers n JOIN sources s ON s.id = n.source_id "
+        "WHERE (n.source_online AND NOT (s.enabled AND s.online)) "
+        "OR (NOT n.source_online AND s.enabled AND s.online)",
+    ),
+]
+
+
+async def run_checks(conn: Conn, *, sample: int = 5) -> list[dict[str, Any]]:
+    """Run every check; return each with its violation count and a few examples."""
+    out = []
+    for check in CHECKS:
+        rows = await conn.fetchall(check.sql)
+        out.append(
+            {
+                "name": check.name,
+                "description": check.description,
+                "violations": len(rows),
+                "examples": [[_plain(v) for v in row] for row in rows[:sample]],
+            }
+        )
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, int | str | float | type(None)) else str(value)

@@ -1,0 +1,108 @@
+"""The doctor is clean after real traffic, and catches each kind of corruption."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from otpvirt.db import in_transaction
+from otpvirt.doctor.service import CHECKS, run_checks
+from otpvirt.runtime import Runtime
+from otpvirt.sms.service import ingest
+from otpvirt.worker.runner import sweep_leases
+from tests.support import factory
+from tests.support.gateway import source
+
+
+async def traffic(api: httpx.AsyncClient, rt: Runtime) -> dict[str, str]:
+    """Leases that end every possible way."""
+    await source(rt, "bank")
+    await factory.numbers(rt, "tajikistan", "indigo", 6, source="bank")
+    await factory.price(rt, "tajikistan", "vi", "0.05")
+    c = await factory.client(rt, balance=100)
+    acts: dict[str, str] = {}
+    for name in ("confirmed", "cancelled", "with_sms", "expired", "sms_then_expired", "live"):
+        got = (
+            await api.post(
+                "/native/GetNumber", json=c.creds(service="vi", detail={"country": "tajikistan"})
+            )
+        ).json()
+        acts[name] = got["activationId"]
+        acts[name + "_phone"] = str(got["number"])
+    for name in ("with_sms", "sms_then_expired", "confirmed"):
+        await in_transaction(
+            rt.db, ingest, to=acts[name + "_phone"], sender="Viber", text=f"code {name} 123456"
+        )
+    await api.post("/native/ConfirmActivation", json=c.creds(activationId=acts["confirmed"]))
+    await api.post("/native/CancelActivation", json=c.creds(activationId=acts["cancelled"]))
+    async with rt.db.transaction() as conn:
+        await conn.execute(
+            "UPDATE activations SET expires_at = 0 WHERE guid IN (:a, :b)",
+            {"a": acts["expired"], "b": acts["sms_then_expired"]},
+        )
+    await sweep_leases(rt)
+    return acts
+
+
+async def test_clean_after_traffic(api: httpx.AsyncClient, rt: Runtime) -> None:
+    await traffic(api, rt)
+    async with rt.db.read() as conn:
+        results = await run_checks(conn)
+    assert [r["name"] for r in results] == [c.name for c in CHECKS]
+    assert {r["name"]: r["violations"] for r in results} == {c.name: 0 for c in CHECKS}
+
+
+CORRUPTIONS = [
+    ("balance_equals_ledger", "UPDATE clients SET balance = balance + 1"),
+    ("no_negative_balance", "UPDATE clients SET balance = -1"),
+    (
+        "one_charge_per_activation",
+        "DELETE FROM ledger_entries WHERE kind = 'charge' "
+        "AND activation_id = (SELECT id FROM activations WHERE guid = :live)",
+    ),
+    ("refunds_match_state", "UPDATE activations SET state = 'cancelled' WHERE guid = :confirmed"),
+    ("state_agrees_with_sms", "UPDATE activations SET state = 'waiting' WHERE guid = :with_sms"),
+    ("sms_count_matches", "UPDATE activations SET sms_count = 5 WHERE guid = :with_sms"),
+    (
+        "number_points_to_its_live_lease",
+        "UPDATE numbers SET active_activation_id = "
+        "(SELECT id FROM activations WHERE guid = :cancelled) WHERE phone = :cancelled_phone",
+    ),
+    (
+        "live_lease_holds_its_number",
+        "UPDATE numbers SET active_activation_id = NULL WHERE phone = :live_phone",
+    ),
+    ("sms_used_number_not_reoffered", "DELETE FROM number_services"),
+    ("number_availability_follows_source", "UPDATE sources SET online = FALSE"),
+]
+
+
+@pytest.mark.parametrize("check, sql", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+async def test_each_corruption_is_caught(
+    api: httpx.AsyncClient, rt: Runtime, check: str, sql: str
+) -> None:
+    acts = await traffic(api, rt)
+    params = {k: (int(v) if k.endswith("_phone") else v) for k, v in acts.items() if f":{k}" in sql}
+    async with rt.db.transaction() as conn:
+        await conn.execute(sql, params)
+    async with rt.db.read() as conn:
+        results = {r["name"]: r for r in await run_checks(conn)}
+    assert results[check]["violations"] > 0, results[check]
+
+
+async def test_one_live_lease_per_number_is_also_enforced_by_the_schema(
+    api: httpx.AsyncClient, rt: Runtime
+) -> None:
+    acts = await traffic(api, rt)
+    from otpvirt.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        async with rt.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE activations SET state = 'waiting', number_id = "
+                "(SELECT number_id FROM activations WHERE guid = :live) WHERE guid = :cancelled",
+                {"live": acts["live"], "cancelled": acts["cancelled"]},
+            )
+    await asyncio.sleep(0)
