@@ -31,8 +31,13 @@ class Server:
     proc: subprocess.Popen[bytes]
 
 
-def start_server(data_dir: Path, *extra: str, env: dict[str, str] | None = None) -> Server:
-    """Start `otpvirt serve --demo` and wait until it answers."""
+def start_server(
+    data_dir: Path,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    database_url: str | None = None,
+) -> Server:
+    """Start `otpvirt serve --demo` (SQLite in data_dir unless given a URL) and wait for it."""
     port = free_port()
     full_env = {
         **os.environ,
@@ -42,6 +47,8 @@ def start_server(data_dir: Path, *extra: str, env: dict[str, str] | None = None)
         **(env or {}),
     }
     full_env.pop("OTPVIRT_DATABASE_URL", None)
+    if database_url:
+        full_env["OTPVIRT_DATABASE_URL"] = database_url
     log = (data_dir / "serve.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "otpvirt", "serve", "--demo", "--port", str(port), *extra],
