@@ -14,6 +14,7 @@ from otpvirt.config import Settings
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.native import openapi as native_openapi
 from otpvirt.runtime import Runtime
+from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.worker.runner import Worker
 
 log = logging.getLogger("otpvirt")
@@ -57,5 +58,6 @@ def create_app(
     # The API requires gzip whenever the client accepts it, however small the body.
     app.add_middleware(GZipMiddleware, minimum_size=0)
     app.include_router(native_endpoints.router)
+    app.include_router(smsactivate_endpoints.router)
     native_openapi.install(app)
     return app

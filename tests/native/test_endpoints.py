@@ -337,7 +337,8 @@ async def test_openapi_describes_every_method(api: httpx.AsyncClient) -> None:
         "GetBalance",
         "GetPrice",
     ]
-    assert [p.removeprefix("/native/") for p in doc["paths"]] == methods
+    native = [p.removeprefix("/native/") for p in doc["paths"] if p.startswith("/native/")]
+    assert native == methods
     op = doc["paths"]["/native/GetNumber"]["post"]
     ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
     schema = doc["components"]["schemas"][ref.rsplit("/", 1)[1]]
