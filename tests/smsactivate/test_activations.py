@@ -227,3 +227,22 @@ async def test_an_sms_without_a_code_is_shown_whole(
         "FULL_SMS:Welcome to Viber!\nNote: keep this number."
     )
     assert (await jsonof(api, shop.key, "getStatusV2", id=act))["sms"]["code"] == ""
+
+
+async def test_one_domain_two_dialects(api: httpx.AsyncClient, rt: Runtime, shop: Buyer) -> None:
+    native = await api.post(
+        "/native/GetNumber",
+        json=shop.client.creds(service="vi", detail={"country": "tajikistan"}),
+    )
+    guid, phone = native.json()["activationId"], native.json()["number"]
+    listed = (await jsonof(api, shop.key, "getActiveActivations"))["activeActivations"]
+    assert [i["phoneNumber"] for i in listed] == [str(phone)]
+    act = listed[0]["activationId"]
+    await deliver(rt, phone)
+    assert await token(api, shop.key, "getStatus", id=act) == "STATUS_OK:905526"
+    assert await token(api, shop.key, "setStatus", id=act, status=6) == "ACCESS_ACTIVATION"
+    sms = await api.post("/native/GetSms", json=shop.client.creds(activationId=guid))
+    assert [m["code"] for m in sms.json()["sms"]] == ["905526"]
+    again = await api.post("/native/ConfirmActivation", json=shop.client.creds(activationId=guid))
+    assert again.json()["reason"] == "activation_finished"
+    assert await ledger(rt, shop.client.id) == [("topup", 1000), ("charge", -5)]
