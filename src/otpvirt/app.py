@@ -14,6 +14,7 @@ from otpvirt.config import Settings
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.runtime import Runtime
+from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.web import openapi
 from otpvirt.worker.runner import Worker
 
@@ -59,6 +60,7 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=0)
     app.include_router(native_endpoints.router)
     app.include_router(gateway_endpoints.router)
+    app.include_router(smsactivate_endpoints.router)
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app
 

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     lease_minutes: float = Field(default=20.0, gt=0)
     sweep_interval_seconds: float = Field(default=1.0, gt=0)
 
+    # sms-activate dialect: refuse setStatus 8 (cancel) this many minutes after
+    # the number was taken (EARLY_CANCEL_DENIED), as sms-activate does; 0 = off.
+    smsactivate_early_cancel_minutes: float = Field(default=0.0, ge=0)
+
     # Request limits: raw body and body after gzip decompression.
     max_body_bytes: int = Field(default=64 * 1024, gt=0)
     max_decompressed_bytes: int = Field(default=256 * 1024, gt=0)

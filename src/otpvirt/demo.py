@@ -17,7 +17,7 @@ from otpvirt.auth.passwords import generate_password
 from otpvirt.clients import service as clients
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
-from otpvirt.errors import NotFound
+from otpvirt.errors import NotFound, OtpVirtError
 from otpvirt.inventory import service as inventory
 from otpvirt.pricing.service import set_price
 from otpvirt.runtime import Runtime
@@ -60,6 +60,8 @@ DEMO_BALANCE = "100.00"
 class DemoClient:
     client_id: str
     api_password: str
+    # For the sms-activate protocol (/stubs/handler_api.php).
+    api_key: str = ""
 
 
 def demo_numbers(per_provider: int, providers: dict[str, list[str]]) -> list[dict[str, str]]:
@@ -123,7 +125,10 @@ async def _demo_client(rt: Runtime) -> DemoClient:
             "SELECT id FROM clients WHERE id = :id", {"id": saved["clientId"]}
         )
     if exists:
-        return DemoClient(saved["clientId"], saved["apiPassword"])
+        key = await _demo_api_key(rt, saved["clientId"], saved.get("apiKey", ""))
+        if key != saved.get("apiKey"):
+            _save(path, {**saved, "apiKey": key})
+        return DemoClient(saved["clientId"], saved["apiPassword"], key)
     password = generate_password()
     pw_hash = await asyncio.to_thread(rt.passwords.hash, password)
     async with rt.db.transaction() as conn:
@@ -140,8 +145,25 @@ async def _demo_client(rt: Runtime) -> DemoClient:
                 conn, password_hash=pw_hash, currency_code="USD", balance=10_000, name="demo client"
             )
             client_id = out["clientId"]
+    key = await _demo_api_key(rt, client_id, "")
+    _save(path, {"clientId": client_id, "apiPassword": password, "apiKey": key})
+    return DemoClient(client_id, password, key)
+
+
+async def _demo_api_key(rt: Runtime, client_id: str, saved: str) -> str:
+    """The saved sms-activate key if it still works, else a new one."""
+    if saved:
+        try:
+            if (await clients.authenticate_api_key(rt.db, saved)).id == client_id:
+                return saved
+        except OtpVirtError:
+            pass
+    async with rt.db.transaction() as conn:
+        return await clients.rotate_api_key(conn, client_id)
+
+
+def _save(path: Path, creds: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
-        json.dump({"clientId": client_id, "apiPassword": password}, fh)
-    return DemoClient(client_id, password)
+        json.dump(creds, fh)

@@ -154,3 +154,45 @@ def test_sms_inject_goes_through_ingest(cli, tmp_path: Path) -> None:  # type: i
 def test_db_current(cli) -> None:  # type: ignore[no-untyped-def]
     out = json.loads(cli("db", "current", "--json"))
     assert out["upToDate"] is True
+
+
+def test_clients_api_key_issues_and_rotates(cli, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+
+    from otpvirt.clients.service import authenticate_api_key
+    from otpvirt.errors import BadCredentials
+    from otpvirt.runtime import Runtime
+    from tests.conftest import make_settings
+
+    cid = json.loads(cli("clients", "create", "--balance", "2", "--json"))["clientId"]
+    first = json.loads(cli("clients", "api-key", cid, "--json"))["apiKey"]
+    assert len(first) >= 32 and first.isalnum()
+    second = cli("clients", "api-key", cid.upper()).split()[1]
+    assert len(second) >= 32 and second != first
+    assert "no client" in cli(
+        "clients", "api-key", "BD7BF3DD-EA7A-4079-A836-4BB26592FDAD", ok=False
+    )
+
+    async def check() -> None:
+        rt = Runtime.open(make_settings(database_url, tmp_path))
+        try:
+            client = await authenticate_api_key(rt.db, second)
+            assert (client.id, client.balance) == (cid, 200)
+            with pytest.raises(BadCredentials):
+                await authenticate_api_key(rt.db, first)
+        finally:
+            await rt.close()
+
+    asyncio.run(check())
+
+
+def test_smsactivate_ids_are_bounded(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("catalogue", "set-smsactivate-id", "laos", "26")
+    laos = [
+        c
+        for c in json.loads(cli("catalogue", "list", "--json"))["countries"]
+        if c["name"] == "laos"
+    ]
+    assert laos[0]["smsactivateId"] == 26
+    assert "0-99999" in cli("catalogue", "set-smsactivate-id", "laos", "100000", ok=False)
+    assert "used by another" in cli("catalogue", "set-smsactivate-id", "laos", "143", ok=False)

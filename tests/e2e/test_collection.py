@@ -96,4 +96,9 @@ def test_collection_round_trip(demo_server: Server) -> None:
 
 def test_demo_restart_keeps_credentials(demo_server: Server, tmp_path: Path) -> None:
     saved = json.loads((demo_server.data_dir / "demo-client.json").read_text())
-    assert saved == {"clientId": demo_server.client_id, "apiPassword": demo_server.password}
+    assert saved == {
+        "clientId": demo_server.client_id,
+        "apiPassword": demo_server.password,
+        "apiKey": saved["apiKey"],
+    }
+    assert len(saved["apiKey"]) >= 32

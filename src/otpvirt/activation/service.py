@@ -19,6 +19,7 @@ from otpvirt.errors import (
     ActivationNotFound,
     Conflict,
     InternalError,
+    InvalidRequest,
     NoNumbers,
     ServiceNotOffered,
     SmsAlreadyReceived,
@@ -48,6 +49,12 @@ class PriceAboveMax(NoNumbers):
 
 class OrderExists(Conflict):
     reason = "order_exists"
+
+
+class CancelTooEarly(InvalidRequest):
+    """A cancel before the lease is old enough (an opt-in rule of some dialects)."""
+
+    reason = "cancel_too_early"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +167,13 @@ async def _lease(
     number_id, phone, provider_id = picked
     now = now_ms()
     guid = new_guid()
+    # A concurrent request with the same orderId inserts nothing here.
     act_id = await conn.fetchval(
         "INSERT INTO activations (guid, client_id, number_id, phone, country_id, provider_id, "
         "service_id, price, currency, state, sms_count, created_at, expires_at, order_id) "
         "VALUES (:g, :c, :n, :phone, :country, :prov, :s, :price, :cur, 'waiting', 0, :now, "
-        ":exp, :o) RETURNING id",
+        ":exp, :o) ON CONFLICT (client_id, order_id) WHERE order_id IS NOT NULL DO NOTHING "
+        "RETURNING id",
         {
             "g": guid,
             "c": client.id,
@@ -180,6 +189,8 @@ async def _lease(
             "o": order_id,
         },
     )
+    if act_id is None:
+        raise OrderExists(f"an activation with orderId {order_id!r} already exists")
     if not await pool.claim(conn, number_id, act_id):
         raise InternalError("the picked number was taken concurrently")
     await ledger.debit(conn, client.id, price, client.currency, activation_id=act_id, now=now)
@@ -197,7 +208,10 @@ async def _lease(
     )
 
 
-_SELECT = "SELECT id, client_id, state, number_id, price, currency, sms_count FROM activations "
+_SELECT = (
+    "SELECT id, client_id, state, number_id, price, currency, sms_count, created_at "
+    "FROM activations "
+)
 
 
 async def _owned(
@@ -214,7 +228,12 @@ async def _owned(
 
 
 async def cancel(
-    conn: Conn, client_id: str, *, guid: str | None = None, act_id: int | None = None
+    conn: Conn,
+    client_id: str,
+    *,
+    guid: str | None = None,
+    act_id: int | None = None,
+    min_age_ms: int = 0,
 ) -> int:
     """Cancel a waiting activation and refund it; return the amount refunded."""
     row = await _owned(conn, client_id, guid=guid, act_id=act_id)
@@ -223,7 +242,12 @@ async def cancel(
         raise SmsAlreadyReceived()
     if state != WAITING:
         raise ActivationFinished(f"the activation is already {state}")
-    return await _finish_refunded(conn, row, CANCELLED, now_ms())
+    now = now_ms()
+    if now - int(row[7]) < min_age_ms:
+        raise CancelTooEarly(
+            f"an activation can be cancelled {min_age_ms / 60_000:g} minutes after it was taken"
+        )
+    return await _finish_refunded(conn, row, CANCELLED, now)
 
 
 async def confirm(

@@ -9,6 +9,17 @@ from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, ValidationFailed
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
+# sms-activate's own ids are small; ids from here up are derived for countries
+# without one (see otpvirt.smsactivate.places), so they are not assignable.
+MAX_SMSACTIVATE_ID = 99_999
+
+
+def check_smsactivate_id(value: int | None) -> None:
+    """sms-activate country ids are 0-99999."""
+    if value is not None and not 0 <= value <= MAX_SMSACTIVATE_ID:
+        raise ValidationFailed(
+            f"sms-activate id must be 0-{MAX_SMSACTIVATE_ID}, got {value}", reason="bad_id"
+        )
 
 
 def clean_name(value: str, what: str, *, max_len: int = 64) -> str:
@@ -36,6 +47,7 @@ async def add_country(
         raise ValidationFailed(f"calling code must be 1-9999, got {calling_code}")
     if iso2 is not None and not re.fullmatch(r"[A-Za-z]{2}", iso2):
         raise ValidationFailed(f"ISO code must be two letters, got {iso2!r}")
+    check_smsactivate_id(smsactivate_id)
     try:
         row = await conn.fetchone(
             "INSERT INTO countries (name, title, calling_code, iso2, smsactivate_id, enabled) "
@@ -58,6 +70,7 @@ async def add_country(
 
 async def set_smsactivate_id(conn: Conn, country: str, smsactivate_id: int | None) -> None:
     """Set (or clear) the numeric id the sms-activate dialect uses for a country."""
+    check_smsactivate_id(smsactivate_id)
     try:
         changed = await conn.execute(
             "UPDATE countries SET smsactivate_id = :said WHERE name = :name",

@@ -57,10 +57,16 @@ class Snapshot:
     # currency -> {(country_id, service_id): amount in minor units}
     prices: dict[str, dict[tuple[int, int], int]]
     loaded_at: float
+    countries_by_smsactivate_id: dict[int, CountryInfo] = field(default_factory=dict)
 
     def country(self, name: str) -> CountryInfo | None:
-        """An enabled country by name (case-insensitive) or sms-activate id."""
+        """An enabled country by name (case-insensitive)."""
         c = self.countries.get(name.strip().lower())
+        return c if c is not None and c.enabled else None
+
+    def country_by_smsactivate_id(self, smsactivate_id: int) -> CountryInfo | None:
+        """An enabled country by the numeric id of the sms-activate protocol."""
+        c = self.countries_by_smsactivate_id.get(smsactivate_id)
         return c if c is not None and c.enabled else None
 
     def service(self, code: str) -> ServiceInfo | None:
@@ -97,7 +103,10 @@ async def load_snapshot(conn: Conn) -> Snapshot:
         "ORDER BY country_id, service_id"
     ):
         prices.setdefault(r[0], {})[(r[1], r[2])] = r[3]
-    return Snapshot(countries, by_id, providers, services, services_by_id, prices, time.monotonic())
+    by_sa = {c.smsactivate_id: c for c in by_id.values() if c.smsactivate_id is not None}
+    return Snapshot(
+        countries, by_id, providers, services, services_by_id, prices, time.monotonic(), by_sa
+    )
 
 
 class Catalogue:
@@ -128,6 +137,18 @@ class Catalogue:
             c = (await self.get()).country(name)
         if c is None:
             raise ValidationFailed(f"unknown country {name!r}", reason="unknown_country")
+        return c
+
+    async def country_by_smsactivate_id(self, smsactivate_id: int) -> CountryInfo:
+        """Resolve an sms-activate country id, or fail with `unknown_country`."""
+        c = (await self.get()).country_by_smsactivate_id(smsactivate_id)
+        if c is None and self._snap is not None and self._reloadable():
+            self.invalidate()
+            c = (await self.get()).country_by_smsactivate_id(smsactivate_id)
+        if c is None:
+            raise ValidationFailed(
+                f"no country has sms-activate id {smsactivate_id}", reason="unknown_country"
+            )
         return c
 
     async def service(self, code: str) -> ServiceInfo:

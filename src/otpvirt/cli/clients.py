@@ -215,3 +215,22 @@ def set_password(
         print_json({"clientId": client_id.lower(), "apiPassword": pw})
     else:
         console.print(f"apiPassword: {pw}", highlight=False)
+
+
+@app.command("api-key")
+def api_key(client_id: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """Issue a new sms-activate API key and print it (shown only now; the old one stops)."""
+
+    async def work(rt: Runtime) -> str:
+        async with rt.db.transaction() as conn:
+            return await service.rotate_api_key(conn, client_id)
+
+    key = run(settings_for(database_url), work)
+    if json_out:
+        print_json({"apiKey": key})
+    else:
+        console.print(f"apiKey: {key}", highlight=False)
+        console.print(
+            "[dim]Use it as api_key on /stubs/handler_api.php; it is shown only now "
+            "and stored hashed.[/]"
+        )

@@ -63,6 +63,13 @@ def serve(
             highlight=False,
             soft_wrap=True,
         )
+        console.print(f"  sms-activate api_key: {creds.api_key}", highlight=False)
+        console.print(
+            f"  try: curl -s '{base}/stubs/handler_api.php?api_key={creds.api_key}"
+            "&action=getBalance'",
+            highlight=False,
+            soft_wrap=True,
+        )
     options = {
         "host": host,
         "port": port,

@@ -59,6 +59,9 @@ class Activation(Base):
     finished_at: Mapped[int | None] = mapped_column(Millis)
     # A client-chosen idempotency key (sms-activate `orderId`).
     order_id: Mapped[str | None] = mapped_column(String(128))
+    # sms_count when the client last asked for another SMS (sms-activate
+    # setStatus 3): until a newer SMS arrives it is told to wait. NULL = never.
+    retry_sms_count: Mapped[int | None] = mapped_column(Integer)
 
 
 class SmsMessage(Base):

@@ -10,6 +10,7 @@ from otpvirt.models.base import Base, BigId, Millis, Minor
 
 class Client(Base):
     __tablename__ = "clients"
+    __table_args__ = (Index("ux_clients_api_key_hash", "api_key_hash", unique=True),)
 
     # Lower-case GUID, as the API answers it.
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -20,6 +21,8 @@ class Client(Base):
     balance: Mapped[int] = mapped_column(Minor, server_default=text("0"))
     enabled: Mapped[bool] = mapped_column(Boolean, server_default=true())
     created_at: Mapped[int] = mapped_column(Millis)
+    # SHA-256 (hex) of the sms-activate API key; NULL until one is issued.
+    api_key_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class LedgerEntry(Base):

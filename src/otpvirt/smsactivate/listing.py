@@ -1,0 +1,125 @@
+"""The sms-activate catalogue actions: counts, prices, countries, operators, services.
+
+Prices are those of the client's currency; counts are what could be bought
+right now (the same counting, and the same short cache, as GetNumbersCount).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
+from otpvirt.clients.service import AuthClient
+from otpvirt.inventory import pool
+from otpvirt.money import currency, to_wire
+from otpvirt.runtime import Runtime
+from otpvirt.smsactivate import places
+from otpvirt.smsactivate import schemas as s
+from otpvirt.smsactivate.service import Answer
+
+
+async def available(rt: Runtime, country_id: int, provider_id: int | None, service_id: int) -> int:
+    """Numbers that could be leased now (cached for `count_cache_seconds`)."""
+    key = (country_id, provider_id, service_id)
+    cached = rt.counts.get(key)
+    if cached is None:
+        async with rt.db.read() as conn:
+            cached = await pool.count_available(
+                conn, country_id=country_id, provider_id=provider_id, service_id=service_id
+            )
+        rt.counts.put(key, cached)
+    return cached
+
+
+async def _service(rt: Runtime, p: s.Params) -> ServiceInfo | None:
+    code = (p.get("service") or "").strip()
+    return await rt.catalogue.service(code) if code else None
+
+
+async def get_numbers_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
+    """`{"<service>_0": count}` for every service offered where asked."""
+    country = await places.resolve_country(rt, p.get("country"))
+    snap = await rt.catalogue.get()
+    where = places.places(snap, country, s.operators(p))
+    prices = snap.prices.get(client.currency, {})
+    out: dict[str, int] = {}
+    for service in snap.services_by_id.values():
+        offered = [(c, pid) for c, pid in where if (c.id, service.id) in prices]
+        if not service.enabled or not offered:
+            continue
+        # The `_0` suffix: without call forwarding, as every client expects.
+        out[f"{service.code}_0"] = sum(
+            [await available(rt, c.id, pid, service.id) for c, pid in offered]
+        )
+    return out
+
+
+async def get_prices(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
+    """`{"<country id>": {"<service>": {"cost", "count", "physicalCount"}}}`."""
+    only_service = await _service(rt, p)
+    country = await places.resolve_country(rt, p.get("country"))
+    snap = await rt.catalogue.get()
+    cur = currency(client.currency)
+    out: dict[str, dict[str, Any]] = {}
+    for (country_id, service_id), amount in snap.prices.get(cur.code, {}).items():
+        c = snap.countries_by_id[country_id]
+        svc = snap.services_by_id[service_id]
+        if not c.enabled or not svc.enabled:
+            continue
+        if (country and c.id != country.id) or (only_service and svc.id != only_service.id):
+            continue
+        count = await available(rt, c.id, None, svc.id)
+        # Every number here is a physical SIM, so both counts are the same.
+        out.setdefault(str(places.country_code(c)), {})[svc.code] = {
+            "cost": to_wire(amount, cur),
+            "count": count,
+            "physicalCount": count,
+        }
+    return out
+
+
+def _country(c: CountryInfo) -> dict[str, Any]:
+    code = places.country_code(c)
+    # No translations are kept: every language gets the catalogue's title.
+    return {
+        "id": code,
+        "rus": c.title,
+        "eng": c.title,
+        "chn": c.title,
+        "visible": 1,
+        "retry": 1,
+        "rent": 0,
+        "multiService": 0,
+    }
+
+
+async def get_countries(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
+    """Every enabled country, keyed by its numeric id."""
+    snap = await rt.catalogue.get()
+    return {
+        str(places.country_code(c)): _country(c) for c in snap.countries_by_id.values() if c.enabled
+    }
+
+
+async def get_operators(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
+    """`{"status": "success", "countryOperators": {"<country id>": [names]}}`."""
+    country = await places.resolve_country(rt, p.get("country"))
+    snap = await rt.catalogue.get()
+    countries = [country] if country else [c for c in snap.countries_by_id.values() if c.enabled]
+    found = {str(places.country_code(c)): sorted(c.providers) for c in countries if c.providers}
+    if not found:
+        raise s.DialectError("OPERATORS_NOT_FOUND")
+    return {"status": "success", "countryOperators": found}
+
+
+async def get_services_list(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
+    """`{"status": "success", "services": [{"code", "name"}]}`; with `country`, those sold there."""
+    country = await places.resolve_country(rt, p.get("country"))
+    snap = await rt.catalogue.get()
+    prices = snap.prices.get(client.currency, {})
+    services = [
+        {"code": svc.code, "name": svc.name}
+        for svc in snap.services_by_id.values()
+        if svc.enabled and (country is None or (country.id, svc.id) in prices)
+    ]
+    return {"status": "success", "services": services}

@@ -1,0 +1,196 @@
+"""Third-party sms-activate clients from PyPI, unchanged, against a real `otpvirt serve --demo`.
+
+Each library is pointed at the server the way its users would point it at any
+sms-activate compatible provider, and goes through buy -> code -> complete and
+buy -> cancel -> refund; the balance and the ledger are checked afterwards.
+The SMS arrives through `otpvirt sms inject`, as from a gateway.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import Server, start_server, stop_server
+
+VIBER_TEXT = (
+    "<#> Your Viber code: 905526\n\nYou can also tap this link: https://unv.viber.com/a/905526"
+)
+TAJIKISTAN = 143
+VIBER_PRICE = Decimal("0.05")
+
+
+def otpvirt(server: Server, *args: str) -> Any:
+    """Run an `otpvirt ... --json` command on the server's database."""
+    env = {**os.environ, "OTPVIRT_DATA_DIR": str(server.data_dir)}
+    env.pop("OTPVIRT_DATABASE_URL", None)
+    out = subprocess.run(
+        [sys.executable, "-m", "otpvirt", *args, "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
+    """The demo server and an sms-activate API key of its demo client."""
+    server = start_server(tmp_path_factory.mktemp("sa-demo"))
+    try:
+        # `serve --demo` issues a key for the demo client; the operator's command rotates it.
+        demo_key = json.loads((server.data_dir / "demo-client.json").read_text())["apiKey"]
+        url = f"{server.base}/stubs/handler_api.php"
+        assert httpx.get(url, params={"api_key": demo_key, "action": "getBalance"}).text == (
+            "ACCESS_BALANCE:100.00"
+        )
+        key = otpvirt(server, "clients", "api-key", server.client_id)["apiKey"]
+        assert httpx.get(url, params={"api_key": demo_key, "action": "getBalance"}).text == (
+            "BAD_KEY"
+        )
+        yield server, key
+    finally:
+        stop_server(server)
+
+
+def sms_arrives(server: Server, phone: str | int) -> None:
+    out = otpvirt(
+        server, "sms", "inject", "--to", str(phone), "--from", "Viber", "--text", VIBER_TEXT
+    )
+    assert out["activationId"] is not None and out["code"] == "905526"
+
+
+def check_ledger(server: Server, balance_before: Decimal, balance_now: Decimal) -> None:
+    """One charge stands (the completed one); the cancelled one was charged and refunded."""
+    assert balance_before - balance_now == VIBER_PRICE
+    shown = otpvirt(server, "clients", "show", server.client_id, "--entries", "3")
+    assert Decimal(shown["balance"]) == balance_now
+    newest = shown["ledger"]
+    assert [(e["kind"], Decimal(e["amount"])) for e in newest] == [
+        ("refund", VIBER_PRICE),
+        ("charge", -VIBER_PRICE),
+        ("charge", -VIBER_PRICE),
+    ]
+    # The refund belongs to the second activation, not to the completed first one.
+    assert newest[0]["activationId"] == newest[1]["activationId"] != newest[2]["activationId"]
+    assert Decimal(newest[0]["balanceAfter"]) == balance_now
+
+
+def test_smsactivate_official_module(served: tuple[Server, str]) -> None:
+    from smsactivate.api import SMSActivateAPI
+
+    server, key = served
+    sa = SMSActivateAPI(key)
+    # The module has no setting for the URL; its private attribute is the only way.
+    sa._SMSActivateAPI__api_url = f"{server.base}/stubs/handler_api.php"  # type: ignore[attr-defined]
+    before = Decimal(sa.getBalance()["balance"])
+
+    number = sa.getNumber(service="vi", country=TAJIKISTAN)
+    assert isinstance(number["activation_id"], int) and number["activation_id"] > 0
+    assert sa.getStatus(id=number["activation_id"]) == "STATUS_WAIT_CODE"
+    sms_arrives(server, number["phone"])
+    assert sa.getStatus(id=number["activation_id"]) == "STATUS_OK:905526"
+    assert sa.getFullSms(id=number["activation_id"]).startswith("FULL_SMS:<#> Your Viber code")
+    assert sa.setStatus(id=number["activation_id"], status=6) == "ACCESS_ACTIVATION"
+
+    second = sa.getNumberV2(service="vi", country=TAJIKISTAN)
+    assert sa.setStatus(id=second["activationId"], status=8) == "ACCESS_CANCEL"
+    assert sa.getStatus(id=second["activationId"])["error"] == "STATUS_CANCEL"
+    assert sa.getNumber(service="nope")["error"] == "BAD_SERVICE"
+
+    check_ledger(server, before, Decimal(sa.getBalance()["balance"]))
+
+
+def test_smsbower(served: tuple[Server, str]) -> None:
+    from smsbower import SmsBowerClient, SmsBowerError
+
+    server, key = served
+    with SmsBowerClient(api_key=key, base_url=server.base) as client:
+        before = Decimal(str(client.get_balance()))
+
+        number = client.get_number("vi", country=TAJIKISTAN)
+        assert client.get_status(number.id).status == "STATUS_WAIT_CODE"
+        sms_arrives(server, number.number)
+        status = client.get_status(number.id)
+        assert (status.status, status.code) == ("STATUS_OK", "905526")
+        assert client.set_status(number.id, 6) == "ACCESS_ACTIVATION"
+
+        second = client.get_number("vi", country=TAJIKISTAN)
+        assert client.set_status(second.id, 8) == "ACCESS_CANCEL"
+        assert client.get_status(second.id).status == "STATUS_CANCEL"
+        with pytest.raises(SmsBowerError) as err:
+            client.set_status(second.id, 6)
+        assert err.value.code == "BAD_STATUS"
+        with pytest.raises(SmsBowerError) as err:
+            client.get_number("vi", country=4242)
+        assert err.value.code == "BAD_COUNTRY"
+
+        check_ledger(server, before, Decimal(str(client.get_balance())))
+
+
+def test_pysmshub(served: tuple[Server, str]) -> None:
+    from pysmshub import Status, SyncSmsHubApi
+
+    server, key = served
+    api = SyncSmsHubApi(key)
+    # The class fixes its URL in the constructor; an instance attribute overrides it.
+    api.base_url = f"{server.base}/stubs/handler_api.php"
+    before = Decimal(str(api.get_balance()))
+    assert api.get_numbers_status(country=TAJIKISTAN)["vi_0"] > 0
+
+    act_id, phone = api.get_number("vi", country=TAJIKISTAN)
+    assert api.get_status(act_id) == (Status.WAIT, None)
+    sms_arrives(server, phone)
+    assert api.get_status(act_id) == (Status.SENT, "905526")
+    assert api.set_status(act_id, Status.SUCCESS) == "ACCESS_ACTIVATION"
+
+    second, _ = api.get_number("vi", country=TAJIKISTAN)
+    assert api.set_status(second, Status.CANCEL) == "ACCESS_CANCEL"
+    assert api.get_status(second) == (Status.CANCEL, None)
+
+    check_ledger(server, before, Decimal(str(api.get_balance())))
+
+
+async def test_aiosmsactivate(served: tuple[Server, str]) -> None:
+    import asyncio
+
+    from aiosmsactivate import SmsActivate
+    from aiosmsactivate.models import SetActivationStatusResponse
+    from aiosmsactivate.types import ActivationStatus, SetActivationStatus
+
+    server, key = served
+    # This one POSTs with the parameters in the query string and buys with getNumberV2.
+    sa = SmsActivate(key, base_url=f"{server.base}/stubs/handler_api.php")
+    before = Decimal(str(await sa.get_balance()))
+
+    number = await sa.purchase("vi", country=TAJIKISTAN)
+    assert number.country_code == str(TAJIKISTAN) and number.operator == "indigo"
+    assert await sa.get_activation_status_v1(number.activation_id) == (
+        ActivationStatus.WAIT,
+        None,
+    )
+    await asyncio.to_thread(sms_arrives, server, number.phone_number)
+    assert await sa.get_activation_status_v1(number.activation_id) == (
+        ActivationStatus.OK,
+        "905526",
+    )
+    data = await sa.get_activation_status(number.activation_id)
+    assert data.sms is not None and data.sms.code == "905526"
+    done = await sa.set_activation_status(number.activation_id, SetActivationStatus.COMPLETE)
+    assert done == SetActivationStatusResponse.ACTIVATED
+
+    second = await sa.purchase("vi", country=TAJIKISTAN)
+    cancelled = await sa.set_activation_status(second.activation_id, 8)
+    assert cancelled == SetActivationStatusResponse.CANCEL
+
+    check_ledger(server, before, Decimal(str(await sa.get_balance())))
