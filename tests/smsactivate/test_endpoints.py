@@ -129,3 +129,35 @@ async def test_demo_client_key_survives_restarts(api: httpx.AsyncClient, rt: Run
     assert await token(api, third.api_key, "getBalance") == "ACCESS_BALANCE:100.00"
     saved = json.loads((Path(rt.settings.data_dir) / "demo-client.json").read_text())
     assert saved["apiKey"] == third.api_key
+
+
+async def test_the_per_client_rate_limit_applies_here_too(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from otpvirt.app import create_app
+    from otpvirt.clients.service import rotate_api_key
+    from otpvirt.runtime import Runtime
+    from tests.conftest import make_settings
+    from tests.support import factory
+
+    rt = Runtime.open(make_settings(database_url, tmp_path, rate_limit="2/s"))
+    try:
+        c = await factory.client(rt)
+        async with rt.db.transaction() as conn:
+            key = await rotate_api_key(conn, c.id)
+        app = create_app(runtime=rt)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as api:
+            answers = [
+                (
+                    await api.get(
+                        "/stubs/handler_api.php", params={"api_key": key, "action": "getBalance"}
+                    )
+                ).text
+                for _ in range(8)
+            ]
+    finally:
+        await rt.close()
+    assert answers[0] == "ACCESS_BALANCE:100.00"
+    assert "TOO_MANY_REQUESTS" in answers

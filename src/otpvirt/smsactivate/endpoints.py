@@ -47,6 +47,7 @@ async def handler_api(request: Request) -> Response:
     if action is None:
         raise DialectError("BAD_ACTION")
     client = await authenticate_api_key(rt.db, (params.get("api_key") or "").strip())
+    await rt.limiter.check(f"client:{client.id}")
     answer = await action(rt, client, params)
     return text(answer) if isinstance(answer, str) else json_answer(answer)
 

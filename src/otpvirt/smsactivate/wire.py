@@ -41,6 +41,8 @@ _TOKENS = {
     "activation_finished": "BAD_STATUS",
     "sms_already_received": "BAD_STATUS",
     "cancel_too_early": "EARLY_CANCEL_DENIED",
+    # Not in sms-activate's list; self-explanatory to a person reading logs.
+    "rate_limited": "TOO_MANY_REQUESTS",
     "internal_error": SERVER_ERROR,
 }
 
