@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from otpvirt import __version__
-from otpvirt.cli import catalogue, clients, db, numbers, prices, serve, sms
+from otpvirt.cli import catalogue, client, clients, db, numbers, prices, serve, sms
 
 app = typer.Typer(
     help="otpvirt: rent phone numbers for receiving one-time codes by SMS.",
@@ -20,6 +20,7 @@ app.add_typer(clients.app, name="clients")
 app.add_typer(numbers.app, name="numbers")
 app.add_typer(prices.app, name="prices")
 app.add_typer(sms.app, name="sms")
+app.add_typer(client.app, name="client")
 
 
 @app.command("version")

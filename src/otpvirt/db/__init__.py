@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from otpvirt.config import Settings
 from otpvirt.db.base import Conn, Database, DatabaseUnavailable, IntegrityError, Row
@@ -69,4 +69,3 @@ async def in_transaction(
             if attempt >= 5 or not _transient(exc):
                 raise
             await asyncio.sleep(0.005 * attempt)
-
