@@ -25,7 +25,7 @@ def test_sms_arriving_during_the_cancel_is_confirmed_not_lost() -> None:
             (200, b'{"status":2,"error":0}'),
         ]
         with Client(peer.url, "bd7bf3dd-ea7a-4079-a836-4bb26592fdad", "pw-pw-pw-pw") as otp:
-            outcome = wait_and_finish(otp, act, timeout=0, json_out=True)
+            outcome = wait_and_finish(otp, act, "vi", timeout=0, json_out=True)
     assert (outcome.status, outcome.code, outcome.refunded) == ("confirmed", "905526", False)
     assert outcome.exit_code == client_io.EXIT_OK
     methods = [r["path"].rsplit("/", 1)[1] for r in peer.requests]

@@ -1,4 +1,4 @@
-"""The shared request/answer logic: error mapping, exact money, the polling schedule."""
+"""The shared request/answer logic: error mapping, exact money, references."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from otpvirt.client import (
     NoNumbersError,
     ServerError,
     SmsAlreadyReceivedError,
-    WaitTimeout,
     _wire,
 )
 
@@ -61,34 +60,3 @@ def test_activation_references() -> None:
     act = Activation(str(guid), 992112302159, Decimal("0.05"))
     assert {_wire.activation_id(r) for r in (act, guid, f" {guid} ")} == {str(guid)}
     assert _wire.base_url("http://h:8080/native/") == "http://h:8080"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_polling_backs_off_to_5_seconds_and_stops_at_the_deadline() -> None:
-    clock = Clock()
-    plan = _wire.Waiter("a1", timeout=20, poll_interval=1, after=(), want_code=False, clock=clock)
-    delays = []
-    with pytest.raises(WaitTimeout) as timed_out:
-        while True:
-            assert plan.check([]) is None
-            delay = plan.next_delay()
-            delays.append(delay)
-            clock.now += delay
-    assert delays == [1, 1.5, 2.25, 3.375, 5, 5, 1.875]
-    assert sum(delays) == 20
-    assert timed_out.value.activation_id == "a1" and timed_out.value.timeout == 20
-
-
-def test_poll_interval_above_the_cap_is_kept() -> None:
-    clock = Clock()
-    plan = _wire.Waiter("a", timeout=60, poll_interval=8, after=(), want_code=True, clock=clock)
-    assert [plan.next_delay(), plan.next_delay()] == [8, 8]
-    with pytest.raises(ValueError):
-        _wire.Waiter("a", timeout=1, poll_interval=0, after=(), want_code=True)

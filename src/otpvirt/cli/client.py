@@ -135,13 +135,7 @@ def number(
                     highlight=False,
                 )
             return
-        if not json_out:
-            io.console.print(
-                f"Number [bold]{act.phone}[/] for {service} (activation {act.id}, "
-                f"charged {act.amount})",
-                highlight=False,
-            )
-        outcome = wait_and_finish(otp, act, timeout=timeout, json_out=json_out)
+        outcome = wait_and_finish(otp, act, service, timeout=timeout, json_out=json_out)
     if json_out:
         io.print_json(
             {

@@ -54,11 +54,19 @@ def _live(act: Activation, timeout: float) -> Iterator[None]:
         yield
 
 
-def wait_and_finish(otp: Client, act: Activation, *, timeout: float, json_out: bool) -> Outcome:
+def wait_and_finish(
+    otp: Client, act: Activation, service: str, *, timeout: float, json_out: bool
+) -> Outcome:
     """Wait for the SMS and confirm, or cancel (refund) on timeout / Ctrl-C."""
     show = not json_out and io.err_console.is_terminal
     spinner: AbstractContextManager[None] = _live(act, timeout) if show else nullcontext()
     try:
+        # Everything after the lease is inside: a Ctrl-C at any point cancels it.
+        if not json_out:
+            io.console.print(
+                f"Number [bold]{act.phone}[/] for {service} (activation {act.id}, "
+                f"charged {act.amount})"
+            )
         with spinner:
             got = otp.wait_for_sms(act, timeout=timeout)
     except WaitTimeout:

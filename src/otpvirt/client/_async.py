@@ -13,6 +13,7 @@ import httpx
 from otpvirt.client import _wire
 from otpvirt.client._errors import OtpVirtError
 from otpvirt.client._models import Activation, Balance, PriceList, Sms
+from otpvirt.client._wait import Waiter
 from otpvirt.client._wire import ActivationRef, Call
 
 
@@ -95,7 +96,7 @@ class AsyncClient:
         50
         """
         data = await self._call(_wire.count_call(service, country, provider))
-        return int(data.get("count", 0))
+        return _wire.parse_count(data)
 
     async def get_number(
         self, service: str, *, country: str | None = None, provider: str | None = None
@@ -153,7 +154,7 @@ class AsyncClient:
         >>> sms.sender, sms.code  # doctest: +SKIP
         ('Viber', '905526')
         """
-        plan = _wire.Waiter(
+        plan = Waiter(
             _wire.activation_id(activation),
             timeout=timeout,
             poll_interval=poll_interval,
@@ -176,7 +177,7 @@ class AsyncClient:
         >>> await otp.wait_for_code(act)  # doctest: +SKIP
         '905526'
         """
-        plan = _wire.Waiter(
+        plan = Waiter(
             _wire.activation_id(activation),
             timeout=timeout,
             poll_interval=poll_interval,
@@ -185,7 +186,7 @@ class AsyncClient:
         )
         return plan.code(await self._wait(activation, plan))
 
-    async def _wait(self, activation: ActivationRef, plan: _wire.Waiter) -> list[Sms]:
+    async def _wait(self, activation: ActivationRef, plan: Waiter) -> list[Sms]:
         while True:
             found = plan.check(await self.get_sms(activation))
             if found is not None:

@@ -13,6 +13,7 @@ import httpx
 from otpvirt.client import _wire
 from otpvirt.client._errors import OtpVirtError
 from otpvirt.client._models import Activation, Balance, PriceList, Sms
+from otpvirt.client._wait import Waiter
 from otpvirt.client._wire import ActivationRef, Call
 
 
@@ -95,7 +96,7 @@ class Client:
         50
         """
         data = self._call(_wire.count_call(service, country, provider))
-        return int(data.get("count", 0))
+        return _wire.parse_count(data)
 
     def get_number(
         self, service: str, *, country: str | None = None, provider: str | None = None
@@ -151,7 +152,7 @@ class Client:
         >>> sms.sender, sms.code  # doctest: +SKIP
         ('Viber', '905526')
         """
-        plan = _wire.Waiter(
+        plan = Waiter(
             _wire.activation_id(activation),
             timeout=timeout,
             poll_interval=poll_interval,
@@ -174,7 +175,7 @@ class Client:
         >>> otp.wait_for_code(act)  # doctest: +SKIP
         '905526'
         """
-        plan = _wire.Waiter(
+        plan = Waiter(
             _wire.activation_id(activation),
             timeout=timeout,
             poll_interval=poll_interval,
@@ -183,7 +184,7 @@ class Client:
         )
         return plan.code(self._wait(activation, plan))
 
-    def _wait(self, activation: ActivationRef, plan: _wire.Waiter) -> list[Sms]:
+    def _wait(self, activation: ActivationRef, plan: Waiter) -> list[Sms]:
         while True:
             found = plan.check(self.get_sms(activation))
             if found is not None:

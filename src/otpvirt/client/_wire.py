@@ -1,13 +1,12 @@
-"""What the sync and async clients share: building requests, reading answers, retry and
-wait schedules. No I/O happens here."""
+"""What the sync and async clients share: building requests, reading answers, the retry
+schedule. No I/O happens here."""
 
 from __future__ import annotations
 
 import gzip
 import json
-import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,7 +21,6 @@ from otpvirt.client._errors import (
     ServerError,
     SmsAlreadyReceivedError,
     TransportError,
-    WaitTimeout,
 )
 from otpvirt.client._models import Activation, Balance, PriceList, Sms
 
@@ -221,6 +219,12 @@ def parse_sms(item: Any, what: str, fail: Callable[[str], Exception] = ServerErr
     return Sms(item["id"], item["phoneFrom"], int(phone or 0), item["text"], code or None)
 
 
+def parse_count(data: dict[str, Any]) -> int:
+    """GetNumbersCount's answer."""
+    count: int = _field(data, "count", int, "GetNumbersCount")
+    return count
+
+
 def parse_sms_list(data: dict[str, Any]) -> list[Sms]:
     """GetSms's answer, oldest first."""
     items = _field(data, "sms", list, "GetSms")
@@ -245,59 +249,3 @@ def parse_prices(data: dict[str, Any]) -> PriceList:
         services = _field(entry, "services", dict, "GetPrice")
         countries[name] = {code: money(services, code, "GetPrice") for code in services}
     return PriceList(currency=_field(data, "currency", str, "GetPrice"), countries=countries)
-
-
-class Waiter:
-    """The polling plan of `wait_for_sms` / `wait_for_code`: what counts as arrived, and
-    how long to sleep (from `poll_interval`, ×1.5 per poll, up to 5 s, never past the
-    deadline)."""
-
-    MAX_INTERVAL = 5.0
-
-    def __init__(
-        self,
-        activation: str,
-        *,
-        timeout: float,
-        poll_interval: float,
-        after: Iterable[Sms | str],
-        want_code: bool,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        if timeout < 0 or poll_interval <= 0:
-            raise ValueError("timeout must be >= 0 and poll_interval > 0")
-        self.activation = activation
-        self.timeout = timeout
-        self.want_code = want_code
-        self._seen = {s.id if isinstance(s, Sms) else str(s) for s in after}
-        self._interval = poll_interval
-        self._cap = max(self.MAX_INTERVAL, poll_interval)
-        self._clock = clock
-        self._deadline = clock() + timeout
-        self._pending: list[Sms] = []
-
-    def code(self, found: list[Sms]) -> str:
-        """The code of the first SMS that `check` found with one."""
-        return next(s.code for s in found if s.code)
-
-    def check(self, sms: list[Sms]) -> list[Sms] | None:
-        """The new SMS (with a code, for `want_code`) if any arrived, else None."""
-        new = [s for s in sms if s.id not in self._seen]
-        self._pending = new
-        found = [s for s in new if s.code] if self.want_code else new
-        return found or None
-
-    def next_delay(self) -> float:
-        """Seconds to sleep before the next poll; raises `WaitTimeout` when time is up."""
-        remaining = self._deadline - self._clock()
-        if remaining <= 0:
-            what = "an SMS with a code" if self.want_code else "an SMS"
-            raise WaitTimeout(
-                f"no {what} for activation {self.activation} within {self.timeout:g} s",
-                activation_id=self.activation,
-                timeout=self.timeout,
-                sms=self._pending,
-            )
-        delay = min(self._interval, remaining)
-        self._interval = min(self._interval * 1.5, self._cap)
-        return delay
