@@ -7,6 +7,7 @@ import typer
 from otpvirt import __version__
 from otpvirt.cli import (
     catalogue,
+    client,
     clients,
     code,
     db,
@@ -36,6 +37,7 @@ app.add_typer(sms.app, name="sms")
 app.add_typer(sources.app, name="sources")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(code.app, name="code")
+app.add_typer(client.app, name="client")
 
 
 @app.command("version")

@@ -1,0 +1,194 @@
+"""`AsyncClient`: the asyncio OTP-virt client (the same methods as `Client`, awaited)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterable
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from otpvirt.client import _wire
+from otpvirt.client._errors import OtpVirtError
+from otpvirt.client._models import Activation, Balance, PriceList, Sms
+from otpvirt.client._wait import Waiter
+from otpvirt.client._wire import ActivationRef, Call
+
+
+class AsyncClient:
+    """An asyncio client of an OTP-virt service; every method of `Client`, awaited.
+
+    >>> from otpvirt.client import AsyncClient
+    >>> async with AsyncClient(URL, CLIENT_ID, API_PASSWORD) as otp:  # doctest: +SKIP
+    ...     act = await otp.get_number("vi", country="tajikistan")
+    ...     print(act.phone, await otp.wait_for_code(act))
+    ...     await otp.confirm(act)
+
+    `timeout` bounds each HTTP request (seconds); `retries` is how often an idempotent read
+    (balance, prices, count, SMS) is repeated after a connection failure or an HTTP
+    502/503/504. GetNumber, ConfirmActivation and CancelActivation are repeated only when
+    the connection could not even be opened (see `TransportError.maybe_processed`).
+    `transport` replaces httpx's network transport (e.g. ``httpx.ASGITransport(app=...)``).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str | uuid.UUID,
+        api_password: str,
+        *,
+        timeout: float = 30.0,
+        retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = _wire.base_url(base_url)
+        self.client_id = str(client_id)
+        self._credentials = {"clientId": self.client_id, "apiPassword": api_password}
+        self._retries = max(0, retries)
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url, timeout=timeout, transport=transport, headers=_wire.HEADERS
+        )
+
+    def __repr__(self) -> str:
+        return f"AsyncClient({self.base_url!r}, client_id={self.client_id!r})"
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the connections (an `async with` block does it for you)."""
+        await self._http.aclose()
+
+    async def _call(self, call: Call) -> dict[str, Any]:
+        content = _wire.encode(self._credentials, call)
+        attempt = 0
+        while True:
+            err: OtpVirtError
+            try:
+                resp = await self._http.post(call.path, content=content)
+                return _wire.decode(call, resp.status_code, resp.content)
+            except httpx.RequestError as exc:
+                err = _wire.transport_error(call, exc, self.base_url, attempt + 1)
+                err.__cause__ = exc
+            except OtpVirtError as exc:
+                err = exc
+            delay = _wire.retry_delay(call, err, attempt, self._retries)
+            if delay is None:
+                raise err
+            attempt += 1
+            await asyncio.sleep(delay)
+
+    async def get_numbers_count(self, service: str, country: str, provider: str = "any") -> int:
+        """How many numbers for `service` could be leased now in `country` (operator
+        `provider`, ``"any"`` for all of them).
+
+        >>> await otp.get_numbers_count("vi", "tajikistan")  # doctest: +SKIP
+        50
+        """
+        data = await self._call(_wire.count_call(service, country, provider))
+        return _wire.parse_count(data)
+
+    async def get_number(
+        self, service: str, *, country: str | None = None, provider: str | None = None
+    ) -> Activation:
+        """Lease a number for `service` and pay its price (no country: the cheapest).
+
+        Never repeated automatically once sent: a `TransportError` with
+        ``maybe_processed=True`` means a number may have been leased and charged.
+
+        >>> act = await otp.get_number("vi", country="tajikistan")  # doctest: +SKIP
+        >>> act.id, act.number, act.amount  # doctest: +SKIP
+        ('1b9d...', 992112309834, Decimal('0.05'))
+        """
+        return _wire.parse_activation(
+            await self._call(_wire.number_call(service, country, provider))
+        )
+
+    async def confirm(self, activation: ActivationRef) -> None:
+        """End the lease; the charge stands (do this once you have the code)."""
+        await self._call(_wire.activation_call("ConfirmActivation", activation))
+
+    async def cancel(self, activation: ActivationRef) -> None:
+        """End the lease and get the money back; raises `SmsAlreadyReceivedError` once an
+        SMS has arrived for it (then `confirm` it)."""
+        await self._call(_wire.activation_call("CancelActivation", activation))
+
+    async def get_sms(self, activation: ActivationRef) -> list[Sms]:
+        """Every SMS received for the activation so far, oldest first (``[]`` while none)."""
+        return _wire.parse_sms_list(await self._call(_wire.activation_call("GetSms", activation)))
+
+    async def get_balance(self) -> Balance:
+        """The account's balance, e.g. ``Balance(amount=Decimal('99.95'), currency='USD')``."""
+        return _wire.parse_balance(await self._call(_wire.BALANCE))
+
+    async def get_prices(self) -> PriceList:
+        """The price of every service in every country, in the account's currency."""
+        return _wire.parse_prices(await self._call(_wire.PRICES))
+
+    async def wait_for_sms(
+        self,
+        activation: ActivationRef,
+        *,
+        timeout: float = 300.0,  # noqa: ASYNC109 (same API as Client; raises WaitTimeout)
+        poll_interval: float = 1.0,
+        after: Iterable[Sms | str] = (),
+    ) -> list[Sms]:
+        """Poll until an SMS arrives and return the new ones, oldest first.
+
+        Polls every `poll_interval` seconds at first, then ×1.5 per poll up to 5 s.
+        SMS listed in `after` (or their ids) do not count: pass the ones you already have
+        to wait for the next one, e.g. after asking the service to resend. Raises
+        `WaitTimeout` after `timeout` seconds; the lease stays live, so cancel it.
+
+        >>> [sms] = await otp.wait_for_sms(act, timeout=120)  # doctest: +SKIP
+        >>> sms.sender, sms.code  # doctest: +SKIP
+        ('Viber', '905526')
+        """
+        plan = Waiter(
+            _wire.activation_id(activation),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            after=after,
+            want_code=False,
+        )
+        return await self._wait(activation, plan)
+
+    async def wait_for_code(
+        self,
+        activation: ActivationRef,
+        *,
+        timeout: float = 300.0,  # noqa: ASYNC109 (same API as Client; raises WaitTimeout)
+        poll_interval: float = 1.0,
+        after: Iterable[Sms | str] = (),
+    ) -> str:
+        """Poll until an SMS with a code arrives and return the code (like `wait_for_sms`;
+        messages in which no code was found are skipped).
+
+        >>> await otp.wait_for_code(act)  # doctest: +SKIP
+        '905526'
+        """
+        plan = Waiter(
+            _wire.activation_id(activation),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            after=after,
+            want_code=True,
+        )
+        return plan.code(await self._wait(activation, plan))
+
+    async def _wait(self, activation: ActivationRef, plan: Waiter) -> list[Sms]:
+        while True:
+            found = plan.check(await self.get_sms(activation))
+            if found is not None:
+                return found
+            await asyncio.sleep(plan.next_delay())
