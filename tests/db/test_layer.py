@@ -48,3 +48,61 @@ def test_migrations_go_down_and_up_again(database_url: str) -> None:
     assert migrate.current_revision(database_url) is None
     migrate.upgrade(database_url)
     assert migrate.current_revision(database_url) == migrate.head_revision()
+
+
+def test_models_match_the_migrations(database_url: str) -> None:
+    """The ORM models (what the code believes) and the migrated schema agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine, pool
+
+    from otpvirt.models import metadata
+
+    url = migrate.sqlalchemy_url(database_url)
+    if url.startswith("postgresql"):
+        import asyncio
+
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        async def diff() -> list[object]:
+            engine = create_async_engine(
+                migrate.sqlalchemy_url(database_url), poolclass=pool.NullPool
+            )
+            async with engine.connect() as conn:
+                out = await conn.run_sync(
+                    lambda c: compare_metadata(MigrationContext.configure(c), metadata)
+                )
+            await engine.dispose()
+            return list(out)
+
+        assert asyncio.run(diff()) == []
+        return
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    engine.dispose()
+
+
+PARTIAL = {
+    "ix_numbers_pick_country",
+    "ix_numbers_pick_provider",
+    "ix_activations_due",
+    "ux_activations_live_number",
+    "ux_activations_client_order",
+    "ux_ledger_entries_activation_kind",
+    "ux_sms_messages_source_external",
+    "ix_sms_messages_unrouted",
+    "ix_simulated_sms_due",
+}
+
+
+async def test_partial_indexes_keep_their_predicates(rt: Runtime) -> None:
+    """Table rebuilds in later migrations (SQLite batch mode) must not drop a WHERE."""
+    async with rt.db.read() as conn:
+        if conn.dialect == "sqlite":
+            rows = await conn.fetchall("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+        else:
+            rows = await conn.fetchall("SELECT indexname, indexdef FROM pg_indexes")
+    found = {name: sql for name, sql in rows if name in PARTIAL}
+    assert set(found) == PARTIAL
+    assert all(" WHERE " in sql for sql in found.values()), found

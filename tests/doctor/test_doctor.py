@@ -62,6 +62,11 @@ CORRUPTIONS = [
         "DELETE FROM ledger_entries WHERE kind = 'charge' "
         "AND activation_id = (SELECT id FROM activations WHERE guid = :live)",
     ),
+    (
+        "no_overlapping_leases",
+        "UPDATE activations SET finished_at = NULL, created_at = 0, number_id = "
+        "(SELECT number_id FROM activations WHERE guid = :live) WHERE guid = :cancelled",
+    ),
     ("refunds_match_state", "UPDATE activations SET state = 'cancelled' WHERE guid = :confirmed"),
     ("state_agrees_with_sms", "UPDATE activations SET state = 'waiting' WHERE guid = :with_sms"),
     ("sms_count_matches", "UPDATE activations SET sms_count = 5 WHERE guid = :with_sms"),

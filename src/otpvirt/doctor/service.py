@@ -43,6 +43,14 @@ CHECKS: list[Check] = [
         "GROUP BY number_id HAVING COUNT(*) > 1",
     ),
     Check(
+        "no_overlapping_leases",
+        "no number was ever leased twice at the same time",
+        "SELECT a.guid, b.guid FROM activations a JOIN activations b "
+        "ON b.number_id = a.number_id AND b.id > a.id "
+        "WHERE b.created_at < COALESCE(a.finished_at, b.created_at + 1) "
+        "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)",
+    ),
+    Check(
         "number_points_to_its_live_lease",
         "a number marked as held is held by a live lease of that number",
         "SELECT n.phone, n.active_activation_id, a.state FROM numbers n "

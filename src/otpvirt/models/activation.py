@@ -15,6 +15,7 @@ class Activation(Base):
     __tablename__ = "activations"
     __table_args__ = (
         Index("ix_activations_client", "client_id", "id"),
+        Index("ix_activations_number", "number_id", "id"),
         # The sweeper's queue: only live leases are indexed.
         Index(
             "ix_activations_due",
