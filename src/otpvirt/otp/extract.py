@@ -36,20 +36,25 @@ def _resolve_service(sender: str | None, service: str | None, events: list[Event
     return None
 
 
-def _numeric_candidates(t: str, low: str) -> list[Candidate]:
+def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list[Candidate]:
+    """Code-shaped numbers; digit runs too long to be codes are added to `blocks`."""
     atoms = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(t)]
     out: list[Candidate] = []
     i = 0
     n = len(atoms)
     while i < n:
         start, end, text = atoms[i]
+        if end - start > 10 and text.isdigit() and not neg.glued_before(t, start):
+            blocks.append((start, end))  # an account number: one word for distance
         if len(text) < 4 and (i + 1 == n or atoms[i + 1][0] != end + 1):
             i += 1
             continue  # too short to be a code and not the start of "123 456"
         # Gather plain-digit atoms separated by single spaces: "337 224", "+992 92 107 7540".
+        # (not after an identifier's letters: "AT611904300234573201 4821" is an IBAN, then a code)
         j = i
         while (
-            j + 1 < len(atoms)
+            not neg.glued_before(t, start)
+            and j + 1 < len(atoms)
             and atoms[j][2].isdigit()
             and atoms[j + 1][2].isdigit()
             and atoms[j + 1][0] == atoms[j][1] + 1
@@ -70,17 +75,17 @@ def _numeric_candidates(t: str, low: str) -> list[Candidate]:
 def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Candidate]:
     start, end = group[0][0], group[-1][1]
     sizes = [len(g[2]) for g in group]
-    if (start > 0 and t[start - 1] == "+") or (len(group) > 2 and sum(sizes) >= 8):
+    if start > 0 and t[start - 1] == "+":
+        return []  # international phone number
+    if len(group) > 2 and sum(sizes) >= 8 and sizes != [2, 2, 2, 2]:
         return []  # phone, card or account number written in blocks
+    if group[0][2][0] == "0" and sum(sizes) >= 9:
+        return []  # trunk prefix and area code: "069 12345678", "0850 222 0000"
     if neg.glued_to_word(t, start, end) or neg.amount_or_unit(low, start, end):
         return []
-    value = "".join(g[2] for g in group)
-    if sizes == [2, 2, 2] and neg.is_date([g[2] for g in group]):
-        return []
-    if sizes in ([3, 3], [2, 2, 2]):
-        return [Candidate(start, end, value, "split")]
-    if sizes == [4, 4]:
-        return [Candidate(start, end, value, "split4")]
+    kind = _split_kind([g[2] for g in group])
+    if kind:
+        return [Candidate(start, end, "".join(g[2] for g in group), kind)]
     if sizes[0] <= 3 and all(s == 3 for s in sizes[1:]):
         return []  # thousands grouping: "25 589", "1 234 500"
     out = []
@@ -91,20 +96,31 @@ def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Ca
     return out
 
 
+def _split_kind(parts: list[str]) -> str | None:
+    """Kind of a code typed in groups ("337 224", "86-04-11", "4821 9375"), or None.
+
+    "tight" candidates (2+2+2 that could be a date, 2+2+2+2 that could be a phone number,
+    a number hyphenated to a word) only count when a code word introduces them; the scorer
+    checks that (scoring.rejected).
+    """
+    sizes = [len(p) for p in parts]
+    if sizes == [3, 3] or (sizes == [2, 2, 2] and not neg.is_date(parts)):
+        return "split"
+    if sizes == [4, 4]:
+        return "split4"
+    if sizes in ([2, 2, 2], [2, 2, 2, 2]):
+        return "tight"
+    return None
+
+
 def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
     if not text.isdigit():
         parts = text.split("-")
         if not all(p.isdigit() for p in parts):
             return None  # time, date, decimal, IP or amount
-        sizes = [len(p) for p in parts]
-        if sizes == [2, 2, 2] and neg.is_date(parts):
-            return None
-        if sizes in ([3, 3], [2, 2, 2]):
-            kind = "split"
-        elif sizes == [4, 4]:
-            kind = "split4"
-        else:
-            return None  # phone or order number written with hyphens
+        kind = _split_kind(parts)
+        if kind is None:
+            return None  # phone, date or order number written with hyphens
         if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
             return None
         return Candidate(start, end, "".join(parts), kind)
@@ -117,7 +133,10 @@ def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
         fmt = PREFIXES.get(t[glue.start() : start - 1].upper())
         if fmt and SHAPES[fmt.name].fullmatch(text) and glue.start() >= start - 3:
             return Candidate(glue.start(), end, text, "prefix")
-        return None  # "MIR-6481", "12-May-2025": an identifier, not a code
+        if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
+            return None
+        # "MIR-6481", "12-May-2025" are identifiers; "OTP-482193" is a code (scorer decides)
+        return Candidate(start, end, text, "tight")
     if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
         return None
     return Candidate(start, end, text, "num")
@@ -150,18 +169,22 @@ def _format_candidates(t: str) -> list[Candidate]:
     return out
 
 
-def _banned_spans(t: str) -> list[tuple[int, int]]:
+def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans no code can come from, and long tokens (IBANs, account numbers) as one word."""
     banned: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int]] = []
     # Cheap membership tests first: most messages have no link, IBAN or 【signature】.
     if ("/" in t and ("://" in t or neg.DOMAIN_HINT.search(t))) or "www." in t:
         banned += neg.spans(neg.URL, t)
     if "@" in t:
         banned += neg.spans(neg.EMAIL, t)
     if neg.IBAN_HINT.search(t):
-        banned += neg.spans(neg.IBAN, t)
+        ibans = neg.spans(neg.IBAN, t)
+        banned += ibans
+        blocks += ibans
     if "【" in t:
         banned += neg.spans(neg.SIGNATURE, t)
-    return banned
+    return banned, blocks
 
 
 def candidates(
@@ -172,8 +195,10 @@ def candidates(
     if not _HAS_SIGNAL.search(t):
         return []
     low = fold(t)
-    banned = _banned_spans(t)
-    found = [c for c in _numeric_candidates(t, low) if not neg.inside(banned, c.start, c.end)]
+    banned, blocks = _banned_spans(t)
+    found = [
+        c for c in _numeric_candidates(t, low, blocks) if not neg.inside(banned, c.start, c.end)
+    ]
     found += _format_candidates(t)
     if not found and not _UPPER.search(t):
         return []  # nothing code-shaped: skip the word scan entirely
@@ -192,6 +217,7 @@ def candidates(
         events,
         _resolve_service(sender, service, events),
         banned,
+        blocks,
         retriever,
         frozenset(ev.category for ev in events),
     )

@@ -5,33 +5,37 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import cues
 from . import keywords as kw
 from .formats import FORMATS
 from .normalize import fold_phrase, trie_pattern
 
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
 NOT_OTP, EXPIRED, STRONG, WEAK, SERVICE = "not_otp", "expired", "strong", "weak", "service"
-MARKETING, PHONE, CARD, ORDER, REFERENCE, MONTH = (
+MARKETING, PHONE, CARD, ORDER, REFERENCE, PRODUCT, MONTH = (
     "marketing",
     "phone",
     "card",
     "order",
     "reference",
+    "product",
     "month",
 )
 KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8}
 
 _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
-    (NOT_OTP, kw.NOT_OTP),
-    (EXPIRED, kw.EXPIRED),
+    (NOT_OTP, cues.NOT_OTP),
+    (EXPIRED, cues.EXPIRED),
     (STRONG, kw.STRONG),
+    (STRONG, kw.PICKUP),
     (WEAK, kw.WEAK),
-    (MARKETING, kw.MARKETING),
-    (PHONE, kw.PHONE),
-    (CARD, kw.CARD),
-    (ORDER, kw.ORDER),
-    (REFERENCE, kw.REFERENCE),
-    (MONTH, kw.MONTHS),
+    (MARKETING, cues.MARKETING),
+    (PHONE, cues.PHONE),
+    (CARD, cues.CARD),
+    (ORDER, cues.ORDER),
+    (REFERENCE, cues.REFERENCE),
+    (PRODUCT, cues.PRODUCT),
+    (MONTH, cues.MONTHS),
 )
 # Service names that are also ordinary words are only trusted from the sender ID.
 _TEXT_ALIAS_STOP = frozenset({"line", "meta", "signal", "x", "fb", "apple", "steam"})
@@ -93,6 +97,11 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Entry], dict[
 _BOUND, _FREE, _BOUND_ENTRIES, _FREE_ENTRIES = _build()
 
 
+def _continues(low: str, end: int) -> bool:
+    # "TAN-Verfahren", "PIN-Brief": a hyphen compound names something else than the code
+    return low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
+
+
 def _collect(
     pattern: re.Pattern[str], entries: dict[str, _Entry], low: str, events: list[Event]
 ) -> None:
@@ -102,7 +111,7 @@ def _collect(
         start, end = m.span()
         if entry.left and start > 0 and low[start - 1].isalpha():
             continue
-        if entry.right and end < n and low[end].isalpha():
+        if entry.right and end < n and _continues(low, end):
             continue
         events.append(Event(start, end, entry.category, entry.value))
 

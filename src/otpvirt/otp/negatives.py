@@ -66,9 +66,14 @@ URL = re.compile(r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+[a-z]{2,8}
 DOMAIN_HINT = re.compile(r"\.[a-zA-Z]{2,8}/")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
-IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?")
-# 【Sender】 signatures in Chinese SMS: a number inside is the sender's name, not a code.
-SIGNATURE = re.compile(r"【[^】]{0,20}】")
+# Written either solid or in blocks of four; a solid IBAN never continues into "… 4821".
+IBAN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}"
+    r"(?:[A-Z0-9]{11,30}(?![A-Za-z0-9])|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)"
+)
+# 【Sender】 signatures in Chinese SMS: a number inside is the sender's name, not a code --
+# unless a code word or colon sits right before the bracket: "提货码【482193】".
+SIGNATURE = re.compile(r"(?<![码碼:：])【[^】]{0,20}】")
 PROMO_SHAPE = re.compile(r"[A-Z]{3,}\d{2,4}")
 TRAILING_GLUE = re.compile(r"[^\W\d_]+-$")
 
@@ -114,6 +119,11 @@ def glued_to_word(t: str, start: int, end: int) -> bool:
     before = t[start - 1] if start > 0 else " "
     after = t[end] if end < len(t) else " "
     return _spaced_letter(before) or _spaced_letter(after)
+
+
+def glued_before(t: str, start: int) -> bool:
+    """True when a letter of a space-separated script touches the number's start ("AT61…")."""
+    return start > 0 and _spaced_letter(t[start - 1])
 
 
 def hard_context(t: str, start: int, end: int) -> bool:

@@ -97,6 +97,9 @@ def _build_fold_table() -> dict[int, str]:
     table[ord("ı")] = "i"
     table[ord("İ")] = "i"
     table[ord("ß")] = "s"
+    # "ł" has no Unicode decomposition, yet Polish SMS without diacritics write "haslo"
+    table[ord("ł")] = "l"
+    table[ord("Ł")] = "l"
     table[ord("ё")] = "е"
     table[ord("Ё")] = "е"
     # Arabic-script spelling variants (Arabic vs Persian kaf/yeh, hamza seats).

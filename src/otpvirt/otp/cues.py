@@ -1,0 +1,173 @@
+"""Context word tables: what makes a number near a code word something else.  Pure data.
+
+Matched like keywords.py (folded text, start of a word, trailing "$" = whole word).
+
+Categories:
+  NOT_OTP  phrases where a code word means something else (promo code, tracking code)
+  EXPIRED  "the code has expired", "the password was changed": no usable code
+  MARKETING  advertising markers; with only a weak keyword a number there is not an OTP
+  PHONE, REFERENCE, CARD  words announcing a phone number, an account/reference number
+           or a payment card; numbers right after them are not codes
+  ORDER    order/delivery words: a number right after them is an order or tracking number
+  PRODUCT  tariff and bundle names; a number right after them is part of the name
+  MONTHS   month names, to recognise a year written next to them
+"""
+
+from __future__ import annotations
+
+# fmt: off
+
+NOT_OTP: dict[str, tuple[str, ...]] = {
+    "errors": ("error code", "код ошибки", "کد خطا", "رمز الخطا", "错误码", "错误代码",
+               "kod błędu", "hata kodu", "código de error", "code d'erreur", "fehlercode",
+               "kļūdas kods", "код грешке", "kod greške", "код региона", "region code",
+               "area code", "country code", "swift code", "bic code", "sort code", "branch code",
+               "ifsc", "routing number", "bankleitzahl", "blz$", "ussd", "qr code", "qr-код",
+               "bar code", "barcode", "штрих-код", "штрихкод"),
+    "en": ("promo code", "promocode", "promo", "coupon", "voucher", "discount code", "gift card",
+           "gift code", "referral code", "invite code", "zip code", "postal code",
+           "tracking code", "tracking number", "booking code", "booking ref", "order code",
+           "redeem code", "coupon code"),
+    "ru": ("промокод", "промо-код", "код заказа", "код отслеживания", "трек-код", "трек код",
+           "номер заказа", "код скидки", "код купона", "подарочный код", "рамзи промо",
+           "код товара"),
+    "fa": ("کد تخفیف", "کد رهگیری", "کد پستی", "کد ملی", "کد پیگیری", "کد معرف", "کد سفارش",
+           "کد اشتراک", "کد هدیه", "کد شارژ"),
+    "ar": ("کود الخصم", "رمز الخصم", "الرمز الترویجی", "کود الشحن", "کود الخصم", "رمز القسیمه",
+           "الرمز البریدی"),
+    "zh": ("快递单号", "运单号码", "优惠码", "兑换码", "邀请码", "券码", "优惠券", "折扣码",
+           "推荐码"),
+    "postal": ("postcode", "post code", "zipcode", "kode pos", "código postal", "codigo postal",
+               "code postal", "postleitzahl", "почтовый индекс", "индекс", "kod pocztowy",
+               "posta kodu", "cap$", "zip$", "pin code", "pincode", "کد پستی", "الرمز البریدی",
+               "邮编", "邮政编码", "우편번호", "郵便番号"),
+    "invites": ("invitation code", "invite code", "referral", "код приглашения",
+                "реферальный код", "kod zaproszenia", "کد دعوت", "رمز الدعوه", "kode referral",
+                "kode undangan", "davet kodu", "код запрошення", "reservation code", "table code",
+                "seat code"),
+    "ids": ("customer code", "customer id", "member id", "reference code", "ref code",
+            "voucher code", "код клиента", "код абонента", "лицевой счет", "کد مشتری",
+            "کد اشتراک", "شناسه", "ລະຫັດສິນຄ້າ", "ລະຫັດລູກຄ້າ", "ລະຫັດພັດສະດຸ", "รหัสสินค้า",
+            "รหัสลูกค้า", "รหัสพัสดุ", "รหัสไปรษณีย์", "รหัสอ้างอิง", "客户编号", "商品编码",
+            "رمز المنتج", "رقم العمیل", "kode pelanggan", "mã khách hàng", "müşteri numara",
+            "kod klienta", "код за плаћање", "poziv na broj", "позив на број", "кодекс"),
+    "other": ("kode promo", "kode voucher", "kode booking", "código promocional", "cupón",
+              "cupom", "código de descuento", "código do cupom", "code promo",
+              "code de réduction", "gutscheincode", "rabattcode", "gutschein", "codice sconto",
+              "codice promozionale", "kod rabatowy", "kod promocyjny", "cod promotional",
+              "promosyon kod", "indirim kod", "kupon", "mã giảm giá", "mã khuyến mãi",
+              "mã đơn hàng", "ma giam gia", "ma khuyen mai", "atlaides kod", "promo kod",
+              "popust kod", "운송장번호", "할인코드", "쿠폰", "クーポン",
+              "注文番号", "ส่วนลด", "promosyon"),
+}
+
+EXPIRED: dict[str, tuple[str, ...]] = {
+    "all": ("expired", "has expired", "is no longer valid", "no longer valid", "was used",
+            "истёк$", "истек$", "истекло", "истёкший", "истекший", "недействителен", "просрочен",
+            "beidzies", "vairs nav derīgs", "istekao", "istekla", "истекао", "истекла",
+            "منقضی شد", "منقضی شده", "انتهت صلاحیه", "منتهی الصلاحیه", "süresi doldu",
+            "geçerliliğini yitirdi", "已过期", "已失效", "已经过期", "expirou", "expirado",
+            "caducado", "ha caducado", "ha expirado", "abgelaufen", "est expiré", "a expiré",
+            "scaduto", "è scaduto", "wygasł", "a expirat", "беэътибор шуд", "ғайрифаъол шуд",
+            "به پایان رسید", "期限切れ", "만료되었습니다", "หมดอายุแล้ว", "ໝົດອາຍຸແລ້ວ",
+            "telah kedaluwarsa", "sudah kedaluwarsa", "sudah kadaluarsa", "đã hết hạn",
+            "da het han", "समाप्त हो गया", "פג תוקף", "vypršel", "минул", "спливло", "закінчився",
+            "муҳлаташ гузашт", "تاریخ گذشته", "больше не действ", "уже не действ",
+            "більше не дійсн", "już nieważny", "no longer active", "n'est plus valide",
+            "ya no es válido", "não é mais válido", "已過期"),
+    # "your password was changed": a notice about a secret, never one
+    "changed": ("was changed", "has been changed", "изменён", "изменен$", "был изменен",
+                "змінено", "değiştirildi", "o'zgartirildi", "өзгертілді", "өзгөртүлдү",
+                "иваз карда шуд", "geändert", "zmienione", "zmieniono", "endret", "ändrades",
+                "ændret", "vaihdettiin", "thay đổi", "promijenjena", "promenjena", "промењена",
+                "שונתה", "変更されました", "변경되었습니다", "შეიცვალა", "dəyişdirildi",
+                "a été modifié", "fue cambiada", "foi alterada", "è stata modificata",
+                "megváltozott", "gewijzigd", "byla změněna", "a fost schimbat"),
+}
+
+MARKETING: dict[str, tuple[str, ...]] = {
+    "all": ("%", "sale$", "discount", "off$", "cashback", "скидк", "акци", "распродаж", "бонус",
+            "desconto", "descuento", "oferta", "indirim", "kampanya", "diskon", "خصم", "عرض خاص",
+            "تخفیف", "折", "优惠", "满", "sconto", "rabatt", "réduction", "soldes", "atlaide",
+            "popust", "akcija", "тахфиф", "giảm giá", "khuyến mãi", "ส่วนลด", "ໂປຣໂມຊັນ", "할인",
+            "セール", "bonus", "free$", "shop now", "промо", "акция", "at checkout", "off your",
+            "off on", "gratis", "kupon", "promosi", "حراج", "جشنواره", "پیشنهاد ویژه", "عرض"),
+}
+
+PHONE: dict[str, tuple[str, ...]] = {
+    "all": ("call", "tel$", "tel.", "phone", "contact", "hotline", "helpline", "звоните",
+            "позвоните", "телефон", "тел.", "тел$", "занг", "рақами", "تماس", "اتصل", "هاتف",
+            "联系电话", "致电", "电话", "ໂທ", "โทร", "tālr", "позовите", "pozovite", "ligue",
+            "llame", "llama", "appelez", "chiama", "anrufen", "zadzwoń", "dúvidas", "duvidas",
+            "stop to", "stop al", "stop au", "txt stop", "text stop", "отправьте на", "отписка",
+            "yazıp", "ارسال به", "أرسل", "ارسل", "reply", "sms to", "send to", "fax",
+            "qo'ng'iroq", "зателефонуйте", "zvaničn", "nazovite", "номер телефона", "mobile",
+            "моб.", "telefon", "rufen sie", "kontakt", "zadzwoń", "arayın", "قم بالاتصال",
+            "ring oss", "ring os", "ringe", "soita", "bel ons", "ma'lumot", "маълумот",
+            "сұрақ", "по вопросам", "savollar", "саволҳо", "suallar", "sorular", "pytania",
+            "fragen", "questions"),
+}
+
+ORDER: dict[str, tuple[str, ...]] = {
+    "all": ("order", "заказ", "pedido", "sipariş", "سفارش", "订单", "单号", "运单", "快递",
+            "快件", "ordine", "commande", "bestellung", "sendung", "zamówieni", "comanda",
+            "objednávk", "zásilk", "pesanan", "đơn hàng", "don hang", "ऑर्डर", "tracking",
+            "takip", "отслежив", "трек", "ттн", "paket", "package", "parcel", "посылк", "sūtījum",
+            "booking", "flight", "kargo", "pasūtījum", "porudžbin", "поруџбин", "ຄຳສັ່ງຊື້",
+            "คำสั่งซื้อ", "пункт выдачи", "delivery", "доставк", "رهگیری", "پیگیری", "shipped",
+            "envío", "livraison", "lieferung", "spedizione", "przesyłk", "zasilk", "pošiljk",
+            "пошиљк", "replacement", "رزرو", "бронь", "бронир", "отправлени", "постамат",
+            "shipment", "замовлен", "посилк", "відправлен", "фармоиш", "тапсырыс", "сәлемдеме",
+            "buyurtma", "буюртма", "jo'natma", "sifariş", "bağlama", "gönderi", "مرسوله",
+            "הזמנה", "משלוח", "חבילה", "narudžb", "užsakym", "siunt", "tellimus", "balík",
+            "zásielk", "rendelés", "csomag", "colet", "comenz", "bestelling", "pakket",
+            "zending", "beställning", "försändelse", "tilaus", "lähetys", "παραγγελ", "δέμα",
+            "შეკვეთ", "ამანათ", "պատվեր", "ծանրոց", "पार्सल", "অর্ডার", "พัสดุ", "包裹", "訂單",
+            "注文", "荷物", "주문", "택배", "배송", "kiện hàng", "vận đơn", "kiriman", "encomenda",
+            "paquete", "colis", "pacco", "paczk", "طلبک", "الطلب", "الشحنه", "طرد"),
+}
+
+REFERENCE: dict[str, tuple[str, ...]] = {
+    "all": ("amount", "sum$", "сумма", "сумму", "summa", "مبلغ", "montant", "betrag", "importe",
+            "valor", "tutar", "jumlah", "iznos", "износ", "total", "balance", "баланс", "остаток",
+            "saldo", "bakiye", "مانده", "رصید", "余额", "ຍອດເງິນ", "бақия", "ref", "reference",
+            "pnr", "account", "acct", "a/c", "счет", "счёт", "рахун", "rek$", "rekening", "tk$",
+            "حساب", "ບັນຊີ", "บัญชี", "konto", "kontu", "račun", "рачун", "compte", "conto",
+            "cuenta", "conta", "hesap", "iban", "mersis", "invoice", "ticket", "transaction id",
+            "txn id", "заявк", "договор", "رقم", "شماره", "номер", "number", "no.", "nr.", "n.",
+            "č.", "číslo", "numer", "numara", "broj", "plate", "reg.", "вагон", "поезд", "train",
+            "ट्रेन", "mã số", "运单号", "订单号", "운송장", "주문번호", "№", "ref:", "ref=",
+            "رقم الحساب", "lượt", "ҳисоб", "број"),
+}
+
+PRODUCT: dict[str, tuple[str, ...]] = {
+    "all": ("тариф", "tarif", "tariff", "tarife", "plan$", "пакет", "бастаи", "баста$", "бума",
+            "to'plam", "тўплам", "bundle", "мегабайт", "гигабайт", "megabayt", "megabyte",
+            "gigabyte", "интернет", "internet", "безлимит", "süper",
+            "بسته اینترنت", "باقه"),
+}
+
+CARD: dict[str, tuple[str, ...]] = {
+    "all": ("card", "карт", "kartica", "картиц", "cartão", "cartao", "tarjeta", "carte", "carta",
+            "karte", "kart", "корт", "بطاق", "کارت", "ບັດ", "บัตร", "卡", "尾号", "ending",
+            "end in", "final", "terminada", "المنتهیه", "המסתיים", "ბარათ", "քարտ", "karty",
+            "kartą", "visa", "mastercard", "maestro", "mir$", "kaart", "кредитн"),
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "all": ("jan", "feb", "mar$", "march", "apr", "may$", "jun", "jul", "aug", "sep", "oct",
+            "nov", "dec", "январ", "феврал", "март", "апрел", "мая$", "май$", "июн", "июл",
+            "август", "сентябр", "октябр", "ноябр", "декабр", "enero", "febrero", "marzo",
+            "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+            "diciembre", "janvier", "février", "mars$", "avril", "mai$", "juin", "juillet",
+            "août", "septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz",
+            "juni", "juli", "oktober", "dezember", "ocak", "şubat", "mart", "nisan", "mayıs",
+            "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "janeiro",
+            "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+            "dezembro", "stycz", "luty", "lutego", "kwie", "maja", "czerw", "lipca", "sierp",
+            "wrze", "paźdz", "listop", "grud", "фарвардин", "فروردین", "اردیبهشت", "خرداد", "تیر",
+            "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی$", "بهمن", "اسفند", "janvār", "februār",
+            "aprīl", "maij", "jūnij", "jūlij", "august", "septembr", "oktobr", "novembr",
+            "decembr"),
+}
+# fmt: on

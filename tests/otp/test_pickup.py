@@ -1,0 +1,114 @@
+"""Pickup, collection and delivery codes are codes; order and tracking numbers are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from otpvirt.otp import extract_code
+
+# (language, message, expected); written for these tests in the style of couriers, parcel
+# lockers and marketplaces.  Every positive also carries an order/tracking number or a date.
+# fmt: off
+PICKUP_CASES: list[tuple[str, str, str | None]] = [
+    ("ru", "Код для получения заказа: 4821. Пункт выдачи ул. Ленина 5, хранение до 12.06.", "4821"),
+    ("ru", "Ваш заказ 1234567890 ждёт в постамате. Код получения: 583920", "583920"),
+    ("ru", "Код выдачи 7731. Покажите его в пункте выдачи.", "7731"),
+    ("ru", "Ozon: ваш заказ 0123456789-0001 в пункте выдачи. Код получения 58 20 17", "582017"),
+    ("ru", "Почта: посылка 80545693216741 ждёт до 20.06. Код для получения: 482193", "482193"),
+    ("ru", "Сообщите курьеру код 7281 для получения заказа №44812355", "7281"),
+    ("ru", "Для получения заказа 55123 назовите код 4821", "4821"),
+    ("ru", "Заказ 12345678: код для получения 4821", "4821"),
+    ("uk", "Нова пошта: посилка 20450123456789 у поштоматі. Код для отримання: 482193", "482193"),
+    ("tg", "Фармоиши №554433 омода аст. Рамзи гирифтан: 4821", "4821"),
+    ("kk", "Тапсырысыңыз №55123 дайын. Алу коды: 7391", "7391"),
+    ("uz", "Buyurtmangiz №112233 topshirish punktida. Olish kodi: 4821", "4821"),
+    ("uz", "Yandex Eda: Kuryerga 4821 kodini ayting", "4821"),
+    ("tr", "Siparişiniz yola çıktı. Teslim kodu: 4821. Kargo takip no: 947021101129", "4821"),
+    ("tr", "Getir: Siparişin yolda! Teslimat kodun: 4821", "4821"),
+    ("fa", "کد تحویل سفارش ۱۲۳۴۵۶۷ شما: ۴۸۲۱", "4821"),
+    ("fa", "سفارش شما ارسال شد. کد دریافت مرسوله ۷۳۹۱ را به پیک بدهید.", "7391"),
+    ("ar", "رمز الاستلام الخاص بطلبك 998877 هو 4821", "4821"),
+    ("ar", "أرامكس: شحنتك 34567890123 جاهزة. كود الاستلام 4821", "4821"),
+    ("sr", "Пошиљка 12345678 је у пакетомату. Код за преузимање: 482193", "482193"),
+    ("sr", "Pošiljka RR123456789RS čeka u paketomatu. Kod za preuzimanje: 482193", "482193"),
+    ("lv", "Omniva: sūtījums pakomātā līdz 21.06. Saņemšanas kods: 482193", "482193"),
+    ("lv", "Pasūtījums 12345678 gaida pakomātā. Kods: 482193", "482193"),
+    ("zh", "【菜鸟驿站】您的包裹已到站，凭取件码『482193』领取。", "482193"),
+    ("zh", "【丰巢】您的快递SF1234567890123已存入丰巢柜，取件码「58201733」", "58201733"),
+    ("zh", "【京东】您的订单已到达自提点，提货码【482193】，请及时取货。", "482193"),
+    ("zh", "取货码：4821，订单号 202506011234", "4821"),
+    ("en", "Your parcel is in locker 12. Pickup code: 482193", "482193"),
+    ("en", "The courier will ask for this delivery code: 4821. Track 1Z999AA10123456784", "4821"),
+    ("en", "PIN for your parcel locker: 482193. Tracking: RE123456789RS", "482193"),
+    ("en", "Royal Mail: ready to collect. Collection code 4821. Ref RE123456789GB", "4821"),
+    ("en", "Your parcel 1234567890 is in the locker. Use 482193 to open it.", "482193"),
+    ("de", "Ihr Paket 00340434161234567890 liegt in der Packstation. Abholcode: 482193", "482193"),
+    ("pl", "Paczka 620123456789012345678901 czeka w Paczkomacie. Kod odbioru: 482193", "482193"),
+    ("cs", "Zásilka 1234567890 je připravena. Kód pro vyzvednutí: 482193", "482193"),
+    ("pt", "Sua encomenda está no locker. Código de retirada: 482193", "482193"),
+    ("es", "Tu pedido 12345678 está listo. Código de retiro: 4821", "4821"),
+    ("fr", "Votre colis 6A12345678901 est disponible. Code de retrait : 482193", "482193"),
+    ("it", "Il tuo pacco è nel locker. Codice di ritiro: 482193", "482193"),
+    ("nl", "PostNL: je pakket ligt klaar. Ophaalcode: 482193", "482193"),
+    ("el", "Η παραγγελία σας 123456 έφτασε. Κωδικός παραλαβής: 482193", "482193"),
+    ("id", "Kiriman Anda siap diambil. Kode pengambilan: 482193", "482193"),
+    ("vi", "Đơn hàng 123456789 đã đến. Mã nhận hàng: 482193", "482193"),
+    ("th", "พัสดุของคุณถึงตู้แล้ว รหัสรับพัสดุ 482193", "482193"),
+    ("ko", "[쿠팡] 무인택배함 보관. 수령 코드 482193", "482193"),
+    ("ko", "[CJ대한통운] 무인택배함 수령번호 4821, 운송장 123456789012", "4821"),
+    ("ja", "Amazon: 受け取りコード：482193（注文番号 250-1234567-1234567）", "482193"),
+    ("he", "חברת דואר: קוד איסוף 482193 לחבילה RR123456789IL", "482193"),
+    ("bn", "Daraz: আপনার ডেলিভারি কোড 4821। অর্ডার নং 123456789", "4821"),
+    ("ur", "Daraz: آپ کا ڈیلیوری کوڈ 4821 ہے۔ آرڈر نمبر 123456789", "4821"),
+    ("hi", "Swiggy: आपका डिलीवरी कोड 4821 है। ऑर्डर 123456789", "4821"),
+    ("lo", "Unitel: ລະຫັດຮັບເຄື່ອງ 482193. ເລກພັດສະດຸ 12345678", "482193"),
+    ("it", "Poste: il codice di ritiro del pacco 123456789 è 482193", "482193"),
+    ("sv", "PostNord: Din uthämtningskod är 482193. Kolli 12345678901", "482193"),
+    ("fi", "Posti: Noutokoodi 482193, lähetys JJFI12345678901234", "482193"),
+    ("ro", "Fan Courier: Codul de ridicare este 482193 pentru AWB 1234567890", "482193"),
+    ("hu", "GLS: Az átvételi kód: 482193. Csomagszám: 12345678901", "482193"),
+    ("bg", "Econt: Код за получаване: 482193. Пратка 1234567890", "482193"),
+    ("pt", "Mercado Livre: Código de entrega 4821. Informe ao entregador.", "4821"),
+    # no pickup code in the message: order/tracking numbers and dates stay non-codes
+    ("ru", "Заказ 12345678 доставлен в пункт выдачи. Хранение до 15.06.2025", None),
+    ("ru", "Ваш заказ 48210937 передан в доставку. Код получения придёт в день доставки.", None),
+    ("ru", "Код получения 4821 больше не действителен. Посылка возвращена отправителю.", None),
+    ("ru", "Trek-kod: RA123456789RU. Отслеживайте посылку на сайте.", None),
+    ("uk", "Нова пошта: посилка 20450123456789 отримана 12.06.2025. Дякуємо!", None),
+    ("en", "Your parcel RE123456789RS has been delivered on 12.06.2025.", None),
+    ("en", "Your order 12345678 will be delivered 12/06. Delivery code will follow.", None),
+    ("en", "Pickup code for order 12345678 will be sent when ready.", None),
+    ("en", "Your pickup code 482193 has expired. The parcel will be returned.", None),
+    ("en", "UPS: Your package 1Z999AA10123456784 is out for delivery today by 19:00.", None),
+    ("tr", "Trendyol: 123456789 numaralı siparişiniz teslim edildi.", None),
+    ("tr", "Teslim kodu 4821 süresi doldu.", None),
+    ("de", "DHL: Ihre Sendung 00340434161234567890 wird heute zugestellt.", None),
+    ("pl", "InPost: Paczka 620123456789012345678901 odebrana 12.06.2025. Dziękujemy!", None),
+    ("zh", "【菜鸟驿站】您的包裹已被取走，取件时间6月12日14:32。", None),
+    ("zh", "取件码4821已过期，包裹已退回。", None),
+    ("zh", "【中通快递】快递已到驿站，取件码8-2-3014，请于6月3日前领取。", None),
+    ("fa", "دیجی‌کالا: سفارش ۱۲۳۴۵۶۷۸ شما تحویل داده شد.", None),
+    ("ar", "أمازون: تم توصيل طلبك رقم 402-1234567-1234567 بتاريخ 12/06/2025", None),
+    ("lv", "Omniva: sūtījums 12345678901 izņemts 12.06.2025.", None),
+    ("ja", "ヤマト運輸: お荷物 1234-5678-9012 を6月12日にお届けしました。", None),
+    ("ko", "[CJ대한통운] 운송장 123456789012 배송완료 06/12 14:32", None),
+    ("es", "Correos: Tu envío PK1234567890123 ha sido entregado el 12/06/2025.", None),
+    ("sv", "PostNord: Kolli 12345678901 levererat 2025-06-12 kl 14:32.", None),
+    ("fa", "تیپاکس: مرسوله با کد رهگیری ۱۲۳۴۵۶۷۸۹۰ تحویل شد.", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    PICKUP_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(PICKUP_CASES)],
+)
+def test_pickup(lang: str, text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected
+
+
+def test_pickup_covers_many_languages() -> None:
+    positives = {lang for lang, _, expected in PICKUP_CASES if expected}
+    assert len(positives) >= 30
+    assert sum(expected is None for _, _, expected in PICKUP_CASES) >= 15
