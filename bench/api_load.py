@@ -91,10 +91,15 @@ def fresh_postgres(name: str) -> str:
     return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
 
 
-def seed(env: dict[str, str], data: Path, pool: int) -> dict[str, str]:
-    """A rich client, prices, `pool` simulator numbers, one activation with an SMS."""
+def seed(env: dict[str, str], data: Path, pool: int, clients: int = 1) -> dict[str, str]:
+    """Rich clients, prices, `pool` simulator numbers; returns the first client's creds
+    plus `all`: every client as "id:password,..." (one per wrk thread in the cycle)."""
     cli(env, "db", "upgrade")
-    client = json.loads(cli(env, "clients", "create", "--balance", "1000000000", "--json"))
+    made = [
+        json.loads(cli(env, "clients", "create", "--balance", "1000000000", "--json"))
+        for _ in range(clients)
+    ]
+    client = made[0]
     cli(env, "sources", "create", "bench-sim", "--simulator", "--json")
     for service, price in (("vi", "0.05"), ("tg", "0.29"), ("wa", "0.32"), ("fb", "0.06")):
         cli(env, "prices", "set", "tajikistan", service, price)
@@ -107,7 +112,11 @@ def seed(env: dict[str, str], data: Path, pool: int) -> dict[str, str]:
     started = time.monotonic()
     cli(env, "numbers", "import", str(path), "--json")
     print(f"  imported {pool} numbers in {time.monotonic() - started:.1f} s", flush=True)
-    return {"clientId": client["clientId"], "apiPassword": client["apiPassword"]}
+    return {
+        "clientId": client["clientId"],
+        "apiPassword": client["apiPassword"],
+        "all": ",".join(f"{c['clientId']}:{c['apiPassword']}" for c in made),
+    }
 
 
 def sms_activation(base: str, creds: dict[str, str], env: dict[str, str]) -> str:
@@ -214,7 +223,8 @@ def run_one(
         env["OTPVIRT_DATABASE_URL"] = fresh_postgres(f"otpvirt_bench_{os.getpid()}")
     else:
         env.pop("OTPVIRT_DATABASE_URL", None)
-    creds = seed(env, data, pool)
+    everyone = seed(env, data, pool, clients=args.cycle_clients)
+    creds = {"clientId": everyone["clientId"], "apiPassword": everyone["apiPassword"]}
     ceiling_port, port = free_port(), free_port()
     ceiling = start(
         [
@@ -281,12 +291,13 @@ def run_one(
                     url, script, wargs = (
                         base + "/",
                         "cycle.lua",
-                        [creds["clientId"], creds["apiPassword"], "vi", "tajikistan"],
+                        [everyone["all"], "vi", "tajikistan"],
                     )
                 else:
                     url, script, wargs = f"{base}/native/{target}", "post.lua", [bodies[target]]
-                wrk(url, script, wargs, conns, 2, args.threads)  # warm-up, discarded
-                got = wrk(url, script, wargs, conns, args.duration, args.threads)
+                threads = args.cycle_clients if target == "cycle" else args.threads
+                wrk(url, script, wargs, conns, 2, threads)  # warm-up, discarded
+                got = wrk(url, script, wargs, conns, args.duration, threads)
                 if target == "ceiling":
                     ceiling_rps = float(got["rps"])  # type: ignore[arg-type]
                 for pid, kib in rss_kib(children(server.pid)).items():
@@ -333,7 +344,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--connections", type=int, nargs="+", default=[16, 128])
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
-    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads (reads)")
+    parser.add_argument(
+        "--cycle-clients",
+        type=int,
+        default=4,
+        help="clients in the GetNumber->Cancel cycle (one wrk thread each; a client's own "
+        "requests serialise on its balance row)",
+    )
     parser.add_argument("--pool-sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--only", nargs="*", help=f"targets among {TARGETS}")
     parser.add_argument("--keep", action="store_true", help="keep the data directory")

@@ -1,15 +1,23 @@
--- GetNumber then CancelActivation, repeatedly:
---   wrk -s cycle.lua URL -- CLIENT_ID PASSWORD SERVICE COUNTRY
--- Each connection alternates: a GetNumber, then the cancel of the lease it got.
+-- GetNumber then CancelActivation, repeatedly; each wrk thread is one client:
+--   wrk -t4 -s cycle.lua URL -- "ID1:PW1,ID2:PW2,..." SERVICE COUNTRY
+-- (a thread's connections share its client; every lease is cancelled by its owner).
 local threads = {}
+local counter = 0
 
 function setup(thread)
+  counter = counter + 1
+  thread:set("index", counter)
   table.insert(threads, thread)
 end
 
 function init(args)
-  creds = string.format('"clientId":"%s","apiPassword":"%s"', args[1], args[2])
-  getnumber = string.format('{%s,"service":"%s","detail":{"country":"%s"}}', creds, args[3], args[4])
+  local clients = {}
+  for pair in string.gmatch(args[1], "[^,]+") do
+    local id, pw = string.match(pair, "([^:]+):(.+)")
+    table.insert(clients, string.format('"clientId":"%s","apiPassword":"%s"', id, pw))
+  end
+  creds = clients[(index - 1) % #clients + 1]
+  getnumber = string.format('{%s,"service":"%s","detail":{"country":"%s"}}', creds, args[2], args[3])
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   pending = {}

@@ -48,6 +48,7 @@ async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
 
 def test_cli_reparse_and_code_parse(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     env = {"OTPVIRT_DATABASE_URL": database_url, "OTPVIRT_DATA_DIR": str(tmp_path), "PATH": ""}
+
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         cmd = [sys.executable, "-m", "otpvirt", *args]
         return subprocess.run(cmd, env=env, capture_output=True, text=True)

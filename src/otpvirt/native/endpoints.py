@@ -201,6 +201,9 @@ for _name, _fn, _req, _resp in _METHODS:
         openapi_extra=body_of(_req, _resp),
     )
 
+# The fast path (`otpvirt.web.fastpath`) serves these without FastAPI's router.
+ENDPOINTS = {name: fn for name, fn, _, _ in _METHODS}
+
 # Models the document needs beyond what the routes declare.
 OPENAPI_MODELS: list[type[BaseModel]] = [
     s.GetNumbersCountRequest,
