@@ -5,7 +5,18 @@ from __future__ import annotations
 import typer
 
 from otpvirt import __version__
-from otpvirt.cli import catalogue, clients, db, ingest, numbers, prices, serve, sms, sources
+from otpvirt.cli import (
+    catalogue,
+    clients,
+    db,
+    ingest,
+    numbers,
+    prices,
+    serve,
+    smpp,
+    sms,
+    sources,
+)
 
 app = typer.Typer(
     help="otpvirt: rent phone numbers for receiving one-time codes by SMS.",
@@ -14,6 +25,7 @@ app = typer.Typer(
 )
 app.command("serve")(serve.serve)
 app.command("worker")(serve.worker)
+app.command("smpp")(smpp.smpp)
 app.add_typer(db.app, name="db")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(clients.app, name="clients")

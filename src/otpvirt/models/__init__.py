@@ -5,6 +5,7 @@ from otpvirt.models.base import Base
 from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
+from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock
 from otpvirt.models.system import SystemValue
 
 metadata = Base.metadata
@@ -21,8 +22,11 @@ __all__ = [
     "Provider",
     "Service",
     "SimulatedSms",
+    "SmppPart",
     "SmsMessage",
     "Source",
+    "SupplierOrder",
+    "SupplierStock",
     "SystemValue",
     "metadata",
 ]
