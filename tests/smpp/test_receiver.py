@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import pytest
 import smpplib.gsm
 
@@ -19,6 +17,7 @@ from otpvirt.smpp.receiver import Receiver, SmppSettings
 from otpvirt.sources import service as sources
 from tests.conftest import make_settings
 from tests.support import factory
+from tests.support.dblock import hold_table
 from tests.support.smsc import Smsc, ensure_node, responses
 
 SRC = "79161234567"
@@ -206,7 +205,7 @@ async def test_an_sms_is_acknowledged_only_after_it_is_stored(
             src, _ = await sources.create_source(conn, "smsc1", kind="smpp")
         (phone,) = await factory.numbers(rt, "tajikistan", "indigo", 1, source="smsc1")
         text = "Код подтверждения: 771177"
-        release = await hold_sms_table(database_url)
+        release = await hold_table(database_url, "sms_messages")
         try:
             smsc = await start_smsc(
                 node,
@@ -233,29 +232,6 @@ async def test_an_sms_is_acknowledged_only_after_it_is_stored(
             await asyncio.to_thread(r.stop)
         receivers.clear()
         await rt.close()
-
-
-async def hold_sms_table(database_url: str) -> Any:
-    """Lock the SMS table from another connection; return a coroutine that releases it."""
-    if database_url.startswith("sqlite"):
-        con = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
-        con.execute("BEGIN IMMEDIATE")
-
-        async def release_sqlite() -> None:
-            con.execute("ROLLBACK")
-            con.close()
-
-        return release_sqlite
-    pg = await asyncpg.connect(database_url)
-    tx = pg.transaction()
-    await tx.start()
-    await pg.execute("LOCK TABLE sms_messages IN EXCLUSIVE MODE")
-
-    async def release_pg() -> None:
-        await tx.rollback()
-        await pg.close()
-
-    return release_pg
 
 
 async def test_unknown_number_is_refused_permanently(
