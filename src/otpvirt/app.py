@@ -14,6 +14,7 @@ from otpvirt.config import Settings
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.runtime import Runtime
+from otpvirt.smshub import endpoints as smshub_endpoints
 from otpvirt.web import openapi
 from otpvirt.worker.runner import Worker
 
@@ -59,5 +60,6 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=0)
     app.include_router(native_endpoints.router)
     app.include_router(gateway_endpoints.router)
+    app.include_router(smshub_endpoints.router)
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app

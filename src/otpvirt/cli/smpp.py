@@ -12,14 +12,13 @@ from typing import Annotated
 import typer
 
 from otpvirt.cli.common import DbUrl, console, ensure_schema, fail, run, settings_for
-from otpvirt.db import in_transaction
 from otpvirt.errors import NotFound, ValidationFailed
 from otpvirt.runtime import Runtime
-from otpvirt.smpp import service
 from otpvirt.smpp.bridge import Bridge, load_number_map
 from otpvirt.smpp.decode import DEFAULT_ALPHABETS
 from otpvirt.smpp.receiver import BIND_MODES, Receiver, SmppSettings
 from otpvirt.sources import service as sources
+from otpvirt.worker.runner import flush_smpp_parts
 
 log = logging.getLogger("otpvirt.smpp")
 
@@ -32,21 +31,6 @@ async def source_for(rt: Runtime, name: str) -> sources.SourceInfo:
         except NotFound:
             info, _ = await sources.create_source(conn, name, kind="smpp")
             return info
-
-
-async def flush_parts(rt: Runtime) -> int:
-    """Deliver concatenated SMS whose missing parts did not come in time."""
-    s = rt.settings
-    done = await in_transaction(
-        rt.db,
-        service.flush_stale,
-        older_than_ms=int(s.smpp_part_timeout_seconds * 1000),
-        window_ms=int(s.sms_dedup_window_seconds * 1000),
-    )
-    if done:
-        rt.counts.clear()
-        rt.notify("sms")
-    return done
 
 
 def smpp(
@@ -108,7 +92,7 @@ def smpp(
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), 30)
             try:
-                await flush_parts(rt)
+                await flush_smpp_parts(rt)
             except Exception as exc:
                 log.error("smpp: delivering stale parts failed: %s", exc)
         await asyncio.to_thread(receiver.stop)

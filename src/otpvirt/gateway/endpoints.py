@@ -156,12 +156,11 @@ async def android_webhook(token: str, request: Request) -> Response:
     return JSONResponse(answer)
 
 
-@router.api_route(
-    "/jasmin",
-    methods=["GET", "POST"],
-    summary="Jasmin HTTP MO callback (answers `ACK/Jasmin` once the SMS is stored)",
-    response_class=PlainTextResponse,
-)
+_JASMIN = "Jasmin HTTP MO callback (answers `ACK/Jasmin` once the SMS is stored)"
+
+
+@router.get("/jasmin", summary=_JASMIN, response_class=PlainTextResponse, operation_id="jasmin_get")
+@router.post("/jasmin", summary=_JASMIN, response_class=PlainTextResponse, operation_id="jasmin")
 async def jasmin_mo(request: Request) -> Response:
     """Store the SMS, then acknowledge; 404 (never retried) only when a retry cannot help."""
     rt: Runtime = request.app.state.runtime
