@@ -154,3 +154,57 @@ def test_sms_inject_goes_through_ingest(cli, tmp_path: Path) -> None:  # type: i
 def test_db_current(cli) -> None:  # type: ignore[no-untyped-def]
     out = json.loads(cli("db", "current", "--json"))
     assert out["upToDate"] is True
+
+
+def test_sources_create_suppliers_and_receivers(cli) -> None:  # type: ignore[no-untyped-def]
+    out = json.loads(
+        cli(
+            "sources",
+            "create",
+            "bank1",
+            "--smshub-agent",
+            "http://127.0.0.1:9/smshub",
+            "--key",
+            "k-123",
+            "--json",
+        )
+    )
+    assert out["kind"] == "smshub"
+    out = json.loads(
+        cli(
+            "sources",
+            "create",
+            "up1",
+            "--upstream-smsactivate",
+            "https://upstream.example",
+            "--api-key",
+            "abc",
+            "--max-price",
+            "0.50",
+            "--json",
+        )
+    )
+    assert out["kind"] == "upstream"
+    assert "--max-price" in cli(
+        "sources",
+        "create",
+        "up2",
+        "--upstream-smsactivate",
+        "https://u.example",
+        "--api-key",
+        "abc",
+        ok=False,
+    )
+    assert "URL" in cli(
+        "sources", "create", "b2", "--smshub-agent", "ftp://x", "--key", "k", ok=False
+    )
+    jasmin = cli("sources", "create", "j1", "--kind", "jasmin")
+    assert "/gateway/v1/jasmin?token=src_" in jasmin
+    listed = {s["name"]: s["kind"] for s in json.loads(cli("sources", "list", "--json"))}
+    assert listed == {"bank1": "smshub", "up1": "upstream", "j1": "jasmin"}
+
+
+def test_smpp_command_checks_its_options(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    common = ["smpp", "--host", "127.0.0.1", "--system-id", "x", "--password", "y"]
+    assert "--bind" in cli(*common, "--bind", "transmitter", ok=False)
+    assert "number map" in cli(*common, "--number-map", str(tmp_path / "missing.csv"), ok=False)

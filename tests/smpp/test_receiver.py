@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from otpvirt.sources import service as sources
 from tests.conftest import make_settings
 from tests.support import factory
 from tests.support.dblock import hold_table
-from tests.support.smsc import Smsc, ensure_node, responses
+from tests.support.smsc import Smsc, responses, start_smsc
 
 SRC = "79161234567"
 LONG = (
@@ -107,28 +107,6 @@ def scenario_messages(to: str, short_code: str) -> tuple[list[dict[str, Any]], l
         ("mapped", "Telegram", "Telegram code 55555"),
     ]
     return sent, expected
-
-
-@pytest.fixture
-def node() -> str:
-    return ensure_node()
-
-
-@pytest.fixture
-def smscs(node: str, tmp_path: Path) -> Iterator[list[Smsc]]:
-    started: list[Smsc] = []
-    yield started
-    for s in started:
-        s.stop()
-
-
-async def start_smsc(node: str, smscs: list[Smsc], tmp_path: Path, **scenario: Any) -> Smsc:
-    smsc = Smsc(
-        node, {"credentials": {"system_id": "otpvirt", "password": "secret"}, **scenario}, tmp_path
-    )
-    smscs.append(smsc)
-    await smsc.listening()
-    return smsc
 
 
 @pytest.fixture

@@ -101,3 +101,13 @@ class Smsc:
 def responses(events: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
     """(message index, attempt, deliver_sm_resp status) for every answer the SMSC got."""
     return [(e["n"], e["attempt"], e["status"]) for e in events if e["event"] == "resp"]
+
+
+async def start_smsc(node: str, smscs: list[Smsc], workdir: Path, **scenario: Any) -> Smsc:
+    """Start a simulator expecting system_id `otpvirt`, password `secret`; wait until it listens."""
+    smsc = Smsc(
+        node, {"credentials": {"system_id": "otpvirt", "password": "secret"}, **scenario}, workdir
+    )
+    smscs.append(smsc)
+    await smsc.listening()
+    return smsc

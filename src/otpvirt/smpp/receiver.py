@@ -94,13 +94,13 @@ class Receiver:
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Unbind and stop; a blocked read is interrupted by shutting the socket down."""
+        """Unbind and stop; a blocked read is woken by shutting the socket's read side."""
         self._stop.set()
         client = self._client
         sock = getattr(client, "_socket", None)
         if sock is not None:
             with suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+                sock.shutdown(socket.SHUT_RD)
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -143,12 +143,16 @@ class Receiver:
             log.info("smpp: bound to %s:%s as %s (%s)", s.host, s.port, s.system_id, s.bind)
             client.last_rx = time.monotonic()
             silent_limit = 2.5 * s.enquire_link_seconds
-            while not self._stop.is_set():
-                client.read_once()
-                if time.monotonic() - client.last_rx > silent_limit:
-                    raise LinkDead(f"no answer from the SMSC for {silent_limit:.0f} s")
+            try:
+                while not self._stop.is_set():
+                    client.read_once()
+                    if time.monotonic() - client.last_rx > silent_limit:
+                        raise LinkDead(f"no answer from the SMSC for {silent_limit:.0f} s")
+            except Exception:
+                if not self._stop.is_set():
+                    raise
             with suppress(Exception):
-                client.unbind()
+                client.unbind()  # its answer cannot be read any more; the SMSC gets it
         finally:
             with suppress(Exception):
                 client.disconnect()
