@@ -202,6 +202,8 @@ def test_sources_create_suppliers_and_receivers(cli) -> None:  # type: ignore[no
     assert "/gateway/v1/jasmin?token=src_" in jasmin
     listed = {s["name"]: s["kind"] for s in json.loads(cli("sources", "list", "--json"))}
     assert listed == {"bank1": "smshub", "up1": "upstream", "j1": "jasmin"}
+    assert json.loads(cli("sources", "orders", "--pending", "--json")) == []
+    assert "no supplier orders" in cli("sources", "orders")
 
 
 def test_smpp_command_checks_its_options(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -19,8 +19,10 @@ from otpvirt.clock import now_ms
 from otpvirt.config import Settings
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
+from otpvirt.smshub.client import AgentClient
 from otpvirt.sources import service as sources
 from otpvirt.supply import registry
+from otpvirt.supply.base import Want
 from otpvirt.supply.worker import refresh_stock, work_orders
 from tests.conftest import make_settings
 from tests.support import factory
@@ -208,6 +210,16 @@ async def test_a_number_used_for_the_service_is_refused_for_good(
     statuses = [(p["activationId"], p["status"]) for p in agent.payloads("FINISH_ACTIVATION")]
     assert statuses == [(356, 3), (357, 1)]
     assert (await call(api, "GetBalance", client.creds()))["balance"] == 0.95
+
+
+async def test_excluded_prefixes_are_passed_on(rt: Runtime, hub: dict[str, Any]) -> None:
+    snap = await rt.catalogue.get()
+    want = Want(
+        snap.countries["tajikistan"], None, snap.services["vi"], 5, "USD", ("99290000000",), "k1"
+    )
+    assert await AgentClient(hub["source"], rt.settings).buy(want) is None
+    (asked,) = hub["agent"].payloads("GET_NUMBER")
+    assert asked["exceptionPhoneSet"] == ["99290000000"] and asked["operator"] == "any"
 
 
 async def test_nothing_is_bought_for_a_client_who_cannot_pay(

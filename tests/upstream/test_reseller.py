@@ -112,6 +112,11 @@ async def test_cancel_is_mirrored_and_retried_until_refunded(
     assert stub.balance == Decimal("9.75")
     await call(api, "CancelActivation", client.creds(activationId=got["activationId"]))
     stub.fail_set_status = 2
+    await work_orders(rt)
+    async with rt.db.read() as conn:  # what an operator sees meanwhile
+        (pending,) = await orders.list_orders(conn, source="up1", pending=True)
+    assert pending["state"] == "finishing" and pending["outcome"] == "cancelled"
+    assert pending["activationId"] == got["activationId"] and "HTTP 500" in pending["lastError"]
     assert await settle(rt) == "done"
     assert [c["status"] for c in stub.actions("setStatus")] == ["8", "8", "8"]
     assert stub.balance == Decimal("10.00")  # the upstream refund was not lost

@@ -20,7 +20,7 @@ from otpvirt.clock import iso
 from otpvirt.errors import ValidationFailed
 from otpvirt.runtime import Runtime
 from otpvirt.sources import health, service
-from otpvirt.supply import registry
+from otpvirt.supply import orders, registry
 
 app = typer.Typer(
     help="SMS sources: gateways, Android phones, modems, SMSCs, Jasmin, SMSHub agents, "
@@ -139,6 +139,44 @@ def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
                 r["numbers"],
                 iso(r["lastSeenAt"]) or "never",
                 iso(r["lastSmsAt"]) or "never",
+            )
+            for r in rows
+        ],
+    )
+
+
+@app.command("orders")
+def orders_(
+    source: Annotated[str | None, typer.Option(help="Only this supplier.")] = None,
+    pending: Annotated[
+        bool, typer.Option("--pending", help="Only orders still to be finished or given back.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Numbers bought from SMSHub agents and upstream providers, and what is left to tell them."""
+
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
+        async with rt.db.read() as conn:
+            return await orders.list_orders(conn, source=source, pending=pending, limit=limit)
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+        return
+    print_table(
+        "supplier orders",
+        ["source", "number", "state", "outcome", "supplier id", "attempts", "last error"],
+        [
+            (
+                r["source"],
+                r["phone"],
+                r["state"],
+                r["outcome"],
+                r["externalId"],
+                r["attempts"],
+                r["lastError"],
             )
             for r in rows
         ],

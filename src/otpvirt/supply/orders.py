@@ -213,3 +213,39 @@ async def polled(conn: Conn, order_id: int, *, sms_count: int, next_poll: int) -
         "WHERE id = :id AND state = 'open'",
         {"n": sms_count, "due": next_poll, "id": order_id},
     )
+
+
+async def list_orders(
+    conn: Conn, *, source: str | None = None, pending: bool = False, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Recent supplier orders, newest first, with what is still to be done (for operators)."""
+    where: list[str] = []
+    params: dict[str, Any] = {"lim": limit}
+    if source:
+        where.append("s.name = :src")
+        params["src"] = source
+    if pending:
+        where.append("o.state <> 'done'")
+    sql = (
+        "SELECT o.id, s.name, o.state, o.outcome, o.external_id, o.phone, o.cost, o.attempts, "
+        "o.next_attempt_at, o.last_error, o.created_at, a.guid FROM supplier_orders o "
+        "JOIN sources s ON s.id = o.source_id LEFT JOIN activations a ON a.id = o.activation_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY o.id DESC LIMIT :lim"
+    keys = (
+        "id",
+        "source",
+        "state",
+        "outcome",
+        "externalId",
+        "phone",
+        "cost",
+        "attempts",
+        "nextAttemptAt",
+        "lastError",
+        "createdAt",
+        "activationId",
+    )
+    return [dict(zip(keys, row, strict=True)) for row in await conn.fetchall(sql, params)]
