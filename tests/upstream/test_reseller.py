@@ -35,7 +35,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
     return make_settings(
         database_url,
         tmp_path,
-        supplier_timeout_seconds=1.0,
+        supplier_timeout_seconds=2.0,
         supplier_retry_max_seconds=0.05,
         upstream_poll_seconds=0.01,
     )
@@ -157,7 +157,7 @@ async def test_a_late_answer_is_given_back_not_bought_twice(
     api: httpx.AsyncClient, rt: Runtime, shop: dict[str, Any]
 ) -> None:
     stub, client = shop["stub"], shop["client"]
-    stub.delay = 1.5
+    stub.delay = 3.0
     got = await buy(api, client)
     assert got["error"] == 1  # no answer within the deadline: the client hears "no numbers"
     stub.delay = 0

@@ -57,8 +57,6 @@ class AgentClient:
         self.url = str(source.config.get("agentUrl", ""))
         self.key = str(source.config.get("key", ""))
         self.timeout = settings.supplier_timeout_seconds
-        # Our country name -> the agent's country slug, where they differ.
-        self.countries: dict[str, str] = dict(source.config.get("countries", {}))
 
     async def call(self, action: str, *, wait: float | None = None, **fields: Any) -> Any:
         """POST one action; the decoded JSON answer (SupplierError if there is none)."""
@@ -87,14 +85,11 @@ class AgentClient:
             raise SupplierError(f"{action}: the answer is not a JSON object")
         return answer
 
-    def slug(self, country_name: str) -> str:
-        """The agent's name for one of our countries."""
-        return self.countries.get(country_name, country_name)
-
     async def buy(self, want: Want) -> Offer | None:
         """GET_NUMBER: a number for the service, or None on NO_NUMBERS."""
         fields: dict[str, Any] = {
-            "country": self.slug(want.country.name),
+            # Our country names are the protocol's slugs ("tajikistan", "laos").
+            "country": want.country.name,
             "operator": want.provider.name if want.provider else ANY_OPERATOR,
             "service": want.service.code,
             "sum": to_wire(want.price, currency(want.currency)),
@@ -121,8 +116,12 @@ class AgentClient:
     async def finish(self, external_id: str, outcome: str) -> None:
         """FINISH_ACTIVATION until the agent says SUCCESS (it must answer so again on repeats)."""
         activation: int | str = int(external_id) if external_id.isdigit() else external_id
+        # Background work, not a client's request: a slow agent gets more time.
         answer = await self.call(
-            "FINISH_ACTIVATION", activationId=activation, status=FINISH_STATUS[outcome]
+            "FINISH_ACTIVATION",
+            wait=max(self.timeout, 10.0),
+            activationId=activation,
+            status=FINISH_STATUS[outcome],
         )
         if answer.get("status") != "SUCCESS":
             raise SupplierError(f"FINISH_ACTIVATION: {answer.get('error') or answer}")
@@ -132,12 +131,11 @@ class AgentClient:
         answer = await self.call("GET_SERVICES", wait=max(self.timeout, 10.0))
         if answer.get("status") != "SUCCESS":
             raise SupplierError(f"GET_SERVICES: {answer.get('error') or answer.get('status')}")
-        by_slug = {self.slug(name): c for name, c in snap.countries.items() if c.enabled}
         totals: dict[tuple[int, int | None, int], int] = {}
         for entry in answer.get("countryList") or []:
             if not isinstance(entry, dict):
                 continue
-            country = by_slug.get(str(entry.get("country", "")).lower())
+            country = snap.country(str(entry.get("country", "")))
             operators = entry.get("operatorMap")
             if country is None or not isinstance(operators, dict):
                 continue
