@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.smpp import service
+from otpvirt.smpp.bridge import Bridge, load_number_map
 from otpvirt.smpp.concat import Segment
 from otpvirt.sms.service import UnknownNumber
 from otpvirt.sources import service as sources
@@ -80,3 +83,19 @@ async def test_a_part_for_an_unknown_number_is_refused(
         await put(rt, {**smpp_number, "to": "992000000009"}, seg)
     async with rt.db.read() as conn:
         assert await conn.fetchval("SELECT COUNT(*) FROM smpp_parts") == 0
+
+
+async def test_destination_addresses_map_to_numbers(rt: Runtime, tmp_path: Path) -> None:
+    async with rt.db.transaction() as conn:
+        src, _ = await sources.create_source(conn, "gsm-gw", kind="smpp")
+    (phone,) = await factory.numbers(rt, "tajikistan", "indigo", 1, source="gsm-gw")
+    async with rt.db.transaction() as conn:
+        await sources.map_device(conn, "gsm-gw", "port-3", str(phone))
+        src = await sources.get_source(conn, "gsm-gw")
+    path = tmp_path / "map.csv"
+    path.write_text("address,number\n# comment\n1001,992000000001\n+79990001122,992000000002\n")
+    bridge = Bridge(rt, src, asyncio.get_running_loop(), number_map=load_number_map(path))
+    assert bridge.number_for("1001") == "992000000001"
+    assert bridge.number_for("79990001122") == "992000000002"
+    assert bridge.number_for("port-3") == str(phone)
+    assert bridge.number_for("992555") == "992555"

@@ -40,7 +40,7 @@ def load_number_map(path: Path) -> dict[str, str]:
             address, number = row[0].strip(), row[1].strip()
             if line == 1 and not any(ch.isdigit() for ch in number):
                 continue  # header
-            found[address] = number
+            found[address.lstrip("+")] = number  # "+7999…" and "7999…" are one address
     return found
 
 
@@ -65,7 +65,7 @@ class Bridge:
 
     def number_for(self, address: str) -> str:
         """Our number for a destination address: the map, the source's devices, or itself."""
-        mapped = self.number_map.get(address) or self.number_map.get(address.lstrip("+"))
+        mapped = self.number_map.get(address.lstrip("+"))
         if mapped:
             return mapped
         device = self.source.device_number(address)
