@@ -15,6 +15,7 @@ import pytest
 from otpvirt.clock import now_ms
 from otpvirt.config import Settings
 from otpvirt.db import in_transaction
+from otpvirt.errors import ValidationFailed
 from otpvirt.inventory.service import set_number_enabled
 from otpvirt.runtime import Runtime
 from otpvirt.sources import service as sources
@@ -102,6 +103,10 @@ async def test_buy_receive_confirm(
     assert await settle(rt) == "done"
     assert [(c["id"], c["status"]) for c in stub.actions("setStatus")] == [(str(purchase.id), "6")]
     assert purchase.state == "finished"
+    # The provider's number stays out of the pool: it is only leased by buying it again.
+    with pytest.raises(ValidationFailed, match="on-demand supplier"):
+        async with rt.db.transaction() as conn:
+            await set_number_enabled(conn, str(got["number"]), True)
 
 
 async def test_cancel_is_mirrored_and_retried_until_refunded(
