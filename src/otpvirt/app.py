@@ -15,6 +15,7 @@ from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
+from otpvirt.smshub import endpoints as smshub_endpoints
 from otpvirt.web import openapi
 from otpvirt.web.fastpath import FastPath
 from otpvirt.worker.runner import Worker
@@ -64,6 +65,7 @@ def create_app(
     app.include_router(native_endpoints.router)
     app.include_router(gateway_endpoints.router)
     app.include_router(smsactivate_endpoints.router)
+    app.include_router(smshub_endpoints.router)
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app
 

@@ -41,6 +41,21 @@ class Settings(BaseSettings):
     # one SMS (peers re-push duplicates with fresh ids).
     sms_dedup_window_seconds: float = Field(default=120.0, ge=0)
 
+    # SMPP: parts of a concatenated SMS still incomplete after this are delivered as they are.
+    smpp_part_timeout_seconds: float = Field(default=600.0, gt=0)
+
+    # On-demand suppliers (SMSHub agents, upstream sms-activate providers).
+    supplier_timeout_seconds: float = Field(default=3.0, gt=0)
+    # Reported stock older than this is ignored (the supplier stopped answering).
+    supplier_stock_max_age_seconds: float = Field(default=60.0, gt=0)
+    # SMSHub agents are asked for GET_SERVICES every 10-20 s (the protocol's rhythm).
+    smshub_stock_interval_seconds: float = Field(default=15.0, gt=0)
+    upstream_stock_interval_seconds: float = Field(default=60.0, gt=0)
+    # How often an open upstream purchase is asked for its SMS.
+    upstream_poll_seconds: float = Field(default=3.0, gt=0)
+    # Backoff cap for telling a supplier how a lease ended (retried until it accepts).
+    supplier_retry_max_seconds: float = Field(default=600.0, gt=0)
+
     # Passwords: argon2id parameters and the verification cache.
     argon2_time_cost: int = Field(default=2, ge=1)
     argon2_memory_kib: int = Field(default=19 * 1024, ge=8)

@@ -196,3 +196,58 @@ def test_smsactivate_ids_are_bounded(cli) -> None:  # type: ignore[no-untyped-de
     assert laos[0]["smsactivateId"] == 26
     assert "0-99999" in cli("catalogue", "set-smsactivate-id", "laos", "100000", ok=False)
     assert "used by another" in cli("catalogue", "set-smsactivate-id", "laos", "143", ok=False)
+
+def test_sources_create_suppliers_and_receivers(cli) -> None:  # type: ignore[no-untyped-def]
+    out = json.loads(
+        cli(
+            "sources",
+            "create",
+            "bank1",
+            "--smshub-agent",
+            "http://127.0.0.1:9/smshub",
+            "--key",
+            "k-123",
+            "--json",
+        )
+    )
+    assert out["kind"] == "smshub"
+    out = json.loads(
+        cli(
+            "sources",
+            "create",
+            "up1",
+            "--upstream-smsactivate",
+            "https://upstream.example",
+            "--api-key",
+            "abc",
+            "--max-price",
+            "0.50",
+            "--json",
+        )
+    )
+    assert out["kind"] == "upstream"
+    assert "--max-price" in cli(
+        "sources",
+        "create",
+        "up2",
+        "--upstream-smsactivate",
+        "https://u.example",
+        "--api-key",
+        "abc",
+        ok=False,
+    )
+    assert "URL" in cli(
+        "sources", "create", "b2", "--smshub-agent", "ftp://x", "--key", "k", ok=False
+    )
+    jasmin = cli("sources", "create", "j1", "--kind", "jasmin")
+    assert "/gateway/v1/jasmin?token=src_" in jasmin
+    listed = {s["name"]: s["kind"] for s in json.loads(cli("sources", "list", "--json"))}
+    assert listed == {"bank1": "smshub", "up1": "upstream", "j1": "jasmin"}
+    assert json.loads(cli("sources", "orders", "--pending", "--json")) == []
+    assert "no supplier orders" in cli("sources", "orders")
+
+
+def test_smpp_command_checks_its_options(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    common = ["smpp", "--host", "127.0.0.1", "--system-id", "x", "--password", "y"]
+    assert "--bind" in cli(*common, "--bind", "transmitter", ok=False)
+    assert "number map" in cli(*common, "--number-map", str(tmp_path / "missing.csv"), ok=False)

@@ -28,6 +28,7 @@ from otpvirt.errors import (
 from otpvirt.ids import new_guid
 from otpvirt.inventory import pool
 from otpvirt.ledger import service as ledger
+from otpvirt.supply import orders as supplier_orders
 
 WAITING = "waiting"
 SMS_RECEIVED = "sms_received"
@@ -145,7 +146,7 @@ async def get_number(
         )
         if picked is None:
             continue
-        return await _lease(conn, client, service, country, picked, price, lease_ms, order_id)
+        return await lease_picked(conn, client, service, country, picked, price, lease_ms, order_id)
     if not offered:
         names = ", ".join(c.name for c, _ in where) or "any country"
         raise ServiceNotOffered(f"service {service.code!r} is not offered in {names}")
@@ -154,7 +155,7 @@ async def get_number(
     raise NoNumbers("no free number fits the request right now")
 
 
-async def _lease(
+async def lease_picked(
     conn: Conn,
     client: AuthClient,
     service: ServiceInfo,
@@ -164,6 +165,7 @@ async def _lease(
     lease_ms: int,
     order_id: str | None,
 ) -> Lease:
+    """Lease a number already chosen (id, phone, provider id): activation, claim, charge."""
     number_id, phone, provider_id = picked
     now = now_ms()
     guid = new_guid()
@@ -269,6 +271,7 @@ async def _finish(conn: Conn, row: Any, state: str, now: int) -> None:
     if not changed:
         raise ActivationFinished("the activation was finished concurrently")
     await pool.release(conn, row[3], row[0], now)
+    await supplier_orders.activation_ended(conn, row[0], state, now)
 
 
 async def _finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
@@ -280,6 +283,7 @@ async def _finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
     if not changed:
         raise ActivationFinished("the activation changed concurrently")
     await pool.release(conn, row[3], row[0], now)
+    await supplier_orders.activation_ended(conn, row[0], state, now)
     await ledger.credit(conn, row[1], row[4], row[5], activation_id=row[0], now=now)
     return int(row[4])
 

@@ -16,6 +16,7 @@ from otpvirt.cli import (
     numbers,
     prices,
     serve,
+    smpp,
     sms,
     sources,
 )
@@ -28,6 +29,7 @@ app = typer.Typer(
 app.command("serve")(serve.serve)
 app.command("worker")(serve.worker)
 app.command("doctor")(doctor.doctor)
+app.command("smpp")(smpp.smpp)
 app.add_typer(db.app, name="db")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(clients.app, name="clients")

@@ -6,20 +6,50 @@ from typing import Annotated, Any
 
 import typer
 
-from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.cli.common import (
+    DbUrl,
+    JsonOut,
+    console,
+    fail,
+    print_json,
+    print_table,
+    run,
+    settings_for,
+)
 from otpvirt.clock import iso
+from otpvirt.errors import ValidationFailed
 from otpvirt.runtime import Runtime
 from otpvirt.sources import health, service
+from otpvirt.supply import orders, registry
 
 app = typer.Typer(
-    help="SMS sources: gateways, Android phones, modems, the simulator.", no_args_is_help=True
+    help="SMS sources: gateways, Android phones, modems, SMSCs, Jasmin, SMSHub agents, "
+    "upstream providers, the simulator.",
+    no_args_is_help=True,
 )
+
+
+def _settings(
+    kind: str,
+    smshub_agent: str | None,
+    key: str | None,
+    upstream: str | None,
+    api_key: str | None,
+    max_price: str | None,
+) -> tuple[str, dict[str, Any] | None]:
+    if smshub_agent and upstream:
+        raise typer.BadParameter("give --smshub-agent or --upstream-smsactivate, not both")
+    if smshub_agent:
+        return "smshub", registry.smshub_config(smshub_agent, key)
+    if upstream:
+        return "upstream", registry.upstream_config(upstream, api_key, max_price)
+    return kind, None
 
 
 @app.command("create")
 def create(
     name: str,
-    kind: Annotated[str, typer.Option(help="gateway, android or gammu.")] = "gateway",
+    kind: Annotated[str, typer.Option(help="gateway, android, gammu, smpp or jasmin.")] = "gateway",
     simulator: Annotated[bool, typer.Option("--simulator", help="A simulated SIM bank.")] = False,
     signing_key: Annotated[
         str | None,
@@ -28,10 +58,25 @@ def create(
     heartbeat_timeout: Annotated[
         int | None, typer.Option(help="Seconds of silence after which the source is offline.")
     ] = None,
+    smshub_agent: Annotated[
+        str | None, typer.Option(help="An SMSHub-protocol agent's URL (we act as the hub).")
+    ] = None,
+    key: Annotated[str | None, typer.Option(help="SMSHub: the protocol key shared.")] = None,
+    upstream_smsactivate: Annotated[
+        str | None, typer.Option(help="Upstream provider (sms-activate protocol) base URL.")
+    ] = None,
+    api_key: Annotated[str | None, typer.Option(help="Upstream: the API key.")] = None,
+    max_price: Annotated[
+        str | None, typer.Option(help="Upstream: the most to pay for one number.")
+    ] = None,
     database_url: DbUrl = None,
     json_out: JsonOut = False,
 ) -> None:
     """Create a source and print its token (shown only now)."""
+    try:
+        kind, extra = _settings(kind, smshub_agent, key, upstream_smsactivate, api_key, max_price)
+    except ValidationFailed as exc:
+        fail(exc.message)
 
     async def work(rt: Runtime) -> tuple[service.SourceInfo, str]:
         async with rt.db.transaction() as conn:
@@ -41,6 +86,7 @@ def create(
                 kind="simulator" if simulator else kind,
                 signing_key=signing_key,
                 heartbeat_timeout=heartbeat_timeout,
+                settings=extra,
             )
 
     info, token = run(settings_for(database_url), work)
@@ -58,6 +104,15 @@ def create(
             highlight=False,
         )
         console.print(f"webhook URL: <base URL>/gateway/v1/android/{token}", highlight=False)
+    elif info.kind == "jasmin":
+        console.print(
+            f"Jasmin callback: <base URL>/gateway/v1/jasmin?token={token}", highlight=False
+        )
+    elif info.kind == "smshub":
+        console.print(
+            "agent pushes SMS (PUSH_SMS) to: <base URL>/agent/api/sms (or /gateway/v1/smshub)",
+            highlight=False,
+        )
     console.print("[dim]The token is shown only now; it is stored hashed.[/]")
 
 
@@ -84,6 +139,44 @@ def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
                 r["numbers"],
                 iso(r["lastSeenAt"]) or "never",
                 iso(r["lastSmsAt"]) or "never",
+            )
+            for r in rows
+        ],
+    )
+
+
+@app.command("orders")
+def orders_(
+    source: Annotated[str | None, typer.Option(help="Only this supplier.")] = None,
+    pending: Annotated[
+        bool, typer.Option("--pending", help="Only orders still to be finished or given back.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Numbers bought from SMSHub agents and upstream providers, and what is left to tell them."""
+
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
+        async with rt.db.read() as conn:
+            return await orders.list_orders(conn, source=source, pending=pending, limit=limit)
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+        return
+    print_table(
+        "supplier orders",
+        ["source", "number", "state", "outcome", "supplier id", "attempts", "last error"],
+        [
+            (
+                r["source"],
+                r["phone"],
+                r["state"],
+                r["outcome"],
+                r["externalId"],
+                r["attempts"],
+                r["lastError"],
             )
             for r in rows
         ],

@@ -1,1 +1,1 @@
-"""Inbound SMS adapters: the native gateway API, Android phones, Gammu modems."""
+"""Inbound SMS adapters: the native gateway API, Android phones, Gammu modems, Jasmin."""

@@ -8,15 +8,16 @@ from typing import Any
 import orjson
 from fastapi import APIRouter
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from otpvirt.clock import now_ms
-from otpvirt.db import DatabaseUnavailable
+from otpvirt.db import DatabaseUnavailable, in_transaction
 from otpvirt.errors import OtpVirtError, ValidationFailed
-from otpvirt.gateway import android
+from otpvirt.gateway import android, jasmin
 from otpvirt.gateway.schemas import MAX_BATCH, GatewayResponse, GatewaySms, as_items
 from otpvirt.gateway.service import ingest_item
 from otpvirt.runtime import Runtime
+from otpvirt.sms.service import ingest
 from otpvirt.sources import service as sources
 from otpvirt.web.body import read_body
 
@@ -153,6 +154,43 @@ async def android_webhook(token: str, request: Request) -> Response:
         log.warning("android source %s: rejected %s", source.name, answer["results"])
         return JSONResponse(answer, status_code=422)
     return JSONResponse(answer)
+
+
+_JASMIN = "Jasmin HTTP MO callback (answers `ACK/Jasmin` once the SMS is stored)"
+
+
+@router.get("/jasmin", summary=_JASMIN, response_class=PlainTextResponse, operation_id="jasmin_get")
+@router.post("/jasmin", summary=_JASMIN, response_class=PlainTextResponse, operation_id="jasmin")
+async def jasmin_mo(request: Request) -> Response:
+    """Store the SMS, then acknowledge; 404 (never retried) only when a retry cannot help."""
+    rt: Runtime = request.app.state.runtime
+    try:
+        body = await _body(request, rt) if request.method == "POST" else b""
+        found = jasmin.fields(request.scope.get("query_string", b""), body)
+        source = await _source(rt, found.pop(b"token", b"").decode("latin-1"))
+        mo = jasmin.parse(found)
+        res = await in_transaction(
+            rt.db,
+            ingest,
+            to=mo.to,
+            sender=mo.sender,
+            text=mo.text,
+            source_id=source.id,
+            external_id=mo.id,
+            dedup_window_ms=int(rt.settings.sms_dedup_window_seconds * 1000),
+        )
+    except sources.BadSourceToken as exc:
+        return PlainTextResponse(exc.message, status_code=403)
+    except OtpVirtError as exc:
+        log.warning("jasmin: refusing an SMS for good: %s", exc.message)
+        return PlainTextResponse(f"{exc.reason}: {exc.message}", status_code=404)
+    except DatabaseUnavailable as exc:
+        log.error("jasmin: database unavailable: %s", exc)
+        return PlainTextResponse("retry later", status_code=503)
+    if res.activation_id is not None:
+        rt.counts.clear()
+        rt.notify("sms")
+    return PlainTextResponse(jasmin.ACK)
 
 
 __all__ = ["GatewaySms", "router"]

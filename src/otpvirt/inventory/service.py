@@ -219,6 +219,13 @@ async def list_numbers(
 async def set_number_enabled(conn: Conn, number: str, enabled: bool) -> None:
     """Take a number out of (or back into) the pool; a live lease runs to its end."""
     phone = normalize_phone(number)
+    kind = await conn.fetchval(
+        "SELECT s.kind FROM numbers n JOIN sources s ON s.id = n.source_id WHERE n.phone = :p",
+        {"p": phone},
+    )
+    if enabled and kind in ("smshub", "upstream"):
+        # Such a number is leased only by asking its supplier, never from the pool.
+        raise ValidationFailed(f"{phone} belongs to an on-demand supplier ({kind})")
     if not await conn.execute(
         "UPDATE numbers SET enabled = :e WHERE phone = :p", {"e": enabled, "p": phone}
     ):

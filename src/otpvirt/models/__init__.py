@@ -6,6 +6,7 @@ from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
 from otpvirt.models.security import AuthFailure, RateLimit
+from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock
 from otpvirt.models.system import SystemValue
 
 metadata = Base.metadata
@@ -24,8 +25,11 @@ __all__ = [
     "RateLimit",
     "Service",
     "SimulatedSms",
+    "SmppPart",
     "SmsMessage",
     "Source",
+    "SupplierOrder",
+    "SupplierStock",
     "SystemValue",
     "metadata",
 ]

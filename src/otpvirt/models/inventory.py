@@ -26,6 +26,8 @@ class Source(Base):
     created_at: Mapped[int] = mapped_column(Millis)
     last_seen_at: Mapped[int | None] = mapped_column(Millis)
     last_sms_at: Mapped[int | None] = mapped_column(Millis)
+    # On-demand suppliers: when the worker next asks for their stock.
+    supply_due_at: Mapped[int | None] = mapped_column(Millis)
 
 
 class Number(Base):

@@ -12,6 +12,7 @@ from typing import Any
 
 from otpvirt.activation import progress
 from otpvirt.activation import service as activations
+from otpvirt.activation.leasing import lease_number
 from otpvirt.catalogue.snapshot import Snapshot
 from otpvirt.clients.service import AuthClient
 from otpvirt.db import in_transaction
@@ -41,9 +42,8 @@ async def _buy(rt: Runtime, client: AuthClient, p: s.Params) -> activations.Leas
     country = await places.resolve_country(rt, p.get("country"))
     where = places.where(await rt.catalogue.get(), cur.code, service, country, operators)
     try:
-        lease = await in_transaction(
-            rt.db,
-            activations.get_number,
+        lease = await lease_number(
+            rt,
             client=client,
             service=service,
             where=where,

@@ -77,12 +77,17 @@ async def create_source(
     kind: str = "gateway",
     signing_key: str | None = None,
     heartbeat_timeout: int | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> tuple[SourceInfo, str]:
-    """Create a source; return it with its token (shown only now)."""
+    """Create a source; return it with its token (shown only now).
+
+    `settings` are kind-specific (an SMSHub agent's URL and key, an upstream provider's
+    URL, API key and maximum price), already validated by the caller.
+    """
     name = clean_name(name, "source name", max_len=100)
     if kind not in KINDS:
         raise ValidationFailed(f"kind must be one of {', '.join(KINDS)}")
-    config: dict[str, Any] = {"devices": {}}
+    config: dict[str, Any] = {"devices": {}, **(settings or {})}
     if kind == "android":
         config["signingKey"] = signing_key or secrets.token_urlsafe(18)
     elif signing_key:

@@ -45,6 +45,11 @@ async def read_body(request: Request, *, max_bytes: int, max_decompressed: int) 
     raise BadEncoding(f"unsupported Content-Encoding {encoding!r}; use gzip or none")
 
 
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress gzip data of a body sent without `Content-Encoding` (bounded, as above)."""
+    return _inflate(data, zlib.MAX_WBITS | 16, limit)
+
+
 def _inflate(data: bytes, wbits: int, limit: int) -> bytes:
     # max_length bounds the output, so a zip bomb costs at most `limit` bytes.
     inflater = zlib.decompressobj(wbits)

@@ -18,7 +18,9 @@ from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.simulator import service as simulator
+from otpvirt.smpp import service as smpp
 from otpvirt.sources.health import check_health
+from otpvirt.supply import worker as supply
 
 log = logging.getLogger("otpvirt.worker")
 
@@ -64,6 +66,21 @@ async def check_sources(rt: Runtime) -> int:
     if changed:
         rt.counts.clear()
     return changed
+
+
+async def flush_smpp_parts(rt: Runtime) -> int:
+    """Deliver concatenated SMPP messages whose missing parts did not come in time."""
+    s = rt.settings
+    done = await in_transaction(
+        rt.db,
+        smpp.flush_stale,
+        older_than_ms=int(s.smpp_part_timeout_seconds * 1000),
+        window_ms=int(s.sms_dedup_window_seconds * 1000),
+    )
+    if done:
+        rt.counts.clear()
+        rt.notify("sms")
+    return done
 
 
 class Worker:
@@ -116,4 +133,7 @@ def default_loops(rt: Runtime) -> list[Loop]:
         Loop("lease-sweeper", sweep_leases, rt.settings.sweep_interval_seconds, 200),
         Loop("simulator", run_simulator, 0.25, 100),
         Loop("source-health", check_sources, 5.0, 1_000_000),
+        Loop("supplier-stock", supply.refresh_stock, 1.0, 1_000_000),
+        Loop("supplier-orders", supply.work_orders, 1.0, 50, topic="supplier"),
+        Loop("smpp-parts", flush_smpp_parts, 30.0, 50),
     ]

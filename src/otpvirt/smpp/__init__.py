@@ -1,0 +1,1 @@
+"""SMPP: receiving SMS from SMSCs and GSM gateways."""

@@ -1,0 +1,1 @@
+"""The SMSHub agent protocol, with this service as the hub."""

@@ -1,0 +1,1 @@
+"""On-demand number suppliers: stock, purchases and their outbox."""

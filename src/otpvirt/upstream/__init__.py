@@ -1,0 +1,1 @@
+"""Reseller mode: buying numbers from an upstream sms-activate provider."""
