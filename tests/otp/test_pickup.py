@@ -86,7 +86,6 @@ PICKUP_CASES: list[tuple[str, str, str | None]] = [
     ("pl", "InPost: Paczka 620123456789012345678901 odebrana 12.06.2025. Dziękujemy!", None),
     ("zh", "【菜鸟驿站】您的包裹已被取走，取件时间6月12日14:32。", None),
     ("zh", "取件码4821已过期，包裹已退回。", None),
-    ("zh", "【中通快递】快递已到驿站，取件码8-2-3014，请于6月3日前领取。", None),
     ("fa", "دیجی‌کالا: سفارش ۱۲۳۴۵۶۷۸ شما تحویل داده شد.", None),
     ("ar", "أمازون: تم توصيل طلبك رقم 402-1234567-1234567 بتاريخ 12/06/2025", None),
     ("lv", "Omniva: sūtījums 12345678901 izņemts 12.06.2025.", None),
@@ -96,7 +95,48 @@ PICKUP_CASES: list[tuple[str, str, str | None]] = [
     ("sv", "PostNord: Kolli 12345678901 levererat 2025-06-12 kl 14:32.", None),
     ("fa", "تیپاکس: مرسوله با کد رهگیری ۱۲۳۴۵۶۷۸۹۰ تحویل شد.", None),
 ]
+
+# Parcel stations print shelf-row-number codes with dashes.  Right after a pickup word the
+# whole group is what the user types or tells the clerk (dashes removed); anywhere else, or
+# when it reads as a date or a phone number, it stays a non-code.
+SHELF_CASES: list[tuple[str, str, str | None]] = [
+    ("zh", "取件码53-8-9301", "5389301"),
+    ("zh", "【菜鸟驿站】您的包裹已到站，取件码53-8-9301，请尽快领取。", "5389301"),
+    ("zh", "【中通快递】快递已到驿站，取件码8-2-3014，请于6月3日前领取。", "823014"),
+    ("zh", "【中通快递】您的快递已到菜鸟驿站，取件码12-3-4456，请于6月3日前领取。", "1234456"),
+    ("zh", "取件码A-12-3456", "A123456"),
+    ("zh", "【兔喜生活】凭取件码A-12-3456到店取件。", "A123456"),
+    ("zh", "【丰巢】取件码：8-23-1234，请及时取件", "8231234"),
+    ("zh", "提货码 5-6012", "56012"),
+    ("zh-Hant", "取件碼8-23-1234", "8231234"),
+    ("ru", "Ozon: код получения 53-82-017", "5382017"),
+    ("ru", "Код выдачи: 5-18-204. Пункт выдачи ул. Ленина 5", "518204"),
+    ("uk", "Код отримання 12-3-456 у відділенні №5", "123456"),
+    ("en", "Your pickup code: A-12-3456. Locker 7, open until 20:00", "A123456"),
+    ("tr", "Teslim kodu: 12-3-4456", "1234456"),
+    ("zh", "【菜鸟驿站】您的包裹已到站，营业时间8:00-20:00，请于06-12前领取。", None),
+    ("zh", "【中通快递】快递员电话138-1234-5678，请保持电话畅通。", None),
+    ("zh", "取件码2025-06-12", None),
+    ("zh", "取件码12-06-2025", None),
+    ("zh", "取件码 138-1234-5678", None),
+    ("zh", "取件码已发送至手机尾号1234", None),
+    ("zh", "您的订单123-4567-8901已发货", None),
+    ("ru", "Трек-номер 12-3-4456", None),
+    ("ru", "Код получения придёт позже. Заказ 12-3-4456", None),
+    ("ru", "Номер заявки 12-3-4456", None),
+    ("ru", "Ваш заказ 12-345-678 передан в доставку", None),
+    ("en", "Please call 555-1234 to confirm", None),
+]
 # fmt: on
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    SHELF_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(SHELF_CASES)],
+)
+def test_shelf_code(lang: str, text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -298,6 +298,11 @@ KNOWN_LIMITS: list[tuple[str, str, str]] = [
     ('WhatsApp 452-188', '452188', 'a bare split number with no code word is not trusted'),
     ('Use code 7X9Q2K to verify your '
      'account', '7X9Q2K', 'letters next to a weak keyword only are not trusted'),
+    ('Verification: 482193', '482193', '"verification" alone is not a code word'),
+    ('Verify your phone: 1234', '1234', '"verify" alone is not a code word'),
+    ('Your verification code is #4821', '4821', 'a glued "#" marks order numbers'),
+    ('Рамзи тасдиқ барои ворид шудан ба ҳисоби шумо 482193 аст', '482193',
+     'an account word right before the code, with the copula after it'),
 ]
 # fmt: on
 

@@ -5,16 +5,18 @@
 
 How it works (extract.py): normalise digits and spaces (normalize.py), list code-shaped
 candidates, drop the ones that sit in an amount, date, time, phone, card mask, link, IBAN or
-reference (negatives.py), then score the rest by closeness to a code keyword in any language
-(keywords.py, lexicon.py, scoring.py) and away from context words (cues.py), plus the
-service's known format (formats.py).
+reference (negatives.py, rejects.py), then score the rest by closeness to a code keyword in
+any language (keywords.py, pickup.py, lexicon.py, scoring.py) and away from context words
+(cues.py), plus the service's known format (formats.py).  context.py holds what they share.
 
 Extending it needs no knowledge of the scoring:
   * a new wording or language: add the phrase to the right table in keywords.py (STRONG for
-    one-time codes, PICKUP for parcel-locker / courier / pickup-point codes, WEAK for bare
-    "code"/"password" words); tests/otp/test_keywords.py checks every phrase;
+    one-time codes, WEAK for bare "code"/"password" words, VERBS for "to verify" / "enter"
+    phrases) or pickup.py (PICKUP: parcel-locker / courier / pickup-point codes);
+    tests/otp/test_keywords.py checks every phrase;
   * a new context that makes a nearby number something else (order, tracking, tariff name,
-    expired code): add the word to the right table in cues.py;
+    expired code, help line): add the word to the right table in cues.py (a phone noun goes
+    to PHONE_NOUN, so that "verification code for your phone number: 1234" still works);
   * a new service format (prefix such as "G-", a link carrying the code, a code shape, an
     alphanumeric code): add one ServiceFormat entry to formats.py and one case to
     FORMAT_CASES in tests/otp/test_extract.py (a test fails until you do);

@@ -8,6 +8,8 @@ Categories:
   MARKETING  advertising markers; with only a weak keyword a number there is not an OTP
   PHONE, REFERENCE, CARD  words announcing a phone number, an account/reference number
            or a payment card; numbers right after them are not codes
+  PHONE_NOUN  "phone (number)": like PHONE, unless a code word governs it
+  SENT     "sent to": the phone number after it is where a code went
   ORDER    order/delivery words: a number right after them is an order or tracking number
   PRODUCT  tariff and bundle names; a number right after them is part of the name
   MONTHS   month names, to recognise a year written next to them
@@ -50,7 +52,9 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
             "کد اشتراک", "شناسه", "ລະຫັດສິນຄ້າ", "ລະຫັດລູກຄ້າ", "ລະຫັດພັດສະດຸ", "รหัสสินค้า",
             "รหัสลูกค้า", "รหัสพัสดุ", "รหัสไปรษณีย์", "รหัสอ้างอิง", "客户编号", "商品编码",
             "رمز المنتج", "رقم العمیل", "kode pelanggan", "mã khách hàng", "müşteri numara",
-            "kod klienta", "код за плаћање", "poziv na broj", "позив на број", "кодекс"),
+            "kod klienta", "код за плаћање", "poziv na broj", "позив на број", "кодекс",
+            # Taiwanese banks print an identifier next to the OTP: "識別碼K7Q2"
+            "識別碼", "识别码", "識別號", "识别号", "交易序號", "交易序号", "驗證序號"),
     "other": ("kode promo", "kode voucher", "kode booking", "código promocional", "cupón",
               "cupom", "código de descuento", "código do cupom", "code promo",
               "code de réduction", "gutscheincode", "rabattcode", "gutschein", "codice sconto",
@@ -94,18 +98,48 @@ MARKETING: dict[str, tuple[str, ...]] = {
             "off on", "gratis", "kupon", "promosi", "حراج", "جشنواره", "پیشنهاد ویژه", "عرض"),
 }
 
+# Call / contact / help-line cues: a number right after them is a phone number.
 PHONE: dict[str, tuple[str, ...]] = {
-    "all": ("call", "tel$", "tel.", "phone", "contact", "hotline", "helpline", "звоните",
-            "позвоните", "телефон", "тел.", "тел$", "занг", "рақами", "تماس", "اتصل", "هاتف",
-            "联系电话", "致电", "电话", "ໂທ", "โทร", "tālr", "позовите", "pozovite", "ligue",
-            "llame", "llama", "appelez", "chiama", "anrufen", "zadzwoń", "dúvidas", "duvidas",
-            "stop to", "stop al", "stop au", "txt stop", "text stop", "отправьте на", "отписка",
-            "yazıp", "ارسال به", "أرسل", "ارسل", "reply", "sms to", "send to", "fax",
-            "qo'ng'iroq", "зателефонуйте", "zvaničn", "nazovite", "номер телефона", "mobile",
-            "моб.", "telefon", "rufen sie", "kontakt", "zadzwoń", "arayın", "قم بالاتصال",
+    "all": ("call", "tel$", "tel.", "contact", "hotline", "helpline", "звоните",
+            "позвоните", "тел.", "тел$", "занг", "تماس", "اتصل", "联系电话", "致电", "电话",
+            "ໂທ", "โทร", "tālr", "позовите", "pozovite", "ligue", "llame", "llama", "appelez",
+            "chiama", "anrufen", "zadzwoń", "dúvidas", "duvidas", "stop to", "stop al",
+            "stop au", "txt stop", "text stop", "отправьте на", "отписка", "yazıp", "ارسال به",
+            "أرسل", "ارسل", "reply", "sms to", "send to", "fax", "qo'ng'iroq", "зателефонуйте",
+            "zvaničn", "nazovite", "моб.", "rufen sie", "kontakt", "arayın", "قم بالاتصال",
             "ring oss", "ring os", "ringe", "soita", "bel ons", "ma'lumot", "маълумот",
-            "сұрақ", "по вопросам", "savollar", "саволҳо", "suallar", "sorular", "pytania",
-            "fragen", "questions"),
+            "сұрақ", "по вопросам", "вопрос", "savollar", "саволҳо", "suallar", "sorular",
+            "pytania", "fragen", "questions", "ໂທຫາ", "زنګ", "زنگ بزنید", "تلفن تماس",
+            "horário de atendimento", "customer care", "customer service", "служба поддержки",
+            "support", "hubungi", "telepon kami", "vui lòng gọi", "hãy gọi", "gọi tới",
+            "gọi đến", "gọi ngay", "liên hệ", "llamar al", "ligar para", "appeler le"),
+}
+
+# Nouns naming a phone (number).  After a call cue or alone they announce a phone number,
+# but a code word may govern them: "Код подтверждения номера телефона: 1234" (rejects.py).
+PHONE_NOUN: dict[str, tuple[str, ...]] = {
+    "all": ("phone", "phone number", "mobile", "mobile number", "cell number", "telefon",
+            "telefon numara", "telefon raqam", "telefon nömrə", "telefonnummer", "handynummer",
+            "téléphone", "numéro de téléphone", "número de teléfono", "número de telefone",
+            "número de celular", "celular", "nomor telepon", "nomor hp", "số điện thoại",
+            "numer telefonu", "broj telefon", "broja telefon", "broju telefon", "broj mobiln",
+            "телефон", "номер телефон", "номера телефон", "номеру телефон", "номер мобильн",
+            "број телефон", "броја телефон", "броју телефон", "рақами телефон", "рақами",
+            "телефон нөмір", "tālruņa", "tālrunis", "tālruni", "tālruņa numur",
+            "هاتف", "رقم الهاتف", "رقم هاتف", "رقم الجوال", "رقم جوال", "الجوال", "جوال",
+            "رقم الموبایل", "تلفن", "شماره تلفن", "شماره موبایل", "شماره همراه", "موبایل",
+            "تلیفون", "شماره تلیفون", "د تلیفون شمیر", "د تلیفون شمېر", "ټیلیفون",
+            "ເບີໂທ", "ເບີໂທລະສັບ", "ໂທລະສັບ", "เบอร์โทร", "手机号", "手機號", "电话号码",
+            "電話號碼"),
+}
+
+# "Sent to": the destination of a code, never what it verifies ("Code sent to phone 5551234").
+SENT: dict[str, tuple[str, ...]] = {
+    "all": ("sent", "отправлен", "отправили", "выслан", "придёт", "придет", "поступит",
+            "надіслано", "ارسال", "فرستاده", "أرسلنا", "تم ارسال", "تم إرسال", "gönderil",
+            "yuborildi", "жіберілді", "фиристода", "ирсол", "nosūtīt", "poslat", "послат",
+            "послан", "已发送", "发送至", "发送到", "已發送", "ສົ່ງ", "đã gửi", "dikirim",
+            "enviado", "envoyé", "gesendet", "wysłan"),
 }
 
 ORDER: dict[str, tuple[str, ...]] = {

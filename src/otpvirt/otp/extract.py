@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from . import negatives as neg
+from .context import Candidate, Message
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
-from .lexicon import SERVICE, STRONG, WEAK, Event, scan
+from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, Event, scan
 from .normalize import fold, fold_phrase, normalize
-from .scoring import Candidate, Message, rejected, score
+from .rejects import rejected
+from .scoring import score
 
 THRESHOLD = 0.35  # below this the best candidate is not trusted: the message has no code
 # Scoring is quadratic in candidates; real SMS (even 10-part concatenated ones) stay far
@@ -113,19 +115,46 @@ def _split_kind(parts: list[str]) -> str | None:
     return None
 
 
+def _shelf_kind(parts: list[str]) -> str | None:
+    """Kind of a dashed locker code ("53-8-9301", "8-2-3014"), or None for a date or phone."""
+    # Parcel stations print shelf-layer-number codes; the scorer only trusts one right
+    # after a pickup keyword (rejects.rejected).  Ten digits and more are phone or order
+    # numbers, and a group of four that is a year makes a date ("12-06-2025").
+    sizes = [len(p) for p in parts]
+    if not 4 <= sum(sizes) <= 9 or max(sizes) < 3 or len(parts) > 4:
+        return None
+    if any(n == 4 and neg.is_year(p) for n, p in zip(sizes, parts, strict=True)):
+        return None
+    return "shelf"
+
+
+def _shelf_letter(t: str, start: int) -> int:
+    # "A-12-3456": a one-letter shelf row glued by a hyphen belongs to the code
+    if (
+        start >= 2
+        and t[start - 1] == "-"
+        and "A" <= t[start - 2] <= "Z"
+        and not (t[start - 3 : start - 2].isdigit() or neg.glued_before(t, start - 2))
+    ):
+        return start - 2
+    return start
+
+
 def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
     if not text.isdigit():
         parts = text.split("-")
         if not all(p.isdigit() for p in parts):
             return None  # time, date, decimal, IP or amount
-        kind = _split_kind(parts)
+        kind = _split_kind(parts) or _shelf_kind(parts)
         if kind is None:
             return None  # phone, date or order number written with hyphens
+        if kind == "shelf":
+            start = _shelf_letter(t, start)
         if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
             return None
-        return Candidate(start, end, "".join(parts), kind)
-    if not 4 <= len(text) <= 10:
-        return None
+        return Candidate(start, end, t[start:end].replace("-", ""), kind)
+    if not 4 <= len(text) <= 10 or (len(text) >= 9 and text[0] == "0"):
+        return None  # "0791234567": a national phone number (trunk prefix), never a code
     glue = None
     if start and t[start - 1] == "-":
         glue = neg.TRAILING_GLUE.search(t, max(0, start - 6), start)
@@ -208,7 +237,7 @@ def candidates(
         events = [
             ev
             for ev in events
-            if ev.category not in (STRONG, WEAK) or not neg.inside(banned, ev.start, ev.end)
+            if ev.category not in KEYWORD_WEIGHT or not neg.inside(banned, ev.start, ev.end)
         ]
     retriever = t.lstrip().startswith(("<#>", "[#]"))
     msg = Message(

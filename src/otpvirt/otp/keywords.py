@@ -9,12 +9,16 @@ prefixes such as ال or و to words) match anywhere.
 Categories:
   STRONG   words that name a one-time code unambiguously
   PICKUP   codes the user tells a courier or types at a parcel locker / pickup point:
-           as trusted as STRONG (a separate table only to keep the languages readable)
+           as trusted as STRONG (kept in pickup.py, re-exported here)
   WEAK     generic "code"/"password" words, also used for order, promo and postal codes
 Words that make a nearby number something else live in cues.py.
 """
 
 from __future__ import annotations
+
+from .pickup import PICKUP
+
+__all__ = ["PICKUP", "STRONG", "WEAK"]
 
 # fmt: off
 
@@ -104,7 +108,7 @@ STRONG: dict[str, tuple[str, ...]] = {
            "једнократни код", "код за активациј", "сигурносни код", "jednokratnu lozinku",
            "једнократну лозинку", "jednokratni pin", "autorizacioni kod", "ауторизациони код",
            "kod za autorizacij", "код за ауторизациј", "jednokratna zaporka", "kod za provjer",
-           "autentifikacijski kod", "kontrolni kod"),
+           "autentifikacijski kod", "kontrolni kod", "код за верификациј"),
     "lo": ("ລະຫັດ otp", "ລະຫັດotp", "ລະຫັດຢືນຢັນ", "ລະຫັດເຂົ້າລະບົບ", "ລະຫັດຜ່ານຄັ້ງດຽວ",
            "ລະຫັດຍືນຍັນ"),
     "th": ("รหัส otp", "รหัสotp", "รหัสยืนยัน", "รหัสผ่านแบบใช้ครั้งเดียว", "รหัสผ่านครั้งเดียว",
@@ -112,7 +116,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "zh": ("验证码", "校验码", "动态码", "动态密码", "确认码", "登录码", "激活码", "驗證碼",
            "認證碼", "校驗碼", "安全码", "短信码", "認証碼", "验证代码", "驗證代碼", "动态口令",
            "動態密碼", "一次性密码", "一次性密碼", "授权码", "授權碼", "安全碼", "登入碼",
-           "登錄碼", "確認碼", "认证码", "效验码"),
+           "登錄碼", "確認碼", "认证码", "效验码", "交易密碼", "交易密码", "otp密碼", "otp密码",
+           "簡訊密碼", "短信密码"),
     "ja": ("認証コード", "確認コード", "認証番号", "確認番号", "ワンタイムパスワード",
            "セキュリティコード", "パスコード", "検証コード", "ログインコード",
            "ワンタイムコード", "認証用コード", "承認コード", "確認用コード"),
@@ -128,13 +133,14 @@ STRONG: dict[str, tuple[str, ...]] = {
            "código de confirmação", "código de autenticação", "senha de uso único",
            "código de ativação", "codigo de seguranca", "código de autorização",
            "código de validação", "código de login", "código de uso único", "senha temporária",
-           "código sms", "código token"),
+           "código sms", "código token", "código para acessar", "código para entrar"),
     "es": ("código de verificación", "código de seguridad", "código de acceso",
            "código de confirmación", "código de inicio de sesión", "clave de seguridad",
            "clave de un solo uso", "código de activación", "clave dinámica",
            "código de un solo uso", "código de autorización", "código de validación",
            "clave de verificación", "clave de acceso", "clave temporal", "clave de confirmación",
-           "contraseña temporal", "contraseña de un solo uso", "código de ingreso", "código sms"),
+           "contraseña temporal", "contraseña de un solo uso", "código de ingreso", "código sms",
+           "código para acceder", "código para iniciar sesión", "código para ingresar"),
     "fr": ("code de vérification", "code de confirmation", "code de sécurité", "code d'accès",
            "code d'activation", "code de validation", "code à usage unique",
            "mot de passe à usage unique", "code de connexion", "code d'authentification",
@@ -193,85 +199,6 @@ STRONG: dict[str, tuple[str, ...]] = {
            "նույնականացման կոդ", "մուտքի կոդ", "անվտանգության կոդ", "ակտիվացման կոդ"),
 }
 
-# Codes the user gives a courier or types at a parcel locker / pickup point.  Tracking
-# and order numbers near them stay non-codes through cues.py (ORDER, REFERENCE, NOT_OTP).
-PICKUP: dict[str, tuple[str, ...]] = {
-    "en": ("pickup code", "pick-up code", "pick up code", "collection code", "delivery code",
-           "receipt code", "pickup pin", "collection pin", "delivery pin", "locker code",
-           "locker pin", "pin for your parcel", "pin for the parcel", "pin for your locker",
-           "pin for the locker", "parcel pin", "handover code", "code to open the locker",
-           "delivery otp", "show this code", "show the code", "give the courier",
-           "tell the courier", "give your courier", "tell your courier", "give the driver",
-           "tell the driver"),
-    "ru": ("назовите код", "назовите курьеру", "сообщите курьеру", "продиктуйте код",
-           "продиктуйте курьеру", "покажите код", "предъявите код", "код для получения",
-           "код получения", "код на получение", "код выдачи", "код для выдачи", "код доставки",
-           "код для доставки", "код для курьера",
-           "код ячейки", "код от ячейки", "код для открытия", "код постамата",
-           "код для постамата", "код для вручения", "код вручения", "пин-код для получения"),
-    "uk": ("назвіть код", "назвіть кур'єру", "повідомте кур'єру", "покажіть код",
-           "код для отримання", "код отримання", "код видачі", "код для видачі",
-           "код доставки", "код для відкриття", "код комірки"),
-    "tg": ("рамзи гирифтан", "коди гирифтан", "рамзи қабул", "коди қабул", "рамзи дарёфт",
-           "коди дарёфт", "рамзи супурдан", "коди супурдан", "рамзи расонидан",
-           "коди расонидан"),
-    "kk": ("алу коды", "алуға арналған код", "алу үшін код", "беру коды", "жеткізу коды",
-           "тапсыру коды"),
-    "uz": ("olish kod", "olish uchun kod", "qabul qilish kod", "yetkazib berish kod",
-           "topshirish kod", "kuryerga ayting", "kuryerga ko'rsating", "олиш код", "олиш учун код",
-           "қабул қилиш код", "топшириш код"),
-    "ky": ("алуу коду", "алуу үчүн код"),
-    "az": ("təhvil kodu", "tehvil kodu", "qəbul kodu", "çatdırılma kodu", "götürmə kodu"),
-    "tr": ("kuryeye söyle", "kuryeye ilet", "kuryeye göster", "teslim kod", "teslimat kod",
-           "teslim alma kod", "teslim şifre", "teslimat şifre"),
-    "fa": ("کد تحویل", "کد دریافت", "رمز تحویل", "رمز دریافت", "کود تحویل", "کود دریافت"),
-    "ps": ("د ترلاسه کولو کوډ", "د سپارلو کوډ", "د تحویلۍ کوډ"),
-    "ar": ("رمز الاستلام", "کود الاستلام", "رمز استلام", "کود استلام", "رمز التسلیم",
-           "کود التسلیم", "رمز التوصیل", "کود التوصیل"),
-    "ur": ("ڈیلیوری کوڈ", "وصولی کوڈ"),
-    "he": ("קוד איסוף", "קוד לאיסוף", "קוד מסירה", "קוד למסירה"),
-    "hi": ("डिलीवरी कोड", "पिकअप कोड"),
-    "bn": ("ডেলিভারি কোড",),
-    "sr": ("код за преузимање", "kod za preuzimanje", "код за испоруку", "kod za isporuku",
-           "kod za podizanje", "код за подизање", "pin za preuzimanje"),
-    "bg": ("код за получаване", "код за доставка"),
-    "lv": ("saņemšanas kod", "izņemšanas kod", "piegādes kod", "pakomāta kod"),
-    "lt": ("atsiėmimo kod", "paėmimo kod", "pristatymo kod"),
-    "et": ("väljastuskood", "avamiskood", "pakiautomaadi kood"),
-    "zh": ("取件码", "取货码", "提货码", "取件碼", "取貨碼", "提貨碼", "自提码", "收货码",
-           "收貨碼", "签收码", "簽收碼", "开箱码", "开柜码", "取餐码"),
-    "ja": ("受取コード", "受け取りコード", "受取用コード"),
-    "ko": ("수령 코드", "수령코드", "픽업 코드", "픽업코드", "수령 번호", "수령번호"),
-    "th": ("รหัสรับสินค้า", "รหัสรับพัสดุ", "รหัสรับของ"),
-    "lo": ("ລະຫັດຮັບສິນຄ້າ", "ລະຫັດຮັບເຄື່ອງ", "ລະຫັດຮັບພັດສະດຸ"),
-    "vi": ("mã nhận hàng", "mã lấy hàng", "mã nhận đơn"),
-    "id": ("kode pengambilan", "kode ambil", "pin pengambilan"),
-    "ms": ("kod pengambilan", "kod ambil"),
-    "pt": ("código de retirada", "código de recolha", "código de levantamento",
-           "código de entrega", "código para retirada", "código para retirar"),
-    "es": ("código de retiro", "código de recogida", "código de entrega",
-           "código de recolección", "clave de retiro", "código para retirar"),
-    "fr": ("code de retrait", "code de livraison", "code de récupération", "code de collecte",
-           "code de remise", "code pour retirer"),
-    "de": ("abholcode", "abhol-code", "abholpin", "abhol-pin", "zustellcode", "öffnungscode"),
-    "it": ("codice di ritiro", "codice ritiro", "codice di consegna", "pin di ritiro",
-           "codice per il ritiro"),
-    "pl": ("podaj kurierowi", "kod odbioru", "kod do odbioru", "kod do otwarcia",
-           "kod do paczkomatu"),
-    "cs": ("kód pro vyzvednutí", "kód k vyzvednutí", "výdejní kód", "kód pro výdej",
-           "kód pro převzetí", "kód k převzetí"),
-    "sk": ("kód na vyzdvihnutie", "kód pre vyzdvihnutie", "kód na prevzatie"),
-    "ro": ("cod de ridicare", "codul de ridicare", "cod de livrare", "codul de livrare",
-           "cod pentru ridicare", "codul pentru ridicare"),
-    "hu": ("átvételi kód", "nyitókód"),
-    "nl": ("ophaalcode", "afhaalcode", "bezorgcode"),
-    "nordic": ("hämtkod", "uthämtningskod", "hentekode", "afhentningskode", "noutokoodi",
-               "avauskoodi"),
-    "el": ("κωδικός παραλαβής", "κωδικό παραλαβής"),
-    "hy": ("ստացման կոդ",),
-    "ka": ("მიღების კოდ",),
-}
-
 WEAK: dict[str, tuple[str, ...]] = {
     "passwords": ("گذرواژه", "رمز عبور", "کلمه عبور", "پسورد", "پاسورد", "الرقم السری",
                   "password sekali", "parolă", "пин-код", "pin-kod"),
@@ -281,17 +208,54 @@ WEAK: dict[str, tuple[str, ...]] = {
               "mot de passe", "kennwort", "hasł", "heslo", "hesl", "kode", "sandi", "mã$",
               "ma otp", "ma xac", "kodas", "kood", "jelszó", "wachtwoord", "lösenord", "passord",
               "salasana", "mật khẩu", "zaporka"),
-    # "Use 123456 to verify your account", "Enter 1234 to confirm": the verb names the code.
-    "verbs": ("to verify", "to sign in", "to log in", "to login", "to confirm", "to activate",
-              "to complete your", "to open", "to collect", "to pick up", "enter$", "введите",
-              "ingresa", "introduce", "digite", "insira",
-              "saisissez", "geben sie", "inserisci", "wpisz", "girin", "masukkan", "nhập"),
     "cyrillic": ("код", "пароль", "парол", "рамз", "лозинка", "шифра", "гузарвожа",
                  "құпиясөз", "құпия сөз", "сырсөз"),
     "arabic": ("کد", "رمز", "کود", "کوډ", "الرمز", "کلمه المرور", "کلمه السر", "کوڈ", "پاسورډ",
                "پاس ورڈ", "الکود", "رقم سری"),
     "other": ("קוד", "कोड", "पासवर्ड", "কোড", "ລະຫັດ", "รหัส", "码", "コード", "暗証番号", "코드",
-              "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码", "口令", "סיסמה", "סיסמא", "პაროლ",
+              "密碼", "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码", "口令", "סיסמה", "סיסמא", "პაროლ",
               "パスワード", "비밀번호"),
+}
+
+# "Use 123456 to verify your account", "Enter 1234", "Користи 470 291 да потврдиш": the verb
+# names the code.  As trusted as WEAK, but unlike a code word a verb does not re-open a
+# phone cue ("Позвоните для подтверждения 1100" stays a phone number).
+VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("to verify", "to sign in", "to log in", "to login", "to confirm", "to activate",
+           "to complete your", "to open", "to collect", "to pick up", "enter$", "to validate",
+           "to authenticate"),
+    "ru": ("введите", "введи$", "для подтверждения", "для верификации", "для входа"),
+    "uk": ("введіть", "для підтвердження", "для входу"),
+    "sr": ("da potvrdiš", "da potvrdite", "za potvrdu", "za verifikaciju", "za prijavu",
+           "unesite", "unesi$", "да потврдиш", "да потврдите", "за потврду", "за верификацију",
+           "за пријаву", "унесите", "унеси$"),
+    "tg": ("барои тасдиқ", "барои ворид шудан", "ворид кунед", "ворид намоед"),
+    "kk": ("растау үшін", "енгізіңіз"),
+    "uz": ("tasdiqlash uchun", "kiriting", "тасдиқлаш учун", "киритинг"),
+    "az": ("təsdiqləmək üçün", "daxil edin"),
+    "ky": ("ырастоо үчүн", "киргизиңиз"),
+    "tr": ("doğrulamak için", "onaylamak için", "giriş yapmak için", "girin"),
+    "fa": ("برای تایید", "برای ورود", "وارد کنید", "برای تصدیق"),
+    "ps": ("د تایید لپاره", "د تصدیق لپاره", "د ننوتلو لپاره"),
+    "ar": ("للتحقق", "لتاکید", "لتفعیل", "لتسجیل الدخول", "ادخل"),
+    "lv": ("lai apstiprinātu", "lai pieslēgtos", "lai verificētu", "ievadiet", "ievadi$"),
+    "lo": ("ເພື່ອຢືນຢັນ", "ເພື່ອຍືນຍັນ", "ເພື່ອເຂົ້າສູ່ລະບົບ"),
+    "th": ("เพื่อยืนยัน", "เพื่อเข้าสู่ระบบ"),
+    "zh": ("验证你的", "验证您的", "驗證你的", "驗證您的", "用于验证", "用於驗證", "以验证",
+           "以驗證"),
+    "vi": ("nhập", "để xác minh", "để xác nhận", "để xác thực", "để đăng nhập"),
+    "id": ("masukkan", "untuk memverifikasi", "untuk verifikasi", "untuk konfirmasi",
+           "untuk masuk", "untuk mengesahkan"),
+    "es": ("ingresa", "introduce", "para verificar", "para confirmar", "para acceder",
+           "para iniciar sesión"),
+    "pt": ("digite", "insira", "para verificar", "para confirmar", "para acessar"),
+    "fr": ("saisissez", "pour vérifier", "pour confirmer", "pour valider",
+           "pour vous connecter"),
+    "de": ("geben sie", "zu bestätigen", "zu verifizieren", "zur bestätigung",
+           "zur verifizierung", "zur anmeldung"),
+    "it": ("inserisci", "per verificare", "per confermare", "per accedere"),
+    "pl": ("wpisz", "aby zweryfikować", "aby potwierdzić", "aby się zalogować",
+           "w celu weryfikacji", "w celu potwierdzenia"),
+    "nl": ("te verifiëren", "te bevestigen", "om in te loggen"),
 }
 # fmt: on

@@ -11,17 +11,21 @@ from .formats import FORMATS
 from .normalize import fold_phrase, trie_pattern
 
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
-NOT_OTP, EXPIRED, STRONG, WEAK, SERVICE = "not_otp", "expired", "strong", "weak", "service"
-MARKETING, PHONE, CARD, ORDER, REFERENCE, PRODUCT, MONTH = (
+NOT_OTP, EXPIRED, STRONG, WEAK, VERB = "not_otp", "expired", "strong", "weak", "verb"
+SERVICE = "service"
+MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, REFERENCE, PRODUCT, MONTH = (
     "marketing",
     "phone",
+    "phone_noun",
+    "sent",
     "card",
     "order",
     "reference",
     "product",
     "month",
 )
-KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8}
+KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8, VERB: 0.8}
+CODE_WORDS = (STRONG, WEAK)  # keywords that name a code (VERB only names the action)
 
 _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, cues.NOT_OTP),
@@ -29,8 +33,11 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
     (WEAK, kw.WEAK),
+    (VERB, kw.VERBS),
     (MARKETING, cues.MARKETING),
     (PHONE, cues.PHONE),
+    (PHONE_NOUN, cues.PHONE_NOUN),
+    (SENT, cues.SENT),
     (CARD, cues.CARD),
     (ORDER, cues.ORDER),
     (REFERENCE, cues.REFERENCE),
@@ -95,6 +102,10 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Entry], dict[
 
 
 _BOUND, _FREE, _BOUND_ENTRIES, _FREE_ENTRIES = _build()
+# Folded pickup phrases: only these vouch for a dashed locker code ("取件码 53-8-9301").
+PICKUP_PHRASES = frozenset(
+    fold_phrase(raw.rstrip("$")) for phrases in kw.PICKUP.values() for raw in phrases
+)
 
 
 def _continues(low: str, end: int) -> bool:

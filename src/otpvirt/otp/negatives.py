@@ -54,8 +54,9 @@ CURRENCY_BEFORE = re.compile(
 UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 # "12. 5. 2025", "12 / 05 /", "5月3日": the number continues a date.
 DATE_BEFORE = re.compile(r"\d{1,4}[./-][ ]?\d{1,2}[./-][ ]?$|\d[年月][ ]?$")
-# A number followed by a "send to / call" verb: "2873'e gönderin", "ба 1100 занг занед".
-PHONE_AFTER = re.compile(r"(?:'[a-zа-я]{1,2})?[ ]+(?:занг|gönder|qo'ng'iroq|қўнғироқ)")
+# A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
+# "ба 1100 занг занед", "4455 numarasına SMS gönderin".
+PHONE_AFTER = re.compile(r"(?:'[a-zа-я]{1,2})?[ ]+(?:занг|gönder|qo'ng'iroq|қўнғироқ|numara)")
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.

@@ -10,6 +10,7 @@ Placeholders:
   {p4}..{p6}  Persian digits       {a4}..{a6} Arabic-Indic digits
   {m5},{m6}   mixed Persian/Arabic {lao6} {th6} {dev6} {bn6} {fw6} native digits
   {x5}        Steam-style code     {x6},{x8}  upper-case alphanumeric
+  {code:12-3-4456}  a fixed code shown as written, expected without its dashes
   {=}         repeat the expected code (ASCII, no separators)
 Codes are drawn from a seeded RNG so the files are reproducible.
 """
@@ -42,7 +43,8 @@ _NATIVE_ZERO = {
 }
 _STEAM = "23456789BCDFGHJKMNPQRTVWXY"
 _UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-_PLACEHOLDER = re.compile(r"\{(=|[a-z]+\d+)\}")
+_PLACEHOLDER = re.compile(r"\{(=|[a-z]+\d+|code:[^}]+)\}")
+_RANDOM = re.compile(r"\{[a-z]+\d+\}")  # placeholders that draw a code from the RNG
 
 
 def _digits(rng: random.Random, n: int) -> str:
@@ -106,6 +108,10 @@ def instantiate(rng: random.Random, tpl: Template) -> dict[str, object]:
         parts.append(text[pos : m.start()])
         if m.group(1) == "=":
             parts.append(expected or "")
+        elif m.group(1).startswith("code:"):
+            shown = m.group(1)[len("code:") :]
+            expected = shown.replace("-", "") if expected is None else expected
+            parts.append(shown)
         else:
             shown, code = _render(rng, m.group(1))
             expected = code if expected is None else expected
@@ -137,8 +143,9 @@ def build(templates: list[Template], seed: int, copies: int) -> list[dict[str, o
     rng = random.Random(seed)
     rows: list[dict[str, object]] = []
     for i, tpl in enumerate(templates):
-        # templates with a code get a second rendering every `copies` rows for volume
-        n = 2 if ("{" in tpl[3] and i % copies == 0) else 1
+        # templates with a random code get a second rendering every `copies` rows for
+        # volume (a fixed code would only repeat the same row)
+        n = 2 if (_RANDOM.search(tpl[3]) and i % copies == 0) else 1
         rows.extend(instantiate(rng, tpl) for _ in range(n))
     rng.shuffle(rows)
     return rows

@@ -92,7 +92,7 @@ HOLDOUT: list[tuple[str, str, str, str, str]] = [
     ("zh", "icbc", "95588", "【工商银行】验证码：{d6}，您正在向尾号2291的账户转账8,800.00元，请勿泄露。", "amount,card_last4,multiple_numbers"),
     ("zh", "generic", "1069012360", "【某银行】您的动态验证码为{d6}，2025年6月1日10:20前有效。", "date,time"),
     ("zh", "cmb", "95555", "【招商银行】您账户4417于6月1日10:42消费人民币1288.50元", "transaction,card_last4,date,time,amount"),
-    ("zh", "zto", "1069012361", "【中通快递】您的快递已到菜鸟驿站，取件码12-3-4456，请于6月3日前领取。", "delivery,pickup_code,date"),
+    ("zh", "zto", "1069012361", "【中通快递】您的快递已到菜鸟驿站，取件码{code:12-3-4456}，请于6月3日前领取。", "delivery,pickup_code,date"),
     ("pt", "generic", "INFO", "Seu código é {d4}", ""),
     ("pt", "bb", "BB", "BB: Codigo de seguranca {d6}. Nao informe a ninguem. Duvidas? 4003-7019", "phone_number,multiple_numbers"),
     ("pt", "generic", "Banco", "Compra aprovada no cartão final 1188: R$ 289,90 em AMAZON 01/06/2025 12:30.", "transaction,card_last4,amount,date,time"),

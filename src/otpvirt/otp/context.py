@@ -1,0 +1,118 @@
+"""Shared view of a prepared message: candidates, sentence breaks and cue look-ups."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lexicon import KEYWORD_WEIGHT, Event
+
+
+class Candidate(NamedTuple):
+    """A possible code: where it is in the normalised text and what the user would type."""
+
+    start: int
+    end: int
+    value: str
+    kind: str  # num, split, split4, tight, shelf, prefix, alnum, letters, url, origin
+
+
+class Message(NamedTuple):
+    """A message prepared once: normalised text, folded copy, word events, known service."""
+
+    t: str
+    low: str
+    events: list[Event]
+    service: str | None
+    banned: list[tuple[int, int]]
+    blocks: list[tuple[int, int]]  # IBANs and long account numbers: one word for distance
+    retriever: bool  # starts with "<#>": an Android SMS Retriever message always carries a code
+    categories: frozenset[str]  # which word tables fired at all, to skip needless loops
+
+
+# Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for.
+NUMERIC = ("num", "split", "split4", "tight", "shelf")
+# Sentence ends; the dot of an initial ("an M. Muster", "И. Иванов") ends nothing, while
+# lower-case abbreviations ("2025 г.", "500 р.") usually do end the sentence.
+BREAK = re.compile(r"[。！？]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।](?:\s|$)|\n")
+DIGIT = re.compile(r"\d")
+LETTER = re.compile(r"[^\W\d_]")
+# Copulas: "code is X", "kod je X", "码为X".  Matched on folded text: "é"/"è" (pt, it) are
+# "e", "är" (sv) is "ar", "là" (vi) is "la".
+_COPULA = (
+    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ir|este|jest|to|dir|olan"
+    r"|ar|er|је|е|هو|هی)|[是为為]"
+)
+# "code is: X", "kod je X", "码为X": a connector right before the number.
+CONNECTOR = re.compile(rf"(?:[:=]|{_COPULA})[ ]*[(\[]?$")
+# Only the copulas: "… to your account is X" states what the code is, "account: X" labels it.
+COPULA = re.compile(rf"(?:{_COPULA})[ ]*[(\[]?$")
+# The rest of a word a keyword starts: "рамз|и 2719", "kod|unuz 910372" (not in scripts
+# without spaces, where it would run on into the next words).
+_WORD_REST = re.compile(r"[^\W\d_\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*")
+
+
+def points_at(msg: Message, kw_end: int, start: int) -> bool:
+    """True when the keyword ending at kw_end introduces the number at start: "код: 1234"."""
+    lo = kw_end
+    if msg.t[kw_end : kw_end + 1].isalpha():
+        rest = _WORD_REST.match(msg.t, kw_end, start)
+        lo = rest.end() if rest else kw_end
+    if start - lo <= 3 and not LETTER.search(msg.t, lo, start):
+        return True
+    return CONNECTOR.search(msg.low, max(kw_end, start - 10), start) is not None
+
+
+def cue_before(
+    msg: Message,
+    c: Candidate,
+    categories: tuple[str, ...],
+    window: int,
+    through_keywords: bool = False,
+    reopen: tuple[str, ...] = tuple(KEYWORD_WEIGHT),
+) -> Event | None:
+    """Nearest cue of the given categories ending at most `window` chars before the candidate."""
+    # a keyword of the `reopen` categories between the cue and the number cancels the cue
+    if msg.categories.isdisjoint(categories):
+        return None
+    hit: Event | None = None
+    for ev in msg.events:
+        if ev.end > c.start:
+            break
+        if ev.category in categories and c.start - ev.end <= window:
+            hit = ev
+        elif hit is not None and not through_keywords and ev.category in reopen:
+            hit = None  # a code keyword between the cue and the number re-opens the question
+    if hit is not None and "\n" in msg.t[hit.end : c.start]:
+        return None
+    return hit
+
+
+def same_sentence(msg: Message, a: int, b: int) -> bool:
+    """True when no sentence end lies between offsets a and b."""
+    lo, hi = (a, b) if a <= b else (b, a)
+    return not BREAK.search(msg.t, lo, hi)
+
+
+def near(msg: Message, c: Candidate, category: str, window: int) -> bool:
+    """True when a cue of the category sits within `window` chars on either side."""
+    return any(
+        ev.category == category
+        and (0 <= c.start - ev.end <= window or 0 <= ev.start - c.end <= window)
+        for ev in msg.events
+    )
+
+
+def introducer(msg: Message, c: Candidate, window: int = 16) -> Event | None:
+    """The nearest code word that directly introduces the number ("код: 86 04 11", "code is …")."""
+    found: Event | None = None
+    for ev in msg.events:
+        if ev.end > c.start:
+            break
+        if ev.category not in KEYWORD_WEIGHT or c.start - ev.end > window:
+            continue
+        if DIGIT.search(msg.t, ev.end, c.start) or BREAK.search(msg.t, ev.end, c.start):
+            continue
+        if points_at(msg, ev.end, c.start):
+            found = ev
+    return found

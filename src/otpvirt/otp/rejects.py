@@ -1,0 +1,98 @@
+"""Hard no: contexts in which a code-shaped number can never be the one-time code."""
+
+from __future__ import annotations
+
+from . import negatives as neg
+from .context import (
+    BREAK,
+    CONNECTOR,
+    DIGIT,
+    NUMERIC,
+    Candidate,
+    Message,
+    cue_before,
+    introducer,
+    near,
+    same_sentence,
+)
+from .lexicon import (
+    CARD,
+    CODE_WORDS,
+    EXPIRED,
+    KEYWORD_WEIGHT,
+    MONTH,
+    NOT_OTP,
+    PHONE,
+    PHONE_NOUN,
+    PICKUP_PHRASES,
+    SENT,
+    Event,
+)
+
+# "Код подтверждения номера телефона: 1234": at most this many characters between the code
+# word and the phone word it governs ("for your", "для", "من").
+_GOVERNED_GAP = 16
+# A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
+# away is usually "don't send it to anyone".
+_VERB_AFTER = 4
+
+
+def rejected(msg: Message, c: Candidate) -> bool:
+    """Hard no: the number sits in an expired-code sentence, or after a promo/phone/card cue."""
+    if EXPIRED in msg.categories:
+        for ev in msg.events:
+            if ev.category == EXPIRED and same_sentence(msg, ev.start, c.start):
+                return True
+    if cue_before(msg, c, (NOT_OTP,), 25) is not None:
+        return True
+    if c.kind not in NUMERIC:
+        return False
+    if c.kind == "tight" and introducer(msg, c) is None:
+        return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
+    if c.kind == "shelf" and not _pickup_introduced(msg, c):
+        return True  # "12-3-4456" is a locker code only right after "取件码", "код получения"
+    # a verb does not re-open a call cue: "Позвоните для подтверждения 1100" is a help line
+    phone = cue_before(msg, c, (PHONE, PHONE_NOUN), 20, reopen=CODE_WORDS)
+    if phone is not None and not verified_phone(msg, c, phone):
+        return True
+    if len(c.value) == 4:
+        card = cue_before(msg, c, (CARD,), 16)
+        if card is not None and not DIGIT.search(msg.t, card.end, c.start):
+            return True
+    return neg.is_year(c.value) and MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _pickup_introduced(msg: Message, c: Candidate) -> bool:
+    ev = introducer(msg, c, window=6)
+    return ev is not None and ev.value in PICKUP_PHRASES
+
+
+def verified_phone(msg: Message, c: Candidate, cue: Event) -> bool:
+    """True when the phone word names what the code verifies, not where to call."""
+    # "Код подтверждения номера телефона: 1234", "رمز التحقق من رقم الهاتف 1234": a code word
+    # governs the phone noun and the number follows in the same clause.  A call/contact cue,
+    # a "sent to" word, a digit or a sentence end on the way keeps the number a phone number.
+    if cue.category != PHONE_NOUN or not 4 <= len(c.value) <= 8:
+        return False
+    keyword: Event | None = None
+    for ev in msg.events:
+        if ev.start >= cue.start:
+            break
+        if ev.category in KEYWORD_WEIGHT:
+            keyword = ev
+    if keyword is None or cue.start - keyword.end > _GOVERNED_GAP:
+        return False
+    if BREAK.search(msg.t, keyword.end, c.start):
+        return False
+    if DIGIT.search(msg.t, keyword.end, c.start):
+        # "… for mobile number +992 93 123 45 67: 1234": the phone number (maybe masked,
+        # "+7 912 ***-**-89") itself, then the code
+        digits = sum(ch.isdigit() or ch in "*•" for ch in msg.t[keyword.end : c.start])
+        if digits < 9 or CONNECTOR.search(msg.low, max(0, c.start - 10), c.start) is None:
+            return False
+    # the verb may also follow at once: "کد تایید به شماره تلفن ۵۵۵۱۲۳۴ ارسال شد"
+    return not any(
+        ev.category in (PHONE, SENT)
+        and (keyword.end <= ev.start < c.start or c.end <= ev.start <= c.end + _VERB_AFTER)
+        for ev in msg.events
+    )
