@@ -93,6 +93,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
         "argon2_time_cost": 1,
         "argon2_memory_kib": 64,
         "count_cache_seconds": 0,
+        "client_cache_seconds": 0,
         "catalogue_cache_seconds": 0,
     }
     values.update(overrides)

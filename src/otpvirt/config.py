@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     lockout_window_minutes: float = Field(default=15.0, gt=0)
     lockout_minutes: float = Field(default=15.0, gt=0)
 
+    # How long a client's credentials (hash, currency, enabled) are reused per
+    # process before being read again: disabling a client or changing its password
+    # reaches other processes within this time.
+    client_cache_seconds: float = Field(default=2.0, ge=0)
+
     # How long GetNumbersCount answers may be reused (per process).
     count_cache_seconds: float = Field(default=1.0, ge=0)
     # How long the in-memory catalogue (names, ids, price list) may be reused.

@@ -10,6 +10,7 @@ from otpvirt.auth.lockout import Policy
 from otpvirt.auth.passwords import Passwords
 from otpvirt.auth.ratelimit import Limiter, parse_rate
 from otpvirt.catalogue.snapshot import Catalogue
+from otpvirt.clients.service import ClientCache
 from otpvirt.config import Settings
 from otpvirt.db import Database, open_database
 
@@ -50,6 +51,7 @@ class Runtime:
     passwords: Passwords
     catalogue: Catalogue
     counts: CountCache
+    clients: ClientCache
     limiter: Limiter
     lockout: Policy
     extras: dict[str, object] = field(default_factory=dict)
@@ -80,6 +82,7 @@ class Runtime:
             passwords=Passwords(settings),
             catalogue=Catalogue(db, settings.catalogue_cache_seconds),
             counts=CountCache(settings.count_cache_seconds),
+            clients=ClientCache(settings.client_cache_seconds),
             limiter=Limiter(db, parse_rate(settings.rate_limit), shared=db.dialect == "postgresql"),
             lockout=Policy(
                 client_attempts=settings.lockout_attempts,

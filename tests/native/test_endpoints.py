@@ -345,3 +345,34 @@ async def test_openapi_describes_every_method(api: httpx.AsyncClient) -> None:
     assert set(schema["required"]) == {"clientId", "apiPassword", "service", "detail"}
     assert schema["properties"]["apiPassword"]["minLength"] == 8
     assert "ammount" in doc["components"]["schemas"]["GetNumberResponse"]["properties"]
+
+
+async def test_client_cache_keeps_balances_fresh_and_expires(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With cached credentials, the balance is still read live; a disable made
+    elsewhere applies once the cache entry expires."""
+    import asyncio
+
+    from otpvirt.app import create_app
+    from otpvirt.clients.service import set_enabled
+    from tests.conftest import make_settings
+
+    rt = Runtime.open(make_settings(database_url, tmp_path, client_cache_seconds=0.3))
+    other = Runtime.open(make_settings(database_url, tmp_path))
+    try:
+        await factory.price(rt, "tajikistan", "vi", "0.05")
+        await factory.numbers(rt, "tajikistan", "indigo", 2)
+        c = await factory.client(rt, balance=1000)
+        app = create_app(runtime=rt)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as api:
+            assert (await call(api, "GetBalance", c.creds()))["balance"] == 10.0
+            await call(api, "GetNumber", c.creds(service="vi", detail={"country": "tajikistan"}))
+            assert (await call(api, "GetBalance", c.creds()))["balance"] == 9.95
+            async with other.db.transaction() as conn:  # "another process" disables it
+                await set_enabled(conn, c.id, False)
+            await asyncio.sleep(0.35)
+            assert (await call(api, "GetBalance", c.creds()))["reason"] == "client_disabled"
+    finally:
+        await other.close()
+        await rt.close()

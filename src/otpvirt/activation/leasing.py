@@ -16,6 +16,7 @@ import logging
 import uuid
 
 from otpvirt.activation import service as activations
+from otpvirt.activation.dispatch import lease_local
 from otpvirt.activation.service import Candidate, Lease, OrderExists
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
 from otpvirt.clients.service import AuthClient
@@ -56,9 +57,8 @@ async def lease_number(
 ) -> Lease:
     """Lease from the pool, else from the first supplier that has a number."""
     try:
-        return await in_transaction(
+        return await lease_local(
             rt.db,
-            activations.get_number,
             client=client,
             service=service,
             where=where,

@@ -147,12 +147,19 @@ async def get_number(
         if picked is None:
             continue
         return await lease_picked(conn, client, service, country, picked, price, lease_ms, order_id)
+    raise no_lease(where, service, offered=offered, cheapest_refused=cheapest_refused)
+
+
+def no_lease(
+    where: list[Candidate], service: ServiceInfo, *, offered: bool, cheapest_refused: int | None
+) -> NoNumbers:
+    """Why no candidate gave a number: not offered, above the maximum price, or none free."""
     if not offered:
         names = ", ".join(c.name for c, _ in where) or "any country"
-        raise ServiceNotOffered(f"service {service.code!r} is not offered in {names}")
+        return ServiceNotOffered(f"service {service.code!r} is not offered in {names}")
     if cheapest_refused is not None:
-        raise PriceAboveMax("no number at or below the maximum price", cheapest_refused)
-    raise NoNumbers("no free number fits the request right now")
+        return PriceAboveMax("no number at or below the maximum price", cheapest_refused)
+    return NoNumbers("no free number fits the request right now")
 
 
 async def lease_picked(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
@@ -18,11 +19,62 @@ from otpvirt.money import currency, format_amount
 
 @dataclass(frozen=True, slots=True)
 class AuthClient:
-    """A client whose credentials were just checked."""
+    """A client whose credentials were just checked.
+
+    `balance` is None when the account came from the client cache: read it with
+    `current_balance` where the figure matters (GetBalance); charging never uses it.
+    """
 
     id: str
     currency: str
-    balance: int
+    balance: int | None
+
+
+class ClientCache:
+    """Recently read credentials per client (hash, currency, enabled), for a short TTL.
+
+    Polling methods then authenticate without a database round trip; a disabled
+    client or a new password takes effect within the TTL in other processes, and at
+    once in this one (`forget`).
+    """
+
+    def __init__(self, ttl_seconds: float, size: int = 100_000) -> None:
+        self._ttl = ttl_seconds
+        self._size = size
+        self._rows: dict[str, tuple[str, str, bool, float]] = {}
+
+    def get(self, client_id: str) -> tuple[str, str, bool] | None:
+        """(password hash, currency, enabled) if fresh."""
+        hit = self._rows.get(client_id)
+        if hit is None or hit[3] < time.monotonic():
+            return None
+        return hit[0], hit[1], hit[2]
+
+    def put(self, client_id: str, password_hash: str, currency_code: str, enabled: bool) -> None:
+        """Remember a client's credentials for the TTL."""
+        if self._ttl <= 0:
+            return
+        if len(self._rows) >= self._size:
+            self._rows.clear()
+        self._rows[client_id] = (
+            password_hash,
+            currency_code,
+            enabled,
+            time.monotonic() + self._ttl,
+        )
+
+    def forget(self, client_id: str) -> None:
+        """Drop a client (after a change made by this process)."""
+        self._rows.pop(client_id, None)
+
+
+async def current_balance(db: Database, client: AuthClient) -> int:
+    """The client's balance now (from the database unless just read)."""
+    if client.balance is not None:
+        return client.balance
+    async with db.read() as conn:
+        value = await conn.fetchval("SELECT balance FROM clients WHERE id = :id", {"id": client.id})
+    return int(value or 0)
 
 
 def check_password_rules(password: str) -> None:
@@ -69,17 +121,25 @@ async def authenticate(
     *,
     address: str | None = None,
     policy: lockout.Policy | None = None,
+    cache: ClientCache | None = None,
 ) -> AuthClient:
     """Check credentials; the same error for an unknown id and a wrong password.
 
     With a lockout policy, checks that need the KDF are refused while the client id
     or the caller's address is locked, and wrong passwords are counted.
     """
-    async with db.read() as conn:
-        row = await conn.fetchone(
-            "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
-            {"id": client_id},
-        )
+    cached_row = cache.get(client_id) if cache is not None else None
+    row: Any
+    if cached_row is not None:
+        row = (cached_row[0], cached_row[1], None, cached_row[2])
+    else:
+        async with db.read() as conn:
+            row = await conn.fetchone(
+                "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
+                {"id": client_id},
+            )
+        if row is not None and cache is not None:
+            cache.put(client_id, row[0], row[1], bool(row[3]))
     if row is not None and passwords.cached(client_id, row[0], password):
         ok = True
     else:
@@ -99,7 +159,7 @@ async def authenticate(
         raise BadCredentials()
     if not row[3]:
         raise ClientDisabled()
-    return AuthClient(client_id, row[1], int(row[2]))
+    return AuthClient(client_id, row[1], None if row[2] is None else int(row[2]))
 
 
 async def _count_attempt(

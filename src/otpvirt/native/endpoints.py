@@ -10,10 +10,11 @@ from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
 
+from otpvirt.activation import dispatch
 from otpvirt.activation import service as activations
 from otpvirt.activation.leasing import lease_number
 from otpvirt.catalogue.snapshot import provider_of
-from otpvirt.clients.service import AuthClient, authenticate
+from otpvirt.clients.service import AuthClient, authenticate, current_balance
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
@@ -36,6 +37,7 @@ async def _auth(rt: Runtime, request: Request, req: s.Credentials) -> AuthClient
         req.apiPassword,
         address=request.client.host if request.client else None,
         policy=rt.lockout,
+        cache=rt.clients,
     )
     await rt.limiter.check(f"client:{client.id}")
     return client
@@ -135,7 +137,7 @@ async def cancel_activation(request: Request) -> Response:
     rt = runtime(request)
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
-    await in_transaction(rt.db, activations.cancel, client.id, guid=str(req.activationId))
+    await dispatch.cancel_activation(rt.db, client.id, guid=str(req.activationId))
     rt.counts.clear()
     return ok({"status": 2, "error": 0})
 
@@ -163,7 +165,12 @@ async def get_balance(request: Request) -> Response:
     client = await _auth(rt, request, req)
     cur = currency(client.currency)
     return ok(
-        {"currency": cur.code, "balance": to_wire(client.balance, cur), "status": 2, "error": 0}
+        {
+            "currency": cur.code,
+            "balance": to_wire(await current_balance(rt.db, client), cur),
+            "status": 2,
+            "error": 0,
+        }
     )
 
 

@@ -12,9 +12,10 @@ from typing import Any
 
 from otpvirt.activation import progress
 from otpvirt.activation import service as activations
+from otpvirt.activation.dispatch import cancel_activation
 from otpvirt.activation.leasing import lease_number
 from otpvirt.catalogue.snapshot import Snapshot
-from otpvirt.clients.service import AuthClient
+from otpvirt.clients.service import AuthClient, current_balance
 from otpvirt.db import in_transaction
 from otpvirt.errors import ActivationFinished
 from otpvirt.money import currency, format_amount, to_wire
@@ -27,7 +28,8 @@ Answer = str | dict[str, Any]
 
 async def get_balance(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
     """`ACCESS_BALANCE:<balance>` (there is no cashback: getBalanceAndCashBack says the same)."""
-    return f"ACCESS_BALANCE:{s.two_decimals(client.balance, currency(client.currency))}"
+    balance = await current_balance(rt.db, client)
+    return f"ACCESS_BALANCE:{s.two_decimals(balance, currency(client.currency))}"
 
 
 async def _buy(rt: Runtime, client: AuthClient, p: s.Params) -> activations.Lease:
@@ -141,9 +143,7 @@ async def set_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
             rt.counts.clear()
             return "ACCESS_ACTIVATION"
         min_age_ms = int(rt.settings.smsactivate_early_cancel_minutes * 60_000)
-        await in_transaction(
-            rt.db, activations.cancel, client.id, act_id=act_id, min_age_ms=min_age_ms
-        )
+        await cancel_activation(rt.db, client.id, act_id=act_id, min_age_ms=min_age_ms)
         rt.counts.clear()
         return "ACCESS_CANCEL"
     except ActivationFinished:

@@ -1,0 +1,142 @@
+"""GetNumber and CancelActivation on PostgreSQL as one statement each.
+
+The portable path (`service.get_number` / `service.cancel` inside a transaction)
+takes 7-8 round trips, and on PostgreSQL the client's balance row stays locked
+across all of them and the commit's WAL flush, which serialises a client's calls.
+Here the same rules run as one statement of data-modifying CTEs: atomic on its own
+(no BEGIN/COMMIT round trips) and holding the row locks for the shortest time.
+Each sub-statement depends on the previous one's RETURNING, so either everything
+happens or nothing does: no debit without a number, no activation without a debit,
+no refund without the state change. Unique violations (a reused orderId) abort the
+whole statement. When nothing happened, the caller falls back to the portable path,
+which names the precise reason. Both paths are tested on the same behaviour.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from otpvirt.db import Conn
+from otpvirt.inventory.pool import _params, _where
+from otpvirt.supply.orders import ACTIVATION_OUTCOMES
+
+NO_LIMIT = 2**62
+
+_LEASE = """
+WITH price AS (
+    SELECT amount FROM prices
+    WHERE country_id = :country AND service_id = :service AND currency = :cur
+), pick AS (
+    SELECT numbers.id, numbers.phone, numbers.provider_id FROM numbers WHERE {where}
+    ORDER BY numbers.free_since LIMIT 1 FOR UPDATE SKIP LOCKED
+), debit AS (
+    UPDATE clients SET balance = clients.balance - price.amount FROM price
+    WHERE clients.id = :client AND clients.balance >= price.amount AND price.amount <= :max
+      AND EXISTS (SELECT 1 FROM pick)
+    RETURNING clients.balance, price.amount
+), act AS (
+    INSERT INTO activations (guid, client_id, number_id, phone, country_id, provider_id,
+        service_id, price, currency, state, sms_count, created_at, expires_at, order_id)
+    SELECT CAST(:guid AS TEXT), CAST(:client AS TEXT), pick.id, pick.phone,
+        CAST(:country AS INTEGER), pick.provider_id, CAST(:service AS INTEGER), debit.amount,
+        CAST(:cur AS TEXT), 'waiting', 0, CAST(:now AS BIGINT), CAST(:expires AS BIGINT),
+        CAST(:order AS TEXT)
+    FROM pick, debit
+    RETURNING id, number_id, phone, provider_id, price
+), claim AS (
+    UPDATE numbers SET active_activation_id = act.id, lease_count = numbers.lease_count + 1
+    FROM act WHERE numbers.id = act.number_id RETURNING numbers.id
+), charge AS (
+    INSERT INTO ledger_entries (client_id, kind, amount, balance_after, currency,
+        activation_id, note, created_at)
+    SELECT CAST(:client AS TEXT), 'charge', -act.price, debit.balance, CAST(:cur AS TEXT),
+        act.id, NULL, CAST(:now AS BIGINT)
+    FROM act, debit RETURNING id
+)
+SELECT (SELECT amount FROM price), (SELECT id FROM pick), act.id, act.phone,
+    act.provider_id, act.price, (SELECT COUNT(*) FROM claim), (SELECT COUNT(*) FROM charge)
+FROM (SELECT 1) AS one LEFT JOIN act ON TRUE
+"""
+
+_CANCEL = """
+WITH act AS (
+    UPDATE activations SET state = 'cancelled', finished_at = :now
+    WHERE {key} AND client_id = :client AND state = 'waiting' AND created_at <= :latest
+    RETURNING id, number_id, price, currency
+), released AS (
+    UPDATE numbers SET active_activation_id = NULL, free_since = :now FROM act
+    WHERE numbers.id = act.number_id AND numbers.active_activation_id = act.id
+    RETURNING numbers.id
+), credit AS (
+    UPDATE clients SET balance = clients.balance + act.price FROM act
+    WHERE clients.id = :client RETURNING clients.balance
+), refund AS (
+    INSERT INTO ledger_entries (client_id, kind, amount, balance_after, currency,
+        activation_id, note, created_at)
+    SELECT CAST(:client AS TEXT), 'refund', act.price, credit.balance, act.currency, act.id,
+        NULL, CAST(:now AS BIGINT)
+    FROM act, credit RETURNING id
+), supplier AS (
+    UPDATE supplier_orders SET state = 'finishing', outcome = :outcome, next_attempt_at = :now
+    FROM act WHERE supplier_orders.activation_id = act.id AND supplier_orders.state = 'open'
+    RETURNING supplier_orders.id
+)
+SELECT act.price, (SELECT COUNT(*) FROM released), (SELECT COUNT(*) FROM refund) FROM act
+"""
+
+
+async def lease_once(
+    conn: Conn,
+    *,
+    client_id: str,
+    currency: str,
+    country_id: int,
+    provider_id: int | None,
+    service_id: int,
+    exclude_prefixes: tuple[str, ...],
+    max_price: int | None,
+    guid: str,
+    order_id: str | None,
+    now: int,
+    expires: int,
+) -> Any:
+    """Try one country: (price, picked number id, activation id, phone, provider, price)."""
+    sql = _LEASE.format(where=_where(provider_id is not None, len(exclude_prefixes)))
+    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    params.update(
+        client=client_id,
+        cur=currency,
+        max=NO_LIMIT if max_price is None else max_price,
+        guid=guid,
+        order=order_id,
+        now=now,
+        expires=expires,
+    )
+    row = await conn.fetchone(sql, params)
+    assert row is not None
+    if row[2] is not None and (row[6], row[7]) != (1, 1):
+        raise RuntimeError(f"lease statement left claim/charge counts {row[6]}/{row[7]}")
+    return row
+
+
+async def cancel_once(
+    conn: Conn, client_id: str, *, guid: str | None, act_id: int | None, latest: int, now: int
+) -> int | None:
+    """Cancel and refund a waiting activation; None when it is not (yet) cancellable."""
+    key = "guid = :guid" if guid is not None else "id = :act"
+    params: dict[str, Any] = {
+        "client": client_id,
+        "latest": latest,
+        "now": now,
+        "outcome": ACTIVATION_OUTCOMES["cancelled"],
+    }
+    if guid is not None:
+        params["guid"] = guid
+    else:
+        params["act"] = act_id
+    row = await conn.fetchone(_CANCEL.format(key=key), params)
+    if row is None:
+        return None
+    if (row[1], row[2]) != (1, 1):
+        raise RuntimeError(f"cancel statement left release/refund counts {row[1]}/{row[2]}")
+    return int(row[0])
