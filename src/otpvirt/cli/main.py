@@ -5,7 +5,18 @@ from __future__ import annotations
 import typer
 
 from otpvirt import __version__
-from otpvirt.cli import catalogue, clients, db, ingest, numbers, prices, serve, sms, sources
+from otpvirt.cli import (
+    catalogue,
+    clients,
+    db,
+    ingest,
+    numbers,
+    prices,
+    serve,
+    sms,
+    sources,
+    webhooks,
+)
 
 app = typer.Typer(
     help="otpvirt: rent phone numbers for receiving one-time codes by SMS.",
@@ -22,6 +33,7 @@ app.add_typer(prices.app, name="prices")
 app.add_typer(sms.app, name="sms")
 app.add_typer(sources.app, name="sources")
 app.add_typer(ingest.app, name="ingest")
+app.add_typer(webhooks.app, name="webhooks")
 
 
 @app.command("version")

@@ -6,6 +6,7 @@ from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
 from otpvirt.models.system import SystemValue
+from otpvirt.models.webhook import WebhookAttempt, WebhookDelivery
 
 metadata = Base.metadata
 
@@ -24,5 +25,7 @@ __all__ = [
     "SmsMessage",
     "Source",
     "SystemValue",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "metadata",
 ]

@@ -19,6 +19,8 @@ from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.simulator import service as simulator
 from otpvirt.sources.health import check_health
+from otpvirt.webhook.dispatcher import TOPIC as WEBHOOK_TOPIC
+from otpvirt.webhook.dispatcher import dispatcher_for
 
 log = logging.getLogger("otpvirt.worker")
 
@@ -34,7 +36,9 @@ class Loop:
     interval: float
     batch: int
     # Woken at once by `Runtime.notify(topic)` instead of waiting for the interval.
-    topic: str | None = None
+    topic: str | tuple[str, ...] | None = None
+    # Called once when the worker stops, after the loop has ended.
+    stop: Callable[[Runtime], Awaitable[None]] | None = None
 
 
 async def sweep_leases(rt: Runtime) -> int:
@@ -66,6 +70,20 @@ async def check_sources(rt: Runtime) -> int:
     return changed
 
 
+# "Call again at once": the webhook loop has no natural batch size.
+WEBHOOK_MORE = 1_000_000
+
+
+async def send_webhooks(rt: Runtime) -> int:
+    """Claim due webhook deliveries and start sending them."""
+    return WEBHOOK_MORE if await dispatcher_for(rt).dispatch() else 0
+
+
+async def stop_webhooks(rt: Runtime) -> None:
+    """Let in-flight webhook sends finish and record them."""
+    await dispatcher_for(rt).close()
+
+
 class Worker:
     """Runs the loops until stopped."""
 
@@ -86,9 +104,16 @@ class Worker:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        for loop in self.loops:
+            if loop.stop is not None:
+                try:
+                    await loop.stop(self.rt)
+                except Exception:
+                    log.exception("stopping %s failed", loop.name)
 
     async def _run(self, loop: Loop) -> None:
-        wake = self.rt.subscribe(loop.topic) if loop.topic else asyncio.Event()
+        topics = (loop.topic,) if isinstance(loop.topic, str) else loop.topic or ()
+        wake = self.rt.subscribe(*topics)
         while not self._stop.is_set():
             wake.clear()
             try:
@@ -116,4 +141,14 @@ def default_loops(rt: Runtime) -> list[Loop]:
         Loop("lease-sweeper", sweep_leases, rt.settings.sweep_interval_seconds, 200),
         Loop("simulator", run_simulator, 0.25, 100),
         Loop("source-health", check_sources, 5.0, 1_000_000),
+        # New SMS ("sms") and finished sends ("webhook") wake it; the poll finds
+        # deliveries queued by other processes and retries that fell due.
+        Loop(
+            "webhooks",
+            send_webhooks,
+            rt.settings.webhook_poll_seconds,
+            WEBHOOK_MORE,
+            topic=("sms", WEBHOOK_TOPIC),
+            stop=stop_webhooks,
+        ),
     ]
