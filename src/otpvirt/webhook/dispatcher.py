@@ -25,6 +25,7 @@ from otpvirt.webhook.sender import Sender
 
 log = logging.getLogger("otpvirt.webhooks")
 TOPIC = "webhook"
+DISPATCHER_KEY = "webhook_dispatcher"
 
 
 class Dispatcher:
@@ -54,6 +55,9 @@ class Dispatcher:
         capacity = s.webhook_concurrency - len(self.in_flight)
         if capacity <= 0:
             return False
+        async with self.rt.db.read() as conn:
+            if not await service.has_due(conn, now_ms()):
+                return False
         limit = s.webhook_per_client_concurrency
         jobs, left = await in_transaction(
             self.rt.db,
@@ -123,11 +127,15 @@ class Dispatcher:
         try:
             gone = asyncio.Event()
             con.add_termination_listener(lambda _c: gone.set())
-            await con.add_listener(service.CHANNEL, lambda *_a: self.rt.notify(TOPIC))
+            await con.add_listener(service.CHANNEL, self._notified)
             await gone.wait()
         finally:
             # Never wait on a dead server while stopping.
             con.terminate()
+
+    def _notified(self, _con: object, _pid: int, _channel: str, payload: str) -> None:
+        if payload != service.PROCESS_TOKEN:
+            self.rt.notify(TOPIC)
 
     async def close(self) -> None:
         """Let in-flight sends finish (they are bounded by the timeout), then close."""
@@ -145,8 +153,8 @@ class Dispatcher:
 
 def dispatcher_for(rt: Runtime) -> Dispatcher:
     """This process's dispatcher (created on first use)."""
-    found = rt.extras.get("webhook_dispatcher")
+    found = rt.extras.get(DISPATCHER_KEY)
     if not isinstance(found, Dispatcher):
         found = Dispatcher(rt)
-        rt.extras["webhook_dispatcher"] = found
+        rt.extras[DISPATCHER_KEY] = found
     return found

@@ -10,6 +10,7 @@ recording means one more send with the same `webhook-id` (at-least-once).
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,8 +25,10 @@ from otpvirt.webhook.sender import Outcome
 from otpvirt.webhook.signing import new_message_id
 from otpvirt.webhook.targets import SMSACTIVATE
 
-# PostgreSQL channel that wakes workers in other processes at once.
+# PostgreSQL channel that wakes workers in other processes at once; the payload
+# names the queuing process, whose own worker was already woken in-process.
 CHANNEL = "otpvirt_webhooks"
+PROCESS_TOKEN = uuid.uuid4().hex[:16]
 JITTER = 0.2
 
 
@@ -102,8 +105,16 @@ async def enqueue(conn: Conn, sms: Mapping[str, Any], now: int) -> str | None:
     )
     if conn.dialect == "postgresql":
         # Delivered at commit: workers in other processes wake up at once.
-        await conn.execute(f"SELECT pg_notify('{CHANNEL}', '')")
+        await conn.execute(f"SELECT pg_notify('{CHANNEL}', :p)", {"p": PROCESS_TOKEN})
     return message_id
+
+
+async def _no_fsync_wait(conn: Conn) -> None:
+    # Claims and attempt records may be lost in a PostgreSQL crash without losing
+    # a webhook (it is sent again, at-least-once), so they need not wait for the
+    # WAL flush; the SMS and its outbox row are committed synchronously.
+    if conn.dialect == "postgresql":
+        await conn.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _secrets(row: Any, now: int) -> tuple[str, ...]:
@@ -112,6 +123,16 @@ def _secrets(row: Any, now: int) -> tuple[str, ...]:
     if prev and until is not None and until > now:
         out.append(prev)
     return tuple(out)
+
+
+async def has_due(conn: Conn, now: int) -> bool:
+    """Whether any delivery may be claimable now (a cheap read before a write transaction)."""
+    found = await conn.fetchval(
+        "SELECT 1 FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= :now "
+        "AND (claimed_until IS NULL OR claimed_until < :now) LIMIT 1",
+        {"now": now},
+    )
+    return found is not None
 
 
 async def claim_due(
@@ -128,6 +149,7 @@ async def claim_due(
     `free_slots` holds the clients with sends already in flight here (missing =
     `per_client`). Returns the jobs and whether due rows were left for lack of slots.
     """
+    await _no_fsync_wait(conn)
     busy = [c for c, n in free_slots.items() if n <= 0]
     params: dict[str, Any] = {"now": now, "lim": limit}
     skip = ""
@@ -201,6 +223,7 @@ async def record(
     rng: random.Random,
 ) -> str:
     """Store one attempt and move the delivery on; returns the delivery's new state."""
+    await _no_fsync_wait(conn)
     await conn.execute(
         "INSERT INTO webhook_attempts (delivery_id, attempted_at, url, status_code, error, "
         "duration_ms, response_snippet) VALUES (:d, :at, :u, :st, :err, :dur, :snip)",
@@ -264,5 +287,5 @@ async def redeliver(conn: Conn, message_id: str, now: int) -> dict[str, Any]:
         {"now": now, "i": row[0]},
     )
     if conn.dialect == "postgresql":
-        await conn.execute(f"SELECT pg_notify('{CHANNEL}', '')")
+        await conn.execute(f"SELECT pg_notify('{CHANNEL}', :p)", {"p": PROCESS_TOKEN})
     return await get_delivery(conn, message_id)

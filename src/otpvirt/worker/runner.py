@@ -19,8 +19,8 @@ from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.simulator import service as simulator
 from otpvirt.sources.health import check_health
+from otpvirt.webhook.dispatcher import DISPATCHER_KEY, Dispatcher, dispatcher_for
 from otpvirt.webhook.dispatcher import TOPIC as WEBHOOK_TOPIC
-from otpvirt.webhook.dispatcher import dispatcher_for
 
 log = logging.getLogger("otpvirt.worker")
 
@@ -81,7 +81,9 @@ async def send_webhooks(rt: Runtime) -> int:
 
 async def stop_webhooks(rt: Runtime) -> None:
     """Let in-flight webhook sends finish and record them."""
-    await dispatcher_for(rt).close()
+    found = rt.extras.pop(DISPATCHER_KEY, None)
+    if isinstance(found, Dispatcher):
+        await found.close()
 
 
 class Worker:

@@ -31,9 +31,7 @@ def upgrade() -> None:
                 nullable=False,
             )
         )
-        batch.add_column(
-            sa.Column("webhook_previous_secret", sa.String(length=100), nullable=True)
-        )
+        batch.add_column(sa.Column("webhook_previous_secret", sa.String(length=100), nullable=True))
         batch.add_column(sa.Column("webhook_previous_until", sa.BigInteger(), nullable=True))
     op.create_table(
         "webhook_deliveries",
