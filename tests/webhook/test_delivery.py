@@ -245,7 +245,7 @@ async def test_two_workers_never_claim_the_same_delivery(
 ) -> None:
     from otpvirt.clock import now_ms
     from otpvirt.db import in_transaction
-    from otpvirt.webhook.service import claim_due
+    from otpvirt.webhook.claim import claim_due
 
     for i in range(6):
         got = await lease(rt, api, f"https://hooks.example.com/{i}")
@@ -263,3 +263,28 @@ async def test_two_workers_never_claim_the_same_delivery(
     ids = [j.message_id for j in a + b + c]
     assert len(ids) == len(set(ids)) == 6
     assert orjson.loads(a[0].payload)["code"].startswith("2000")
+
+
+async def test_one_client_holds_at_most_its_share_of_sends(
+    rt: Runtime, api: httpx.AsyncClient, worker: Worker
+) -> None:
+    release = asyncio.Event()
+
+    async def stuck(_req: Received, _i: int) -> tuple[int, dict[str, str], bytes]:
+        await release.wait()
+        return 200, {}, b"ok"
+
+    async with Receiver(stuck) as rx:
+        first = await lease(rt, api, rx.url)
+        phones = [first.phone]
+        for _ in range(6):
+            phones.append((await lease(rt, api, None, client=first.client)).phone)
+        for i, phone in enumerate(phones):
+            await sms(rt, phone, f"code {300000 + i}")
+        await rx.wait_count(rt.settings.webhook_per_client_concurrency)
+        await asyncio.sleep(0.5)
+        # Per-client cap (4): the other three wait although the global limit is 32.
+        assert len(rx.received) == rt.settings.webhook_per_client_concurrency
+        release.set()
+        await rx.wait_count(7)
+    assert len({r.webhook_id for r in rx.received}) == 7

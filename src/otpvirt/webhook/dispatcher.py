@@ -14,14 +14,15 @@ import contextlib
 import logging
 import random
 import time
+from typing import Any
 
 import asyncpg
 
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
-from otpvirt.webhook import service, signing
-from otpvirt.webhook.sender import Sender
+from otpvirt.webhook import claim, service, signing
+from otpvirt.webhook.sender import Outcome, Sender
 
 log = logging.getLogger("otpvirt.webhooks")
 TOPIC = "webhook"
@@ -55,19 +56,7 @@ class Dispatcher:
         capacity = s.webhook_concurrency - len(self.in_flight)
         if capacity <= 0:
             return False
-        async with self.rt.db.read() as conn:
-            if not await service.has_due(conn, now_ms()):
-                return False
-        limit = s.webhook_per_client_concurrency
-        jobs, left = await in_transaction(
-            self.rt.db,
-            service.claim_due,
-            now_ms(),
-            limit=capacity,
-            lease_ms=self.lease_ms,
-            free_slots={c: limit - n for c, n in self.per_client.items()},
-            per_client=limit,
-        )
+        jobs, left = await self._claim(capacity)
         for job in jobs:
             self.per_client[job.client_id] = self.per_client.get(job.client_id, 0) + 1
             task = asyncio.create_task(self._deliver(job), name=f"webhook:{job.message_id}")
@@ -75,21 +64,43 @@ class Dispatcher:
             task.add_done_callback(self.in_flight.discard)
         return left and len(self.in_flight) < s.webhook_concurrency
 
-    async def _deliver(self, job: service.Job) -> None:
+    async def _claim(self, capacity: int) -> tuple[list[claim.Job], bool]:
+        db, now = self.rt.db, now_ms()
+        limit = self.rt.settings.webhook_per_client_concurrency
+        kw: dict[str, Any] = {
+            "limit": capacity,
+            "lease_ms": self.lease_ms,
+            "free_slots": {c: limit - n for c, n in self.per_client.items()},
+            "per_client": limit,
+        }
+        if db.dialect == "postgresql":
+            # One atomic statement: a pooled connection in autocommit is enough.
+            async with db.read() as conn:
+                return await claim.claim_due(conn, now, **kw)
+        # A cheap read first: SQLite's single write lock is taken only for real work.
+        async with db.read() as conn:
+            if not await claim.has_due(conn, now):
+                return [], False
+        return await in_transaction(db, claim.claim_due, now, **kw)
+
+    async def _record(self, job: claim.Job, outcome: Outcome) -> str:
+        db, now = self.rt.db, now_ms()
+        if db.dialect == "postgresql":
+            async with db.read() as conn:  # one atomic statement, as above
+                return await service.record(
+                    conn, job, outcome, now, delays=self.delays, rng=self.rng
+                )
+        return await in_transaction(
+            db, service.record, job, outcome, now, delays=self.delays, rng=self.rng
+        )
+
+    async def _deliver(self, job: claim.Job) -> None:
         try:
             body = job.payload.encode("utf-8")
             # Signed at send time: receivers reject timestamps older than 5 minutes.
             headers = signing.headers(job.secrets, job.message_id, int(time.time()), body)
             outcome = await self.sender.post(job.url, body, headers)
-            state = await in_transaction(
-                self.rt.db,
-                service.record,
-                job,
-                outcome,
-                now_ms(),
-                delays=self.delays,
-                rng=self.rng,
-            )
+            state = await self._record(job, outcome)
             if not outcome.ok:
                 log.info(
                     "webhook %s to %s: %s (attempt %d, now %s)",

@@ -1,10 +1,10 @@
-"""The webhook outbox: enqueue with the SMS, claim due deliveries, record attempts.
+"""The webhook outbox: enqueue with the SMS, record attempts, redeliver.
 
 A delivery row is written in the transaction that stores the SMS, so no webhook
-is lost to a crash. Workers claim due rows in a short transaction (a lease in
-`claimed_until`; SKIP LOCKED on PostgreSQL), send outside any transaction, and
-record each attempt in another short one. A crash after sending and before
-recording means one more send with the same `webhook-id` (at-least-once).
+is lost to a crash. Workers claim due rows (`claim.py`), send outside any
+transaction, and record each attempt atomically afterwards. A crash after
+sending and before recording means one more send with the same `webhook-id`
+(at-least-once).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +19,7 @@ import orjson
 
 from otpvirt.db import Conn, Row
 from otpvirt.errors import InvalidRequest, NotFound
+from otpvirt.webhook.claim import Job, one_statement
 from otpvirt.webhook.history import DELIVERED, FAILED, PENDING, get_delivery
 from otpvirt.webhook.sender import Outcome
 from otpvirt.webhook.signing import new_message_id
@@ -30,20 +30,6 @@ from otpvirt.webhook.targets import SMSACTIVATE
 CHANNEL = "otpvirt_webhooks"
 PROCESS_TOKEN = uuid.uuid4().hex[:16]
 JITTER = 0.2
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """A claimed delivery, with what a worker needs to send it."""
-
-    id: int
-    message_id: str
-    client_id: str
-    url: str
-    payload: str
-    secrets: tuple[str, ...]
-    attempts: int
-    token: int
 
 
 def _payload(fmt: str, sms: Mapping[str, Any], extra: Row | None) -> str:
@@ -76,8 +62,15 @@ async def enqueue(conn: Conn, sms: Mapping[str, Any], now: int) -> str | None:
     `sms` holds id, guid, sender, phone, text, code, received_at, client_id,
     activation_id (integer) and activation_guid. Returns the `webhook-id`.
     """
+    # On PostgreSQL the same statement asks for a NOTIFY at commit (only when a
+    # delivery is queued), so workers in other processes wake up at once.
+    wake = ", CASE WHEN webhook_url IS NOT NULL THEN pg_notify(:ch, :tok) END"
     row = await conn.fetchone(
-        "SELECT webhook_url, webhook_format FROM clients WHERE id = :c", {"c": sms["client_id"]}
+        f"SELECT webhook_url, webhook_format{wake if conn.dialect == 'postgresql' else ''} "
+        "FROM clients WHERE id = :c",
+        {"c": sms["client_id"], "ch": CHANNEL, "tok": PROCESS_TOKEN}
+        if conn.dialect == "postgresql"
+        else {"c": sms["client_id"]},
     )
     if row is None or not row[0]:
         return None
@@ -103,107 +96,7 @@ async def enqueue(conn: Conn, sms: Mapping[str, Any], now: int) -> str | None:
             "now": now,
         },
     )
-    if conn.dialect == "postgresql":
-        # Delivered at commit: workers in other processes wake up at once.
-        await conn.execute(f"SELECT pg_notify('{CHANNEL}', :p)", {"p": PROCESS_TOKEN})
     return message_id
-
-
-async def _no_fsync_wait(conn: Conn) -> None:
-    # Claims and attempt records may be lost in a PostgreSQL crash without losing
-    # a webhook (it is sent again, at-least-once), so they need not wait for the
-    # WAL flush; the SMS and its outbox row are committed synchronously.
-    if conn.dialect == "postgresql":
-        await conn.execute("SET LOCAL synchronous_commit TO OFF")
-
-
-def _secrets(row: Any, now: int) -> tuple[str, ...]:
-    out = [row["webhook_secret"]] if row["webhook_secret"] else []
-    prev, until = row["webhook_previous_secret"], row["webhook_previous_until"]
-    if prev and until is not None and until > now:
-        out.append(prev)
-    return tuple(out)
-
-
-async def has_due(conn: Conn, now: int) -> bool:
-    """Whether any delivery may be claimable now (a cheap read before a write transaction)."""
-    found = await conn.fetchval(
-        "SELECT 1 FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= :now "
-        "AND (claimed_until IS NULL OR claimed_until < :now) LIMIT 1",
-        {"now": now},
-    )
-    return found is not None
-
-
-async def claim_due(
-    conn: Conn,
-    now: int,
-    *,
-    limit: int,
-    lease_ms: int,
-    free_slots: Mapping[str, int],
-    per_client: int,
-) -> tuple[list[Job], bool]:
-    """Claim up to `limit` due deliveries, in order per activation, per-client capped.
-
-    `free_slots` holds the clients with sends already in flight here (missing =
-    `per_client`). Returns the jobs and whether due rows were left for lack of slots.
-    """
-    await _no_fsync_wait(conn)
-    busy = [c for c, n in free_slots.items() if n <= 0]
-    params: dict[str, Any] = {"now": now, "lim": limit}
-    skip = ""
-    if busy:
-        names = [f"b{i}" for i in range(len(busy))]
-        params.update(zip(names, busy, strict=True))
-        skip = f" AND d.client_id NOT IN ({', '.join(':' + n for n in names)})"
-    rows = await conn.fetchall(
-        "SELECT d.id, d.message_id, d.client_id, d.payload, d.attempts, c.webhook_url, "
-        "c.webhook_secret, c.webhook_previous_secret, c.webhook_previous_until "
-        "FROM webhook_deliveries d JOIN clients c ON c.id = d.client_id "
-        "WHERE d.state = 'pending' AND d.next_attempt_at <= :now "
-        "AND (d.claimed_until IS NULL OR d.claimed_until < :now) "
-        # Deliveries of one activation go out in order: never overtake a pending one.
-        "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.activation_id = "
-        "d.activation_id AND e.state = 'pending' AND e.id < d.id)" + skip + " "
-        "ORDER BY d.next_attempt_at, d.id LIMIT :lim" + conn.skip_locked_of("d"),
-        params,
-    )
-    slots = dict(free_slots)
-    jobs: list[Job] = []
-    left = False
-    token = now + lease_ms
-    for r in rows:
-        if not r["webhook_url"] or not r["webhook_secret"]:
-            await conn.execute(
-                "UPDATE webhook_deliveries SET state = 'failed', claimed_until = NULL, "
-                "last_error = 'the client has no webhook URL' WHERE id = :i",
-                {"i": r["id"]},
-            )
-            continue
-        free = slots.get(r["client_id"], per_client)
-        if free <= 0:
-            left = True
-            continue
-        slots[r["client_id"]] = free - 1
-        jobs.append(
-            Job(
-                id=int(r["id"]),
-                message_id=r["message_id"],
-                client_id=r["client_id"],
-                url=r["webhook_url"],
-                payload=r["payload"],
-                secrets=_secrets(r, now),
-                attempts=int(r["attempts"]),
-                token=token,
-            )
-        )
-    if jobs:
-        await conn.executemany(
-            "UPDATE webhook_deliveries SET claimed_until = :t WHERE id = :i",
-            [{"t": token, "i": j.id} for j in jobs],
-        )
-    return jobs, left
 
 
 def next_delay_ms(attempts: int, delays: Sequence[float], rng: random.Random) -> int | None:
@@ -222,21 +115,11 @@ async def record(
     delays: Sequence[float],
     rng: random.Random,
 ) -> str:
-    """Store one attempt and move the delivery on; returns the delivery's new state."""
-    await _no_fsync_wait(conn)
-    await conn.execute(
-        "INSERT INTO webhook_attempts (delivery_id, attempted_at, url, status_code, error, "
-        "duration_ms, response_snippet) VALUES (:d, :at, :u, :st, :err, :dur, :snip)",
-        {
-            "d": job.id,
-            "at": now - outcome.duration_ms,
-            "u": job.url[:2000],
-            "st": outcome.status,
-            "err": outcome.error[:500] if outcome.error else None,
-            "dur": outcome.duration_ms,
-            "snip": outcome.snippet,
-        },
-    )
+    """Store one attempt and move the delivery on; returns the delivery's new state.
+
+    On PostgreSQL this is one statement (no transaction needed); elsewhere run it
+    in a transaction.
+    """
     attempts = job.attempts + 1
     if outcome.ok:
         state, next_at, delivered = DELIVERED, now, now
@@ -244,25 +127,39 @@ async def record(
         delay = next_delay_ms(attempts, delays, rng)
         state = PENDING if delay is not None else FAILED
         next_at, delivered = now + (delay or 0), None
+    error = outcome.error[:500] if outcome.error else None
+    insert = (
+        "INSERT INTO webhook_attempts (delivery_id, attempted_at, url, status_code, error, "
+        "duration_ms, response_snippet) VALUES (:i, :at, :u, :st, :err, :dur, :snip)"
+    )
     # Only the holder of the current claim moves the delivery on; an attempt
     # whose lease ran out (another worker took over) is kept as history only.
-    changed = await conn.execute(
+    update = (
         "UPDATE webhook_deliveries SET state = :s, attempts = :n, next_attempt_at = :next, "
         "claimed_until = NULL, last_attempt_at = :now, delivered_at = COALESCE(:dl, "
         "delivered_at), last_status = :st, last_error = :err WHERE id = :i AND state = 'pending' "
-        "AND claimed_until = :tok",
-        {
-            "s": state,
-            "n": attempts,
-            "next": next_at,
-            "now": now,
-            "dl": delivered,
-            "st": outcome.status,
-            "err": outcome.error[:500] if outcome.error else None,
-            "i": job.id,
-            "tok": job.token,
-        },
+        "AND claimed_until = :tok"
     )
+    params = {
+        "i": job.id,
+        "at": now - outcome.duration_ms,
+        "u": job.url[:2000],
+        "st": outcome.status,
+        "err": error,
+        "dur": outcome.duration_ms,
+        "snip": outcome.snippet,
+        "s": state,
+        "n": attempts,
+        "next": next_at,
+        "now": now,
+        "dl": delivered,
+        "tok": job.token,
+    }
+    if one_statement(conn):
+        changed = await conn.execute(f"WITH attempt AS ({insert}) {update}", params)
+    else:
+        await conn.execute(insert, params)
+        changed = await conn.execute(update, params)
     return state if changed else "stale"
 
 
@@ -287,5 +184,5 @@ async def redeliver(conn: Conn, message_id: str, now: int) -> dict[str, Any]:
         {"now": now, "i": row[0]},
     )
     if conn.dialect == "postgresql":
-        await conn.execute(f"SELECT pg_notify('{CHANNEL}', :p)", {"p": PROCESS_TOKEN})
+        await conn.execute("SELECT pg_notify(:ch, :tok)", {"ch": CHANNEL, "tok": ""})
     return await get_delivery(conn, message_id)
