@@ -158,8 +158,12 @@ async def ingest(
             )
     first_sms = act is not None and act[3] == 1
     if source_id is not None:
+        # Advisory (health), so written at most once a second: on PostgreSQL the
+        # row lock would otherwise serialise every SMS of a busy source.
         await conn.execute(
-            "UPDATE sources SET last_sms_at = :now WHERE id = :s", {"now": now, "s": source_id}
+            "UPDATE sources SET last_sms_at = :now WHERE id = :s "
+            "AND (last_sms_at IS NULL OR last_sms_at < :since)",
+            {"now": now, "s": source_id, "since": now - 1000},
         )
     await conn.execute(
         "UPDATE numbers SET last_sms_at = :now, sms_lease_count = sms_lease_count + :first "
