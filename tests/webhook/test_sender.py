@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 
 import pytest
 
-from otpvirt.webhook.sender import Outcome, Resolver, Sender, refusal, system_resolve
+from otpvirt.webhook.sender import Outcome, Resolver, Sender, redact, refusal, system_resolve
 from tests.support.receiver import Received, Receiver
 
 BODY = b'{"id":"x"}'
@@ -161,5 +162,19 @@ async def test_unreachable_and_unresolvable_targets_are_errors_not_exceptions() 
         port = rx.port
     closed = await post(f"http://127.0.0.1:{port}/hook", allow_private=True)
     assert closed.status is None and "cannot connect" in (closed.error or "")
-    nowhere = await post("http://no-such-host.invalid/hook", allow_private=True)
+
+    async def nxdomain(host: str, port: int) -> list[str]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    nowhere = await post("http://no-such-host.invalid/hook", allow_private=True, resolve=nxdomain)
     assert nowhere.status is None and "resolve" in (nowhere.error or "")
+
+
+async def test_basic_auth_in_the_url_is_sent_and_never_logged() -> None:
+    async with Receiver() as rx:
+        url = f"http://bob:s%40cret@127.0.0.1:{rx.port}/hook"
+        out = await post(url, allow_private=True)
+        (req,) = rx.received
+    assert out.ok and req.headers["authorization"] == "Basic Ym9iOnNAY3JldA=="
+    assert redact(url) == f"http://bob:***@127.0.0.1:{rx.port}/hook"
+    assert redact("https://h.example/x@y") == "https://h.example/x@y"

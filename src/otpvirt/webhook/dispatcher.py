@@ -22,7 +22,7 @@ from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import claim, service, signing
-from otpvirt.webhook.sender import Outcome, Sender
+from otpvirt.webhook.sender import Outcome, Sender, redact
 
 log = logging.getLogger("otpvirt.webhooks")
 TOPIC = "webhook"
@@ -105,7 +105,7 @@ class Dispatcher:
                 log.info(
                     "webhook %s to %s: %s (attempt %d, now %s)",
                     job.message_id,
-                    job.url,
+                    redact(job.url),
                     outcome.error,
                     job.attempts + 1,
                     state,

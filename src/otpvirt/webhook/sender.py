@@ -31,6 +31,16 @@ IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 
+def redact(url: str) -> str:
+    """The URL without a password in it, for logs and the attempt history."""
+    scheme, sep, rest = url.partition("://")
+    netloc, slash, path = rest.partition("/")
+    if not sep or "@" not in netloc:
+        return url
+    user = netloc.rpartition("@")[0].split(":", 1)[0]
+    return f"{scheme}://{user}:***@{netloc.rpartition('@')[2]}{slash}{path}"
+
+
 class RefusedTarget(Exception):
     """The webhook URL points at an address deliveries may not go to."""
 

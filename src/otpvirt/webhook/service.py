@@ -21,7 +21,7 @@ from otpvirt.db import Conn, Row
 from otpvirt.errors import InvalidRequest, NotFound
 from otpvirt.webhook.claim import Job, one_statement
 from otpvirt.webhook.history import DELIVERED, FAILED, PENDING, get_delivery
-from otpvirt.webhook.sender import Outcome
+from otpvirt.webhook.sender import Outcome, redact
 from otpvirt.webhook.signing import new_message_id
 from otpvirt.webhook.targets import SMSACTIVATE
 
@@ -143,7 +143,7 @@ async def record(
     params = {
         "i": job.id,
         "at": now - outcome.duration_ms,
-        "u": job.url[:2000],
+        "u": redact(job.url)[:2000],
         "st": outcome.status,
         "err": error,
         "dur": outcome.duration_ms,
