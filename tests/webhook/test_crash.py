@@ -106,3 +106,22 @@ async def test_worker_killed_between_retries_delivers_after_restart(
     assert len({r.webhook_id for r in rx.received}) == 1
     (row,) = await delivery_rows(rt)
     assert (row[1], row[2]) == ("delivered", 2)
+
+
+async def test_two_worker_processes_share_the_queue_without_double_sends(
+    rt: Runtime, api: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    async with Receiver() as rx:
+        leases = [await lease(rt, api, rx.url) for _ in range(8)]
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+        async with worker_process(rt, tmp_path / "a"), worker_process(rt, tmp_path / "b"):
+            for round_ in range(5):
+                for i, got in enumerate(leases):
+                    await sms(rt, got.phone, f"round {round_} code {400000 + 10 * i + round_}")
+                await asyncio.sleep(0.1)
+            await rx.wait_count(40, within=40)
+            await asyncio.sleep(1.0)  # a double send would arrive by now
+    ids = [r.webhook_id for r in rx.received]
+    assert len(ids) == len(set(ids)) == 40
+    assert {row[1] for row in await delivery_rows(rt)} == {"delivered"}
