@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("otpvirt-data")
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_durations(text: str) -> list[float]:
+    """Comma-separated durations ("5s,5m,2h", bare numbers are seconds) as seconds."""
+    out = []
+    for part in text.split(","):
+        match = _DURATION.match(part)
+        if match is None:
+            raise ValueError(f"{part.strip()!r} is not a duration like 500ms, 5s, 5m, 2h or 1d")
+        out.append(float(match.group(1)) * _UNIT_SECONDS[match.group(2) or "s"])
+    return out
 
 
 class Settings(BaseSettings):
@@ -97,6 +112,17 @@ class Settings(BaseSettings):
     simulator_no_sms_probability: float = Field(default=0.0, ge=0, le=1)
     simulator_second_sms_probability: float = Field(default=0.1, ge=0, le=1)
 
+    # Webhooks (automatic SMS receipt): delays after each failed attempt (then the
+    # delivery is marked failed), the per-attempt timeout, whether loopback/private
+    # targets are allowed (local testing only), and how many sends run at once.
+    webhook_retry_schedule: str = "5s,5m,30m,2h,5h,10h,14h,20h,24h"
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    webhook_allow_private: bool = False
+    webhook_concurrency: int = Field(default=32, ge=1)
+    webhook_per_client_concurrency: int = Field(default=4, ge=1)
+    # How often a worker looks for deliveries committed by other processes.
+    webhook_poll_seconds: float = Field(default=0.25, gt=0)
+
     log_level: str = "info"
 
     @field_validator("rate_limit")
@@ -114,6 +140,17 @@ class Settings(BaseSettings):
         if value not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError("must be OFF, NORMAL, FULL or EXTRA")
         return value
+
+    @field_validator("webhook_retry_schedule")
+    @classmethod
+    def _check_schedule(cls, value: str) -> str:
+        parse_durations(value)
+        return value
+
+    @property
+    def webhook_retry_delays(self) -> list[float]:
+        """Seconds to wait after the 1st, 2nd, ... failed webhook attempt."""
+        return parse_durations(self.webhook_retry_schedule)
 
     @property
     def effective_database_url(self) -> str:

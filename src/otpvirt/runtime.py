@@ -57,10 +57,11 @@ class Runtime:
     extras: dict[str, object] = field(default_factory=dict)
     _subscribers: dict[str, list[asyncio.Event]] = field(default_factory=dict, repr=False)
 
-    def subscribe(self, topic: str) -> asyncio.Event:
-        """A wake-up event set whenever `topic` is notified (e.g. "sms" after an ingest)."""
+    def subscribe(self, *topics: str) -> asyncio.Event:
+        """A wake-up event set whenever one of `topics` is notified (e.g. "sms")."""
         event = asyncio.Event()
-        self._subscribers.setdefault(topic, []).append(event)
+        for topic in topics:
+            self._subscribers.setdefault(topic, []).append(event)
         return event
 
     def notify(self, topic: str) -> None:

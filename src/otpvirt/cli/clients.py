@@ -8,13 +8,25 @@ from typing import Annotated, Any
 import typer
 
 from otpvirt.auth.passwords import generate_password
-from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.cli.common import (
+    DbUrl,
+    JsonOut,
+    console,
+    err_console,
+    fail,
+    print_json,
+    print_table,
+    run,
+    settings_for,
+)
 from otpvirt.clients import service
 from otpvirt.clients.service import check_password_rules
+from otpvirt.clock import iso
 from otpvirt.ledger import service as ledger
 from otpvirt.money import currency as currency_of
 from otpvirt.money import parse_amount
 from otpvirt.runtime import Runtime
+from otpvirt.webhook import targets
 
 app = typer.Typer(help="Client accounts.", no_args_is_help=True)
 
@@ -104,6 +116,8 @@ def show(
     async def work(rt: Runtime) -> dict[str, Any]:
         async with rt.db.read() as conn:
             data = await service.get_client(conn, client_id)
+            hook = await targets.get_webhook(conn, client_id)
+            data["webhook"] = {"url": hook["url"], "format": hook["format"]}
             data["ledger"] = await ledger.entries(conn, data["clientId"], limit=entries)
             return data
 
@@ -115,6 +129,11 @@ def show(
         console.print(f"{key + ':':<11} {data[key]}", highlight=False)
     acts = ", ".join(f"{k} {v}" for k, v in sorted(data["activations"].items())) or "none"
     console.print(f"activations: {acts}", highlight=False)
+    hook = data["webhook"]
+    console.print(
+        f"webhook:     {hook['url']} ({hook['format']})" if hook["url"] else "webhook:     none",
+        highlight=False,
+    )
     print_table(
         "ledger",
         ["id", "kind", "amount", "balance after", "activation", "note"],
@@ -234,3 +253,62 @@ def api_key(client_id: str, database_url: DbUrl = None, json_out: JsonOut = Fals
             "[dim]Use it as api_key on /stubs/handler_api.php; it is shown only now "
             "and stored hashed.[/]"
         )
+
+
+@app.command("set-webhook")
+def set_webhook(
+    client_id: str,
+    url: Annotated[
+        str | None, typer.Argument(help="Where to POST each SMS (omit with --clear).")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="Payload: native (default) or smsactivate."),
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Stop sending webhooks.")] = False,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Set the URL each SMS is pushed to; the first URL gets a signing secret (shown once)."""
+    if clear == bool(url and url.strip()):
+        fail("give a URL, or --clear to remove the webhook")
+    settings = settings_for(database_url)
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.transaction() as conn:
+            return await targets.set_webhook(conn, client_id, None if clear else url, fmt)
+
+    out = run(settings, work)
+    if json_out:
+        print_json(out)
+        return
+    if out["url"] is None:
+        console.print(f"{out['clientId']}: webhook removed", highlight=False)
+        return
+    console.print(f"{out['clientId']}: webhook {out['url']} ({out['format']})", highlight=False)
+    if out["secret"]:
+        console.print(f"secret: {out['secret']}", highlight=False)
+        console.print("[dim]The signing secret is shown only now.[/]")
+    warning = targets.private_target_warning(out["url"], settings.webhook_allow_private)
+    if warning:
+        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+@app.command("webhook-secret")
+def webhook_secret(client_id: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """Rotate the webhook signing secret and print it; the old one co-signs for 24 hours."""
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.transaction() as conn:
+            return await targets.rotate_secret(conn, client_id)
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json({"secret": out["secret"]})
+    else:
+        console.print(f"secret: {out['secret']}", highlight=False)
+        if out["previousSecretValidUntil"]:
+            console.print(
+                "[dim]Shown only now. Deliveries carry a signature with the old secret too "
+                f"until {iso(out['previousSecretValidUntil'])}.[/]"
+            )

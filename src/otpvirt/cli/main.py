@@ -19,6 +19,7 @@ from otpvirt.cli import (
     smpp,
     sms,
     sources,
+    webhooks,
 )
 
 app = typer.Typer(
@@ -40,6 +41,7 @@ app.add_typer(sources.app, name="sources")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(code.app, name="code")
 app.add_typer(client.app, name="client")
+app.add_typer(webhooks.app, name="webhooks")
 
 
 @app.command("version")

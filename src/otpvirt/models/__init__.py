@@ -8,6 +8,7 @@ from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
 from otpvirt.models.security import AuthFailure, RateLimit
 from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock
 from otpvirt.models.system import SystemValue
+from otpvirt.models.webhook import WebhookAttempt, WebhookDelivery
 
 metadata = Base.metadata
 
@@ -31,5 +32,7 @@ __all__ = [
     "SupplierOrder",
     "SupplierStock",
     "SystemValue",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "metadata",
 ]

@@ -23,6 +23,16 @@ class Client(Base):
     created_at: Mapped[int] = mapped_column(Millis)
     # SHA-256 (hex) of the sms-activate API key; NULL until one is issued.
     api_key_hash: Mapped[str | None] = mapped_column(String(64))
+    # Automatic SMS receipt: where to POST, how to sign (Standard Webhooks
+    # `whsec_...`, kept as is because signing needs it), and the payload format.
+    webhook_url: Mapped[str | None] = mapped_column(String(2000))
+    webhook_secret: Mapped[str | None] = mapped_column(String(100))
+    # native | smsactivate
+    webhook_format: Mapped[str] = mapped_column(String(16), server_default=text("'native'"))
+    # After a rotation the old secret still signs (a second signature) until then,
+    # so receivers can switch without rejecting deliveries.
+    webhook_previous_secret: Mapped[str | None] = mapped_column(String(100))
+    webhook_previous_until: Mapped[int | None] = mapped_column(Millis)
 
 
 class LedgerEntry(Base):

@@ -15,6 +15,7 @@ from otpvirt.errors import InvalidRequest, NotFound, ValidationFailed
 from otpvirt.ids import new_guid
 from otpvirt.inventory.service import normalize_phone
 from otpvirt.otp import extract_code
+from otpvirt.webhook import service as webhooks
 
 ACCEPTED = "accepted"
 DUPLICATE = "duplicate"
@@ -157,8 +158,12 @@ async def ingest(
             )
     first_sms = act is not None and act[3] == 1
     if source_id is not None:
+        # Advisory (health), so written at most once a second: on PostgreSQL the
+        # row lock would otherwise serialise every SMS of a busy source.
         await conn.execute(
-            "UPDATE sources SET last_sms_at = :now WHERE id = :s", {"now": now, "s": source_id}
+            "UPDATE sources SET last_sms_at = :now WHERE id = :s "
+            "AND (last_sms_at IS NULL OR last_sms_at < :since)",
+            {"now": now, "s": source_id, "since": now - 1000},
         )
     await conn.execute(
         "UPDATE numbers SET last_sms_at = :now, sms_lease_count = sms_lease_count + :first "
@@ -171,6 +176,23 @@ async def ingest(
         "INSERT INTO number_services (number_id, service_id, created_at) VALUES (:n, :s, :now) "
         "ON CONFLICT DO NOTHING",
         {"n": number_id, "s": act[2], "now": now},
+    )
+    # The webhook is queued in this same transaction: stored SMS <=> queued webhook.
+    await webhooks.enqueue(
+        conn,
+        {
+            "id": sms_id,
+            "guid": guid,
+            "sender": sender,
+            "phone": phone,
+            "text": text,
+            "code": code,
+            "received_at": received,
+            "client_id": str(act[1]),
+            "activation_id": int(live_id),
+            "activation_guid": str(act[0]),
+        },
+        now,
     )
     return IngestResult(ACCEPTED, guid, phone, code, str(act[0]), str(act[1]))
 

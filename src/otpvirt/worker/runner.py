@@ -21,6 +21,8 @@ from otpvirt.simulator import service as simulator
 from otpvirt.smpp import service as smpp
 from otpvirt.sources.health import check_health
 from otpvirt.supply import worker as supply
+from otpvirt.webhook.dispatcher import DISPATCHER_KEY, Dispatcher, dispatcher_for
+from otpvirt.webhook.dispatcher import TOPIC as WEBHOOK_TOPIC
 
 log = logging.getLogger("otpvirt.worker")
 
@@ -36,7 +38,9 @@ class Loop:
     interval: float
     batch: int
     # Woken at once by `Runtime.notify(topic)` instead of waiting for the interval.
-    topic: str | None = None
+    topic: str | tuple[str, ...] | None = None
+    # Called once when the worker stops, after the loop has ended.
+    stop: Callable[[Runtime], Awaitable[None]] | None = None
 
 
 async def sweep_leases(rt: Runtime) -> int:
@@ -83,6 +87,22 @@ async def flush_smpp_parts(rt: Runtime) -> int:
     return done
 
 
+# "Call again at once": the webhook loop has no natural batch size.
+WEBHOOK_MORE = 1_000_000
+
+
+async def send_webhooks(rt: Runtime) -> int:
+    """Claim due webhook deliveries and start sending them."""
+    return WEBHOOK_MORE if await dispatcher_for(rt).dispatch() else 0
+
+
+async def stop_webhooks(rt: Runtime) -> None:
+    """Let in-flight webhook sends finish and record them."""
+    found = rt.extras.pop(DISPATCHER_KEY, None)
+    if isinstance(found, Dispatcher):
+        await found.close()
+
+
 class Worker:
     """Runs the loops until stopped."""
 
@@ -103,9 +123,16 @@ class Worker:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        for loop in self.loops:
+            if loop.stop is not None:
+                try:
+                    await loop.stop(self.rt)
+                except Exception:
+                    log.exception("stopping %s failed", loop.name)
 
     async def _run(self, loop: Loop) -> None:
-        wake = self.rt.subscribe(loop.topic) if loop.topic else asyncio.Event()
+        topics = (loop.topic,) if isinstance(loop.topic, str) else loop.topic or ()
+        wake = self.rt.subscribe(*topics)
         while not self._stop.is_set():
             wake.clear()
             try:
@@ -136,4 +163,14 @@ def default_loops(rt: Runtime) -> list[Loop]:
         Loop("supplier-stock", supply.refresh_stock, 1.0, 1_000_000),
         Loop("supplier-orders", supply.work_orders, 1.0, 50, topic="supplier"),
         Loop("smpp-parts", flush_smpp_parts, 30.0, 50),
+        # New SMS ("sms") and finished sends ("webhook") wake it; the poll finds
+        # deliveries queued by other processes and retries that fell due.
+        Loop(
+            "webhooks",
+            send_webhooks,
+            rt.settings.webhook_poll_seconds,
+            WEBHOOK_MORE,
+            topic=("sms", WEBHOOK_TOPIC),
+            stop=stop_webhooks,
+        ),
     ]

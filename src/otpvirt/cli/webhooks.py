@@ -1,0 +1,113 @@
+"""`otpvirt webhooks ...`: the delivery outbox (list, show, redeliver)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
+from otpvirt.clock import iso, now_ms
+from otpvirt.runtime import Runtime
+from otpvirt.webhook import history
+from otpvirt.webhook.service import redeliver as redeliver_now
+
+app = typer.Typer(help="Webhook deliveries (automatic SMS receipt).", no_args_is_help=True)
+
+
+def _last(d: dict[str, Any]) -> str:
+    if d["lastError"]:
+        return str(d["lastError"])[:60]
+    return "" if d["lastStatus"] is None else f"HTTP {d['lastStatus']}"
+
+
+@app.command("list")
+def list_(
+    client: Annotated[str | None, typer.Option(help="Only this client's deliveries.")] = None,
+    state: Annotated[
+        str | None, typer.Option(help="Only deliveries in this state: pending|delivered|failed.")
+    ] = None,
+    activation: Annotated[str | None, typer.Option(help="Only this activation's.")] = None,
+    limit: int = 50,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """List webhook deliveries, newest first."""
+
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
+        async with rt.db.read() as conn:
+            return await history.list_deliveries(
+                conn, client_id=client, state=state, activation_id=activation, limit=limit
+            )
+
+    rows = run(settings_for(database_url), work)
+    if json_out:
+        print_json(rows)
+        return
+    print_table(
+        "webhook deliveries",
+        ["id", "client", "activation", "state", "attempts", "last", "created", "next attempt"],
+        [
+            (
+                d["id"],
+                d["clientId"],
+                d["activationId"],
+                d["state"],
+                d["attempts"],
+                _last(d),
+                iso(d["createdAt"]),
+                iso(d["nextAttemptAt"]),
+            )
+            for d in rows
+        ],
+    )
+
+
+@app.command("show")
+def show(message_id: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """Show one delivery: its payload and every attempt."""
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.read() as conn:
+            return await history.get_delivery(conn, message_id)
+
+    d = run(settings_for(database_url), work)
+    if json_out:
+        print_json(d)
+        return
+    for key in ("id", "clientId", "activationId", "smsId", "state", "attempts"):
+        console.print(f"{key + ':':<14} {d[key]}", highlight=False)
+    if d["nextAttemptAt"]:
+        console.print(f"{'next attempt:':<14} {iso(d['nextAttemptAt'])}", highlight=False)
+    if d["deliveredAt"]:
+        console.print(f"{'delivered:':<14} {iso(d['deliveredAt'])}", highlight=False)
+    console.print(f"{'payload:':<14} {d['payload']}", highlight=False, soft_wrap=True)
+    print_table(
+        "attempts",
+        ["at", "status", "error", "ms", "response"],
+        [
+            (
+                iso(a["at"]),
+                a["status"],
+                a["error"],
+                a["durationMs"],
+                (a["response"] or "").replace("\n", " ")[:60],
+            )
+            for a in d["attemptLog"]
+        ],
+    )
+
+
+@app.command("redeliver")
+def redeliver(message_id: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
+    """Send a delivery again now (same webhook-id, fresh retry schedule)."""
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        async with rt.db.transaction() as conn:
+            return await redeliver_now(conn, message_id, now_ms())
+
+    d = run(settings_for(database_url), work)
+    if json_out:
+        print_json(d)
+    else:
+        console.print(f"{d['id']}: queued for delivery again", highlight=False)

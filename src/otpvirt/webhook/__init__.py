@@ -1,0 +1,1 @@
+"""Automatic SMS receipt: signed webhooks sent from a transactional outbox."""
