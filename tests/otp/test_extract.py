@@ -299,9 +299,12 @@ def test_every_rule_has_positive_and_negative() -> None:
 
 
 def test_sender_selects_format() -> None:
-    # with the sender known, a bare Steam-style token next to a weak keyword is trusted
+    # with the sender known, a Steam-style token of letters only next to a weak keyword is
+    # trusted; without it a plain "Code:" vouches only for letters mixed with digits
+    assert extract_code("Code: FJKQD", sender="Steam") == "FJKQD"
+    assert extract_code("Code: FJKQD") is None
     assert extract_code("Code: F7K2P", sender="Steam") == "F7K2P"
-    assert extract_code("Code: F7K2P") is None
+    assert extract_code("Code: F7K2P") == "F7K2P"
 
 
 def test_normalize_digits_covers_every_listed_block() -> None:

@@ -96,6 +96,57 @@ PICKUP_CASES: list[tuple[str, str, str | None]] = [
     ("fa", "تیپاکس: مرسوله با کد رهگیری ۱۲۳۴۵۶۷۸۹۰ تحویل شد.", None),
 ]
 
+# Traditional and Simplified Chinese, Lao and Thai wordings without spaces: the pickup or
+# verification code word wins over a bill, waybill, parcel or order number next to it.
+SCRIPT_CASES: list[tuple[str, str, str | None]] = [
+    ("zh-Hant", "您的包裹已到達7-11門市，取件號碼：482193，請於7日內取貨。", "482193"),
+    ("zh-Hant", "您訂購的商品已送達全家便利商店台大店，取件號碼：482193，請於6/20前取件", "482193"),
+    ("zh-Hant", "【7-ELEVEN】您的包裹已到店，取貨號碼 8821，取件期限2025/06/20", "8821"),
+    ("zh-Hant", "【蝦皮】您的包裹已送達，取貨碼：4821，請攜帶證件。", "4821"),
+    ("zh-Hant", "包裹已送達智慧櫃，取件碼482193", "482193"),
+    ("zh-Hant", "您的領取碼為482193，請於3日內領取", "482193"),
+    ("zh-Hant", "提貨碼：482193，訂單編號：25061212345678", "482193"),
+    ("zh-Hant", "訂單編號25061212345，取件號碼8821", "8821"),
+    ("zh-Hant", "【萊爾富】包裹已到店，領取碼：4821，訂單號碼：TW12345678", "4821"),
+    ("zh-Hant", "【黑貓宅急便】託運單號 9012345678 已送達，提貨碼 4821", "4821"),
+    ("zh-Hant", "【順豐】運單號SF1234567890，取件碼：482193", "482193"),
+    ("zh-Hant", "您的驗證號碼為482193，請勿告知他人", "482193"),
+    ("zh-Hant", "您的訂單號碼20250612123456已出貨，驗證號碼482193", "482193"),
+    ("zh-Hant", "您的包裹已存入智慧櫃，開箱碼：482193，櫃號A12", "482193"),
+    ("zh-Hans", "您的取件号码是482193，运单号：YT1234567890123", "482193"),
+    ("zh-Hans", "【顺丰】您的快件已到丰巢柜，取件号码：482193，运单号SF1234567890123", "482193"),
+    ("zh-Hans", "领取码：482193，请凭码领取", "482193"),
+    ("zh-Hans", "【兔喜生活】领取码：4821，包裹已到站", "4821"),
+    ("lo", "ລະຫັດຮັບ: 4821", "4821"),
+    ("lo", "ພັດສະດຸຂອງທ່ານມາຮອດແລ້ວ ລະຫັດຮັບ 4821", "4821"),
+    ("lo", "ເລກບິນ 88123456 ລະຫັດຮັບ 4821", "4821"),
+    ("lo", "ເລກທີ່ບິນ: 88123456, ລະຫັດຮັບສິນຄ້າ: 4821", "4821"),
+    ("lo", "ເລກພັດສະດຸ 882193774 ມາຮອດສາຂາແລ້ວ ລະຫັດຮັບ 4821", "4821"),
+    ("lo", "ເລກພັດສະດຸ: LA88123456 ລະຫັດຮັບ: 8821 ກະລຸນາມາຮັບພາຍໃນ 7 ວັນ", "8821"),
+    ("lo", "ລະຫັດຮັບພັດສະດຸ 8821 ເລກພັດສະດຸ 88123456", "8821"),
+    ("lo", "ເລກທີ່ບິນ 0012345 ຈຳນວນ 150.000ກີບ ລະຫັດຮັບ 8821", "8821"),
+    ("lo", "ເລກບິນ 88123456 ຂອງທ່ານ ລະຫັດ 4821", "4821"),
+    ("lo", "HAL: ເລກບິນ 4821 ລະຫັດຢືນຢັນ 553019", "553019"),
+    ("th", "เลขพัสดุ TH88123456 รหัสรับพัสดุ 8821", "8821"),
+    ("th", "เลขที่บิล 0012345 รหัสรับสินค้า 8821", "8821"),
+    ("zh-Hant", "訂單編號：20250612123456 已出貨", None),
+    ("zh-Hant", "您的包裹運單號碼 123456789012 已送達", None),
+    ("zh-Hant", "託運單號 9012345678 已送達門市", None),
+    ("zh-Hant", "物流單號：882193774，預計明日送達", None),
+    ("zh-Hant", "會員號碼：48213377", None),
+    ("zh-Hans", "【京东】订单编号 288123456789 已签收", None),
+    ("zh-Hans", "您的订单号码 288123456789 已发货", None),
+    ("lo", "ເລກບິນ 88123456 ຈ່າຍສຳເລັດ", None),
+    ("lo", "ເລກທີ່ບິນ: 1234567 ຍອດເງິນ 50.000 ກີບ", None),
+    ("lo", "ເລກທີ່ບິນ 0012345 ຊຳລະສຳເລັດ 150.000ກີບ", None),
+    ("lo", "ເລກພັດສະດຸ 882193 ມາຮອດແລ້ວ", None),
+    ("lo", "ເລກພັດສະດຸຂອງທ່ານ: 4821", None),
+    ("lo", "HAL: ເລກບິນ 4821 ມາຮອດສາຂາແລ້ວ", None),
+    ("th", "เลขที่บิล 0012345 ชำระแล้ว 150 บาท", None),
+    ("th", "หมายเลขติดตามพัสดุ 88123456 จัดส่งแล้ว", None),
+    ("th", "เลขพัสดุ 882193774 ถึงแล้ว", None),
+]
+
 # Parcel stations print shelf-row-number codes with dashes.  Right after a pickup word the
 # whole group is what the user types or tells the clerk (dashes removed); anywhere else, or
 # when it reads as a date or a phone number, it stays a non-code.
@@ -109,6 +160,8 @@ SHELF_CASES: list[tuple[str, str, str | None]] = [
     ("zh", "【丰巢】取件码：8-23-1234，请及时取件", "8231234"),
     ("zh", "提货码 5-6012", "56012"),
     ("zh-Hant", "取件碼8-23-1234", "8231234"),
+    ("zh", "【菜鸟驿站】您的包裹已到站，取件号码：8-2-3014", "823014"),
+    ("zh-Hant", "取件號碼 53-8-9301，請於3日內取件", "5389301"),
     ("ru", "Ozon: код получения 53-82-017", "5382017"),
     ("ru", "Код выдачи: 5-18-204. Пункт выдачи ул. Ленина 5", "518204"),
     ("uk", "Код отримання 12-3-456 у відділенні №5", "123456"),
@@ -146,6 +199,38 @@ def test_shelf_code(lang: str, text: str, expected: str | None) -> None:
 )
 def test_pickup(lang: str, text: str, expected: str | None) -> None:
     assert extract_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    SCRIPT_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(SCRIPT_CASES)],
+)
+def test_pickup_in_scripts_without_spaces(lang: str, text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected
+
+
+# bill, waybill, parcel and tracking numbers in scripts without spaces
+_BILL_WORDS = (
+    "ເລກບິນ",
+    "ເລກທີ່ບິນ",
+    "ເລກພັດສະດຸ",
+    "ເລກຕິດຕາມ",
+    "เลขที่บิล",
+    "เลขติดตาม",
+    "訂單編號",
+    "單號",
+    "運單",
+    "订单编号",
+)
+
+
+@pytest.mark.parametrize("word", _BILL_WORDS)
+def test_bill_number_is_not_the_code(word: str) -> None:
+    assert extract_code(f"{word} 88123456 ລະຫັດຮັບ 4821") == "4821"
+    assert extract_code(f"{word} 88123456 取件號碼 4821") == "4821"
+    # "… the receipt code will be sent later": the bill number stays a bill number
+    assert extract_code(f"{word} 88123456 ລະຫັດຮັບຈະສົ່ງໃຫ້ພາຍຫຼັງ") is None
 
 
 def test_pickup_covers_many_languages() -> None:

@@ -7,7 +7,8 @@ How it works (extract.py): normalise digits and spaces (normalize.py), list code
 candidates, drop the ones that sit in an amount, date, time, phone, card mask, link, IBAN or
 reference (negatives.py, rejects.py), then score the rest by closeness to a code keyword in
 any language (keywords.py, pickup.py, lexicon.py, scoring.py) and away from context words
-(cues.py), plus the service's known format (formats.py).  context.py holds what they share.
+(cues.py), plus the service's known format (formats.py).  Letter codes such as "6HQJR" and
+the sender's own name are handled in alnum.py.  context.py holds what they share.
 
 Extending it needs no knowledge of the scoring:
   * a new wording or language: add the phrase to the right table in keywords.py (STRONG for
@@ -16,11 +17,13 @@ Extending it needs no knowledge of the scoring:
     tests/otp/test_keywords.py checks every phrase;
   * a new context that makes a nearby number something else (order, tracking, tariff name,
     expired code, help line): add the word to the right table in cues.py (a phone noun goes
-    to PHONE_NOUN, so that "verification code for your phone number: 1234" still works);
+    to PHONE_NOUN, so that "verification code for your phone number: 1234" still works; a
+    travel or table booking word goes to BOOKING, whose letter references look like codes);
   * a new service format (prefix such as "G-", a link carrying the code, a code shape, an
     alphanumeric code): add one ServiceFormat entry to formats.py and one case to
     FORMAT_CASES in tests/otp/test_extract.py (a test fails until you do);
-  * a new "not a code" context (currency, unit): add the word to negatives.py.
+  * a new "not a code" context (currency, unit) or written shape (card mask, phone number
+    with an area code): add the word or pattern to negatives.py.
 Measure with: python bench/otp_accuracy.py --show-failures
 """
 

@@ -37,14 +37,15 @@ NUMERIC = ("num", "split", "split4", "tight", "shelf")
 BREAK = re.compile(r"[。！？]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।](?:\s|$)|\n")
 DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
-# Copulas: "code is X", "kod je X", "码为X".  Matched on folded text: "é"/"è" (pt, it) are
-# "e", "är" (sv) is "ar", "là" (vi) is "la".
+# Copulas: "code is X", "kod je X", "码为X", "ລະຫັດແມ່ນ X".  Matched on folded text: "é"/"è"
+# (pt, it) are "e", "är" (sv) is "ar", "là" (vi) is "la".  Scripts without spaces glue them
+# to the preceding word.
 _COPULA = (
-    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ir|este|jest|to|dir|olan"
-    r"|ar|er|је|е|هو|هی)|[是为為]"
+    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|to|dir|olan"
+    r"|ar|er|је|е|є|это|является|هو|هی)|[是为為は]|คือ|ແມ່ນ|ຄື"
 )
-# "code is: X", "kod je X", "码为X": a connector right before the number.
-CONNECTOR = re.compile(rf"(?:[:=]|{_COPULA})[ ]*[(\[]?$")
+# "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
+CONNECTOR = re.compile(rf"(?:[:=—–]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
 # Only the copulas: "… to your account is X" states what the code is, "account: X" labels it.
 COPULA = re.compile(rf"(?:{_COPULA})[ ]*[(\[]?$")
 # The rest of a word a keyword starts: "рамз|и 2719", "kod|unuz 910372" (not in scripts

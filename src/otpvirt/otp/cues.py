@@ -11,6 +11,7 @@ Categories:
   PHONE_NOUN  "phone (number)": like PHONE, unless a code word governs it
   SENT     "sent to": the phone number after it is where a code went
   ORDER    order/delivery words: a number right after them is an order or tracking number
+  BOOKING  travel and table bookings: like ORDER, and their letter codes are references (PNR)
   PRODUCT  tariff and bundle names; a number right after them is part of the name
   MONTHS   month names, to recognise a year written next to them
 """
@@ -29,10 +30,11 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
     "en": ("promo code", "promocode", "promo", "coupon", "voucher", "discount code", "gift card",
            "gift code", "referral code", "invite code", "zip code", "postal code",
            "tracking code", "tracking number", "booking code", "booking ref", "order code",
-           "redeem code", "coupon code"),
+           "redeem code", "coupon code", "gift card code", "status code", "product code"),
     "ru": ("промокод", "промо-код", "код заказа", "код отслеживания", "трек-код", "трек код",
            "номер заказа", "код скидки", "код купона", "подарочный код", "рамзи промо",
-           "код товара"),
+           "код товара", "ваучер", "код сертификата", "подарочный сертификат", "код статуса",
+           "артикул"),
     "fa": ("کد تخفیف", "کد رهگیری", "کد پستی", "کد ملی", "کد پیگیری", "کد معرف", "کد سفارش",
            "کد اشتراک", "کد هدیه", "کد شارژ"),
     "ar": ("کود الخصم", "رمز الخصم", "الرمز الترویجی", "کود الشحن", "کود الخصم", "رمز القسیمه",
@@ -46,7 +48,11 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
     "invites": ("invitation code", "invite code", "referral", "код приглашения",
                 "реферальный код", "kod zaproszenia", "کد دعوت", "رمز الدعوه", "kode referral",
                 "kode undangan", "davet kodu", "код запрошення", "reservation code", "table code",
-                "seat code"),
+                "seat code", "mã giới thiệu", "código de indicação", "código de referido",
+                "código de invitación", "code de parrainage", "empfehlungscode", "codice invito",
+                "kod polecający", "mã sản phẩm", "kode produk", "код продукта",
+                "código de producto", "código do produto", "code produit", "produktcode",
+                "ürün kodu"),
     "ids": ("customer code", "customer id", "member id", "reference code", "ref code",
             "voucher code", "код клиента", "код абонента", "лицевой счет", "کد مشتری",
             "کد اشتراک", "شناسه", "ລະຫັດສິນຄ້າ", "ລະຫັດລູກຄ້າ", "ລະຫັດພັດສະດຸ", "รหัสสินค้า",
@@ -55,6 +61,9 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
             "kod klienta", "код за плаћање", "poziv na broj", "позив на број", "кодекс",
             # Taiwanese banks print an identifier next to the OTP: "識別碼K7Q2"
             "識別碼", "识别码", "識別號", "识别号", "交易序號", "交易序号", "驗證序號"),
+    "tracking": ("código de rastreio", "código de rastreamento", "código de seguimiento",
+                 "numéro de suivi", "code de suivi", "sendungsnummer", "codice di tracciamento",
+                 "numer przesyłki", "kargo takip", "takip kodu", "takip numara"),
     "other": ("kode promo", "kode voucher", "kode booking", "código promocional", "cupón",
               "cupom", "código de descuento", "código do cupom", "code promo",
               "code de réduction", "gutscheincode", "rabattcode", "gutschein", "codice sconto",
@@ -86,7 +95,14 @@ EXPIRED: dict[str, tuple[str, ...]] = {
                 "ændret", "vaihdettiin", "thay đổi", "promijenjena", "promenjena", "промењена",
                 "שונתה", "変更されました", "변경되었습니다", "შეიცვალა", "dəyişdirildi",
                 "a été modifié", "fue cambiada", "foi alterada", "è stata modificata",
-                "megváltozott", "gewijzigd", "byla změněna", "a fost schimbat"),
+                "megváltozott", "gewijzigd", "byla změněna", "a fost schimbat",
+                "تغییر کرد", "تغییر یافت", "تغییر داده شد", "عوض شد", "تم تغییر", "تم تعدیل",
+                "變更成功", "变更成功", "已變更", "已变更", "修改成功", "已修改", "更改成功",
+                "已更改", "重設成功", "重置成功", "успешно смен", "сменён", "сменен$",
+                "berhasil diubah", "telah diubah", "telah ditukar", "ha sido cambiada",
+                "se ha cambiado", "fue modificada", "foi redefinida", "a été changé",
+                "è stata cambiata", "nomainīta", "ir mainīta", "ປ່ຽນສຳເລັດ", "ໄດ້ປ່ຽນ",
+                "ຖືກປ່ຽນ", "เปลี่ยนรหัสผ่านสำเร็จ", "ถูกเปลี่ยน", "बदल दिया गया"),
 }
 
 MARKETING: dict[str, tuple[str, ...]] = {
@@ -112,7 +128,10 @@ PHONE: dict[str, tuple[str, ...]] = {
             "pytania", "fragen", "questions", "ໂທຫາ", "زنګ", "زنگ بزنید", "تلفن تماس",
             "horário de atendimento", "customer care", "customer service", "служба поддержки",
             "support", "hubungi", "telepon kami", "vui lòng gọi", "hãy gọi", "gọi tới",
-            "gọi đến", "gọi ngay", "liên hệ", "llamar al", "ligar para", "appeler le"),
+            "gọi đến", "gọi ngay", "liên hệ", "llamar al", "ligar para", "appeler le",
+            "請撥", "请拨", "撥打", "拨打", "致電", "請致電", "專線", "专线", "客服", "電話",
+            "お問い合わせ", "고객센터", "문의", "پشتیبانی", "справки", "справочн", "infolinia",
+            "atención", "central de"),
 }
 
 # Nouns naming a phone (number).  After a call cue or alone they announce a phone number,
@@ -147,10 +166,10 @@ ORDER: dict[str, tuple[str, ...]] = {
             "快件", "ordine", "commande", "bestellung", "sendung", "zamówieni", "comanda",
             "objednávk", "zásilk", "pesanan", "đơn hàng", "don hang", "ऑर्डर", "tracking",
             "takip", "отслежив", "трек", "ттн", "paket", "package", "parcel", "посылк", "sūtījum",
-            "booking", "flight", "kargo", "pasūtījum", "porudžbin", "поруџбин", "ຄຳສັ່ງຊື້",
+            "kargo", "pasūtījum", "porudžbin", "поруџбин", "ຄຳສັ່ງຊື້",
             "คำสั่งซื้อ", "пункт выдачи", "delivery", "доставк", "رهگیری", "پیگیری", "shipped",
             "envío", "livraison", "lieferung", "spedizione", "przesyłk", "zasilk", "pošiljk",
-            "пошиљк", "replacement", "رزرو", "бронь", "бронир", "отправлени", "постамат",
+            "пошиљк", "replacement", "отправлени", "постамат",
             "shipment", "замовлен", "посилк", "відправлен", "фармоиш", "тапсырыс", "сәлемдеме",
             "buyurtma", "буюртма", "jo'natma", "sifariş", "bağlama", "gönderi", "مرسوله",
             "הזמנה", "משלוח", "חבילה", "narudžb", "užsakym", "siunt", "tellimus", "balík",
@@ -158,20 +177,39 @@ ORDER: dict[str, tuple[str, ...]] = {
             "zending", "beställning", "försändelse", "tilaus", "lähetys", "παραγγελ", "δέμα",
             "შეკვეთ", "ამანათ", "պատվեր", "ծանրոց", "पार्सल", "অর্ডার", "พัสดุ", "包裹", "訂單",
             "注文", "荷物", "주문", "택배", "배송", "kiện hàng", "vận đơn", "kiriman", "encomenda",
-            "paquete", "colis", "pacco", "paczk", "طلبک", "الطلب", "الشحنه", "طرد"),
+            "paquete", "colis", "pacco", "paczk", "طلبک", "الطلب", "الشحنه", "طرد",
+            # bill, parcel and tracking numbers in scripts without spaces
+            "ເລກບິນ", "ເລກທີ່ບິນ", "ເລກໃບບິນ", "ເລກພັດສະດຸ", "ເລກທີ່ພັດສະດຸ", "ເລກຕິດຕາມ",
+            "ເລກອໍເດີ", "ພັດສະດຸ", "เลขที่บิล", "เลขบิล", "เลขติดตาม", "單號", "運單", "訂單編號",
+            "订单编号", "物流", "貨運", "お問い合わせ番号", "伝票番号", "mã vận đơn"),
+}
+
+# Travel and table bookings.  Their references are letter codes ("PNR ABC123") that look
+# like one-time codes, so a message about a booking never yields a letter code (alnum.py);
+# numbers right after these words count as order numbers.
+BOOKING: dict[str, tuple[str, ...]] = {
+    "all": ("booking", "flight", "pnr", "reservation", "réservation", "reserva$", "reservas",
+            "reservierung", "buchung", "prenotazion", "rezerwacj", "rezervasyon", "rezervac",
+            "бронь", "брони$", "бронир", "бронюван", "рейс",
+            "авиабилет", "رزرو", "حجز", "پرواز", "đặt chỗ", "đặt phòng", "chuyến bay",
+            "penerbangan", "预订", "預訂", "訂位", "航班", "予約", "예약", "การจอง",
+            "ການຈອງ", "boarding", "check-in", "e-ticket"),
 }
 
 REFERENCE: dict[str, tuple[str, ...]] = {
     "all": ("amount", "sum$", "сумма", "сумму", "summa", "مبلغ", "montant", "betrag", "importe",
             "valor", "tutar", "jumlah", "iznos", "износ", "total", "balance", "баланс", "остаток",
             "saldo", "bakiye", "مانده", "رصید", "余额", "ຍອດເງິນ", "бақия", "ref", "reference",
-            "pnr", "account", "acct", "a/c", "счет", "счёт", "рахун", "rek$", "rekening", "tk$",
+            "account", "acct", "a/c", "счет", "счёт", "рахун", "rek$", "rekening", "tk$",
             "حساب", "ບັນຊີ", "บัญชี", "konto", "kontu", "račun", "рачун", "compte", "conto",
             "cuenta", "conta", "hesap", "iban", "mersis", "invoice", "ticket", "transaction id",
             "txn id", "заявк", "договор", "رقم", "شماره", "номер", "number", "no.", "nr.", "n.",
             "č.", "číslo", "numer", "numara", "broj", "plate", "reg.", "вагон", "поезд", "train",
             "ट्रेन", "mã số", "运单号", "订单号", "운송장", "주문번호", "№", "ref:", "ref=",
-            "رقم الحساب", "lượt", "ҳисоб", "број"),
+            "رقم الحساب", "lượt", "ҳисоб", "број", "編號", "编号", "號碼", "号码",
+            # bank identifiers and number plates: letter-and-digit tokens that are no codes
+            "bic$", "swift$", "госномер", "гос. номер", "номерной знак", "placa", "matrícula",
+            "plaque", "kennzeichen", "targa", "پلاک", "biển số", "ทะเบียนรถ", "車牌", "车牌"),
 }
 
 PRODUCT: dict[str, tuple[str, ...]] = {
@@ -185,7 +223,8 @@ CARD: dict[str, tuple[str, ...]] = {
     "all": ("card", "карт", "kartica", "картиц", "cartão", "cartao", "tarjeta", "carte", "carta",
             "karte", "kart", "корт", "بطاق", "کارت", "ບັດ", "บัตร", "卡", "尾号", "ending",
             "end in", "final", "terminada", "المنتهیه", "המסתיים", "ბარათ", "քարտ", "karty",
-            "kartą", "visa", "mastercard", "maestro", "mir$", "kaart", "кредитн"),
+            "kartą", "visa", "mastercard", "maestro", "mir$", "kaart", "кредитн", "尾號", "末四碼",
+            "末四位", "末4碼", "末4位", "卡號", "卡号", "カード", "카드"),
 }
 
 MONTHS: dict[str, tuple[str, ...]] = {

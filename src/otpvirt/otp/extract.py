@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from . import alnum
 from . import negatives as neg
 from .context import Candidate, Message
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
-from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, Event, scan
+from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WEAK, Event, scan
 from .normalize import fold, fold_phrase, normalize
 from .rejects import rejected
 from .scoring import score
@@ -19,7 +20,6 @@ MAX_CHARS = 2000
 MAX_CANDIDATES = 40
 
 _ATOM = re.compile(r"\d+(?:[.,:/-]\d+)*")
-_ALNUM = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{4,10}(?![A-Za-z0-9])")
 _HAS_SIGNAL = re.compile(r"\d|[A-Z]{4}")
 _UPPER = re.compile(r"[A-Z]")
 _ALIASES = alias_map()
@@ -81,8 +81,8 @@ def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Ca
         return []  # international phone number
     if len(group) > 2 and sum(sizes) >= 8 and sizes != [2, 2, 2, 2]:
         return []  # phone, card or account number written in blocks
-    if group[0][2][0] == "0" and sum(sizes) >= 9:
-        return []  # trunk prefix and area code: "069 12345678", "0850 222 0000"
+    if group[0][2][0] == "0" and (sum(sizes) >= 9 or (sizes[0] <= 3 and sum(sizes) >= 7)):
+        return []  # trunk prefix and area code: "069 12345678", "0850 222 0000", "021 6422"
     if neg.glued_to_word(t, start, end) or neg.amount_or_unit(low, start, end):
         return []
     kind = _split_kind([g[2] for g in group])
@@ -123,6 +123,8 @@ def _shelf_kind(parts: list[str]) -> str | None:
     sizes = [len(p) for p in parts]
     if not 4 <= sum(sizes) <= 9 or max(sizes) < 3 or len(parts) > 4:
         return None
+    if len(parts) == 2 and parts[0][0] == "0" and sizes[1] >= 4:
+        return None  # trunk prefix and area code: "021-6422" (Tehran)
     if any(n == 4 and neg.is_year(p) for n, p in zip(sizes, parts, strict=True)):
         return None
     return "shelf"
@@ -171,22 +173,6 @@ def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
     return Candidate(start, end, text, "num")
 
 
-def _alnum_candidates(t: str) -> list[Candidate]:
-    out: list[Candidate] = []
-    for m in _ALNUM.finditer(t):
-        token = m.group()
-        if token.isdigit():
-            continue  # pure digits are handled above; mixed case never matches the pattern
-        if not any(c.isdigit() for c in token):
-            if 5 <= len(token) <= 8 and neg.letters_only_ok(token):
-                out.append(Candidate(m.start(), m.end(), token, "letters"))
-            continue
-        if token[0].isdigit() and token[-1].isdigit() and sum(c.isalpha() for c in token) == 1:
-            continue  # "1x2", "5G": a number with a unit letter
-        out.append(Candidate(m.start(), m.end(), token, "alnum"))
-    return out
-
-
 def _format_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     if "/" not in t and "#" not in t and "=" not in t:
@@ -213,6 +199,10 @@ def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         blocks += ibans
     if "【" in t:
         banned += neg.spans(neg.SIGNATURE, t)
+    if "*" in t or "•" in t or "●" in t or "XX" in t or "xx" in t:
+        banned += neg.card_masks(t)
+    if "(" in t:
+        banned += neg.spans(neg.PAREN_PHONE, t)
     return banned, blocks
 
 
@@ -250,10 +240,18 @@ def candidates(
         retriever,
         frozenset(ev.category for ev in events),
     )
-    if msg.service in _ALNUM_SERVICES or retriever or any(ev.category == STRONG for ev in events):
-        # letters are only trusted next to an unambiguous keyword or for an alphanumeric service
-        found += [c for c in _alnum_candidates(t) if not neg.inside(banned, c.start, c.end)]
-    viable = [c for c in found[:MAX_CANDIDATES] if not rejected(msg, c)]
+    key = alnum.sender_key(sender)
+    # letters need a strong keyword, an alphanumeric service or a plain code word right
+    # before them (alnum.confidence decides)
+    after = None
+    if not (msg.service in _ALNUM_SERVICES or retriever or STRONG in msg.categories):
+        after = [ev.end for ev in events if ev.category == WEAK] if WEAK in msg.categories else []
+    if after != []:
+        found += [
+            c for c in alnum.candidates(t, key, after) if not neg.inside(banned, c.start, c.end)
+        ]
+    # the sender's own name or short code ("TPLUS", "10086") is never the code
+    viable = [c for c in found[:MAX_CANDIDATES] if c.value != key and not rejected(msg, c)]
     ranked = [(c, *score(msg, c, viable)) for c in viable]
     ranked.sort(key=lambda cs: -cs[2])
     return [(c, confidence) for c, confidence, _ in ranked]

@@ -37,7 +37,8 @@ STRONG: dict[str, tuple[str, ...]] = {
            "password reset code", "confirm code", "authorisation code", "authorization code",
            "transaction password", "single-use code",
            "single use code", "security pin", "verification pin", "login pin", "sms code",
-           "otp code", "secure code", "securecode"),
+           "otp code", "secure code", "securecode", "two-factor", "two factor", "two-step",
+           "2-step", "2-factor"),
     # German-speaking banks: TAN ("Transaktionsnummer") in all its delivery channels.
     "tan": ("mtan", "smstan", "sms-tan", "sms tan", "mobiletan", "mobile tan", "mobile-tan",
             "pushtan", "push-tan", "phototan", "photo-tan", "chiptan", "apptan", "app-tan",
@@ -97,7 +98,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "lv": ("verifikācijas kod", "apstiprināšanas kod", "autorizācijas kod", "pieteikšanās kod",
            "vienreizējā parole", "vienreizējo paroli", "vienreizējais kod", "vienreizējo kod",
            "reģistrācijas kod", "drošības kod", "kontrolkod", "apstiprinājuma kod",
-           "autentifikācijas kod", "pieslēgšanās kod", "pārbaudes kod"),
+           "autentifikācijas kod", "pieslēgšanās kod", "pārbaudes kod", "aktivizācijas kod",
+           "aktivācijas kod", "paraksta kod"),
     "lt": ("patvirtinimo kod", "vienkartinis kod", "vienkartinis slaptažod", "prisijungimo kod",
            "saugos kod", "autorizacijos kod"),
     "et": ("kinnituskood", "turvakood", "sisselogimiskood", "ühekordne parool", "ühekordne kood",
@@ -117,7 +119,7 @@ STRONG: dict[str, tuple[str, ...]] = {
            "認證碼", "校驗碼", "安全码", "短信码", "認証碼", "验证代码", "驗證代碼", "动态口令",
            "動態密碼", "一次性密码", "一次性密碼", "授权码", "授權碼", "安全碼", "登入碼",
            "登錄碼", "確認碼", "认证码", "效验码", "交易密碼", "交易密码", "otp密碼", "otp密码",
-           "簡訊密碼", "短信密码"),
+           "簡訊密碼", "短信密码", "驗證號碼", "验证号码", "認證號碼", "認証號碼"),
     "ja": ("認証コード", "確認コード", "認証番号", "確認番号", "ワンタイムパスワード",
            "セキュリティコード", "パスコード", "検証コード", "ログインコード",
            "ワンタイムコード", "認証用コード", "承認コード", "確認用コード"),
@@ -212,9 +214,9 @@ WEAK: dict[str, tuple[str, ...]] = {
                  "құпиясөз", "құпия сөз", "сырсөз"),
     "arabic": ("کد", "رمز", "کود", "کوډ", "الرمز", "کلمه المرور", "کلمه السر", "کوڈ", "پاسورډ",
                "پاس ورڈ", "الکود", "رقم سری"),
-    "other": ("קוד", "कोड", "पासवर्ड", "কোড", "ລະຫັດ", "รหัส", "码", "コード", "暗証番号", "코드",
-              "密碼", "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码", "口令", "סיסמה", "סיסמא", "პაროლ",
-              "パスワード", "비밀번호"),
+    "other": ("קוד", "कोड", "पासवर्ड", "কোড", "ລະຫັດ", "รหัส", "码", "碼", "コード", "暗証番号",
+              "코드", "密碼", "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码", "口令", "סיסמה", "סיסמא",
+              "პაროლ", "パスワード", "비밀번호"),
 }
 
 # "Use 123456 to verify your account", "Enter 1234", "Користи 470 291 да потврдиш": the verb

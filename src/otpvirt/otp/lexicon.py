@@ -13,13 +13,14 @@ from .normalize import fold_phrase, trie_pattern
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
 NOT_OTP, EXPIRED, STRONG, WEAK, VERB = "not_otp", "expired", "strong", "weak", "verb"
 SERVICE = "service"
-MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, REFERENCE, PRODUCT, MONTH = (
+MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, BOOKING, REFERENCE, PRODUCT, MONTH = (
     "marketing",
     "phone",
     "phone_noun",
     "sent",
     "card",
     "order",
+    "booking",
     "reference",
     "product",
     "month",
@@ -40,6 +41,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (SENT, cues.SENT),
     (CARD, cues.CARD),
     (ORDER, cues.ORDER),
+    (BOOKING, cues.BOOKING),
     (REFERENCE, cues.REFERENCE),
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),

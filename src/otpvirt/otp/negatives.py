@@ -60,8 +60,23 @@ PHONE_AFTER = re.compile(r"(?:'[a-zа-я]{1,2})?[ ]+(?:занг|gönder|qo'ng'ir
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.
-HARD_BEFORE = frozenset("+#№*•×@\\_")
-HARD_AFTER = frozenset("*•@_%")
+HARD_BEFORE = frozenset("+#№*•●×@\\_")
+HARD_AFTER = frozenset("*•●@_%")
+# A masked card or account number: digit groups and mask runs joined by single spaces or
+# hyphens ("6219-86**-****-4402", "**** 4402", "•• 4402", "XXXX-XXXX-4402").  The visible
+# digits are never the code, and neither is a card's first group ("6219 86** **** 4402").
+# A lone "X" is no mask: Steam codes such as "4X7Q2" use it.
+_MASK_CORE = re.compile(r"[*•●]|xx|XX")  # one-character branches keep the scan fast
+_MASK_CHARS = frozenset("0123456789*•●xX")
+_MASK_RUN = re.compile(r"[0-9*•●xX]+(?:[ -][0-9*•●xX]+)*")
+_MASKED = re.compile(r"\d(?:[*•●]|[xX]{2})|(?:[*•●]|[xX]{2})\d|(?:[*•●]{2}|[xX]{2})[ -]\d")
+# A phone number behind an area code in parentheses: "(02)2182-1313", "(021) 6422-1234",
+# "(8 800) 555-35-35".  The subscriber part has five digits or more, so "(4821) 12:30" is
+# no phone.
+PAREN_PHONE = re.compile(
+    r"\(\+?\d{1,5}(?:[ -]\d{1,4})?\)[ -]?"
+    r"(?:\d{6,8}|\d{3,4}[ -]\d{2,4}(?:[ -]\d{2,4}){0,2})(?![\d:])"
+)
 
 URL = re.compile(r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+[a-z]{2,8}/\S*", re.I)
 DOMAIN_HINT = re.compile(r"\.[a-zA-Z]{2,8}/")
@@ -134,7 +149,7 @@ def hard_context(t: str, start: int, end: int) -> bool:
     if before in HARD_BEFORE or after in HARD_AFTER:
         return True
     # "No. *1234", "карты ** 1234": a mask two characters away still marks a card.
-    return start > 1 and t[start - 2] in "*•" and before == " "
+    return start > 1 and t[start - 2] in "*•●" and before == " "
 
 
 def amount_or_unit(low: str, start: int, end: int) -> bool:
@@ -159,6 +174,31 @@ def letters_only_ok(token: str) -> bool:
     """An all-letter code (Steam style) has at most one vowel and is not a common word."""
     vowels = sum(1 for c in token if c in "AEIOUY")
     return vowels <= 1 and token not in _ALL_LETTERS_STOP
+
+
+def card_masks(text: str) -> list[tuple[int, int]]:
+    """Spans of masked card and account numbers."""
+    # grow each mask run to its whole number by hand: a regex over every digit run of the
+    # message would cost more than the rare mask is worth
+    out: list[tuple[int, int]] = []
+    end = 0
+    for core in _MASK_CORE.finditer(text):
+        start = core.start()
+        if start < end or (core.group() in ("xx", "XX") and start and text[start - 1].isalpha()):
+            continue  # already covered, or a word such as "Exxon"
+        while start > 0:
+            if text[start - 1] in _MASK_CHARS:
+                start -= 1
+            elif text[start - 1] in " -" and start > 1 and text[start - 2] in _MASK_CHARS:
+                start -= 2
+            else:
+                break
+        run = _MASK_RUN.match(text, start)
+        if run is not None and run.end() > end:
+            end = run.end()
+            if _MASKED.search(run.group()):
+                out.append(run.span())
+    return out
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

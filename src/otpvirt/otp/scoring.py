@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
+from . import alnum
 from . import negatives as neg
 from .context import (
     BREAK,
-    CONNECTOR,
     COPULA,
     DIGIT,
     NUMERIC,
     Candidate,
     Message,
     cue_before,
+    introducer,
     points_at,
     same_sentence,
 )
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
+    BOOKING,
     CARD,
     EXPIRED,
     KEYWORD_WEIGHT,
@@ -27,6 +29,7 @@ from .lexicon import (
     PRODUCT,
     REFERENCE,
     STRONG,
+    Event,
 )
 from .rejects import rejected
 
@@ -122,16 +125,10 @@ def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[fl
         value, tier, raw, anchored = _keyword(msg, c, viable)
         if value == 0.0:
             return 0.0, ""
-        linked = CONNECTOR.search(msg.low, max(0, c.start - 10), c.start) is not None
         if c.kind in ("alnum", "letters"):
-            limit = 24 if linked else 12 if c.kind == "alnum" else 6
-            if not (tier == STRONG or alnum_ok or msg.retriever) or raw > limit:
+            value = alnum.confidence(msg, c, (value, tier, raw), alnum_ok)
+            if value <= 0.0:
                 return 0.0, ""
-            if not alnum_ok and (neg.PROMO_SHAPE.fullmatch(c.value) or _has(msg, MARKETING)):
-                return 0.0, ""
-            if cue_before(msg, c, (REFERENCE, ORDER, PRODUCT), 12):
-                return 0.0, ""
-            value -= 0.05
         else:
             value += _numeric_adjustments(msg, c, tier, raw, anchored)
         if tier != STRONG and _has(msg, MARKETING):
@@ -172,14 +169,17 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
             if ev.category == EXPIRED and not same_sentence(msg, ev.start, c.start):
                 adjust -= 0.3  # a message about an expired code rarely carries another one
                 break
-    order = cue_before(msg, c, (ORDER,), 35, through_keywords=True)
+    order = cue_before(msg, c, (ORDER, BOOKING), 35, through_keywords=True)
     # "Your order 4512 ..." / "سفارش با کد ۷۷۰۳۹۴۳": an order or tracking number -- unless
-    # the order word ends an earlier sentence ("Parcel arrived. Code: 4821") or a strong
-    # keyword introduces this very number ("Pickup code for order 9912: 4821").
+    # the order word ends an earlier sentence ("Parcel arrived. Code: 4821"), a strong
+    # keyword introduces this very number ("Pickup code for order 9912: 4821"), or the order
+    # already has its own number and a code word then introduces this one ("ເລກບິນ 88123456
+    # … ລະຫັດ 4821").
     if (
         order is not None
         and same_sentence(msg, order.end, c.start)
         and (tier != STRONG or anchored != LEAD)
+        and not _after_order_number(msg, c, order)
     ):
         adjust -= 0.5
         if len(c.value) >= 7 and c.start - order.end <= 12:
@@ -191,3 +191,13 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
     elif c.kind == "split4":
         adjust -= 0.15
     return adjust
+
+
+def _after_order_number(msg: Message, c: Candidate, order: Event) -> bool:
+    """True when a code word introduces the number after the order's own number."""
+    ev = introducer(msg, c)
+    return (
+        ev is not None
+        and ev.start > order.end
+        and DIGIT.search(msg.t, order.end, ev.start) is not None
+    )

@@ -1,0 +1,157 @@
+"""Letter codes ("6HQJR", "YZ5U5ASY"): which tokens count, and which code word vouches for them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import negatives as neg
+from .context import BREAK, CONNECTOR, Candidate, Message, cue_before, introducer
+from .lexicon import (
+    BOOKING,
+    CARD,
+    CODE_WORDS,
+    EXPIRED,
+    MARKETING,
+    ORDER,
+    PRODUCT,
+    REFERENCE,
+    STRONG,
+    Event,
+)
+
+_ALNUM = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{4,10}(?![A-Za-z0-9])")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+# "TPLUS: …", "[KBANK] …", "【SHOPEE】…": the sender's name labelling the message.
+_OPENERS = " \t\n[(【<#>"
+_LABEL_END = re.compile(r"[\])】]?[ ]?[:：]|[\])】]")
+# A strong keyword's clause may name the account before the code: "Код Steam Guard для
+# входа в аккаунт «gamer_01»: 6HQJR" (the keyword ends this far at most from the colon).
+LABEL_REACH = 64
+# Without a strong keyword, a plain code word ("код:", "kods ir") vouches for a letter code
+# only when it introduces it and the code mixes letters and digits, this long at least.
+_PLAIN_MIN = 5
+_PLAIN_REACH = 20  # introducer() looks 16 characters past the word
+_VOWEL = re.compile(r"[AEIOU]")
+_KINDS = (REFERENCE, ORDER, BOOKING, PRODUCT, CARD)
+_WORD_TAIL = re.compile(r"[^\W\d_]*")
+_WORDISH = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=1024)  # a handful of senders send most messages
+def sender_key(sender: str | None) -> str:
+    """The sender ID as a code-shaped token ("T-PLUS" -> "TPLUS"), or "" when none."""
+    return _NOT_ALNUM.sub("", sender).upper() if sender else ""
+
+
+def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Candidate]:
+    """Upper-case letter-and-digit tokens that could be a code (not the sender's name)."""
+    # With `after` (the ends of plain code words, which vouch for nothing further away) only
+    # the text right after them is scanned: the full scan is the costlier part.
+    if after is None:
+        matches = _ALNUM.finditer(t)
+    else:
+        # one scan over the span the windows cover (code words cluster), then the windows;
+        # a token the scan's end cuts runs on, which the end check below catches
+        matches = (
+            m
+            for m in _ALNUM.finditer(t, after[0], after[-1] + _PLAIN_REACH + 10)
+            if any(0 <= m.start() - end <= _PLAIN_REACH for end in after)
+        )
+    out: list[Candidate] = []
+    for m in matches:
+        token = m.group()
+        if token.isdigit() or token == sender:
+            continue  # pure digits are handled by the numeric scan
+        if m.end() < len(t) and t[m.end()].isascii() and t[m.end()].isalnum():
+            continue  # cut by the end of a windowed scan: the token runs on
+        if m.start() < 8 and not t[: m.start()].strip(_OPENERS) and _LABEL_END.match(t, m.end()):
+            continue  # a brand name opening the message: "TPLUS: ລະຫັດ…"
+        if not any(c.isdigit() for c in token):
+            if len(token) >= 5 and neg.letters_only_ok(token):
+                out.append(Candidate(m.start(), m.end(), token, "letters"))
+            continue
+        if token[0].isdigit() and token[-1].isdigit() and sum(c.isalpha() for c in token) == 1:
+            continue  # "1x2", "5G": a number with a unit letter
+        out.append(Candidate(m.start(), m.end(), token, "alnum"))
+    return out
+
+
+def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known: bool) -> float:
+    """Keyword score of a letter code, or 0.0 when nothing vouches for it."""
+    # `score`: the best keyword's value, table and distance; `known`: the service is known
+    # to send letter codes (Steam), so its shape and a weak keyword suffice.
+    value, tier, raw = score
+    conn = CONNECTOR.search(msg.low, max(0, c.start - 10), c.start)
+    label = _strong_label(msg, conn.start()) if conn else None
+    trusted = tier == STRONG or label is not None or known or msg.retriever
+    if not trusted and (EXPIRED in msg.categories or not _plain_code_word(msg, c, conn)):
+        return 0.0
+    if c.kind == "letters" and not known and _VOWEL.search(c.value):
+        return 0.0  # "CHECK", "FIRST": a word; Steam-style letter codes have no vowels
+    limit = 24 if conn else 12 if c.kind == "alnum" else 6
+    if raw > limit and label is None:
+        return 0.0
+    if not known:
+        if MARKETING in msg.categories or BOOKING in msg.categories:
+            return 0.0  # "WELCOME10 for 10% off", a PNR in a flight or hotel booking
+        if neg.PROMO_SHAPE.fullmatch(c.value) and not (tier == STRONG and conn):
+            return 0.0  # "SAVE20" unless a strong keyword states it: "security code is ZTAV75"
+    if _named_elsewhere(msg, c):
+        return 0.0  # "Заказ K7QX9P оформлен. Код: K7QX9P": the order's own reference
+    cue = cue_before(msg, c, _KINDS, 12)
+    if cue is not None and not (
+        # "Login code for account xyz: Q4TKR": the account word names "xyz", not the code
+        label is not None
+        and conn is not None
+        and label.end <= cue.start
+        and cue.category in (REFERENCE, ORDER)
+        and _names_other(msg, cue, conn.start())
+    ):
+        return 0.0
+    if EXPIRED in msg.categories:
+        value -= 0.3  # "your password was changed": a notice rarely carries a code
+    return value - 0.05
+
+
+def _plain_code_word(msg: Message, c: Candidate, conn: re.Match[str] | None) -> bool:
+    # "Ваш код: 6HQJR", "Tavs kods ir YZ5U5ASY"; never a plain word ("CODE: VALID")
+    if c.kind != "alnum" or conn is None or len(c.value) < _PLAIN_MIN:
+        return False
+    ev = introducer(msg, c)
+    if ev is None or ev.category not in CODE_WORDS:
+        return False
+    # "Ticket code: K7QX9P", "Invoice code: …": a reference word names the kind of code
+    return not any(
+        o.category in _KINDS and 0 <= ev.start - o.end <= 2 for o in msg.events if o.end <= ev.start
+    )
+
+
+def _strong_label(msg: Message, colon: int) -> Event | None:
+    """The strong keyword whose clause ends in the connector at `colon`, if any."""
+    found: Event | None = None
+    for ev in msg.events:
+        if ev.end > colon:
+            break
+        if ev.category == STRONG and colon - ev.end <= LABEL_REACH:
+            found = ev
+    if found is None or BREAK.search(msg.t, found.end, colon) or ":" in msg.t[found.end : colon]:
+        return None
+    return found
+
+
+def _names_other(msg: Message, cue: Event, colon: int) -> bool:
+    # a word between the cue's word and the colon: "account xyz:", "cuenta juan_99:"
+    tail = _WORD_TAIL.match(msg.t, cue.end)
+    end = tail.end() if tail else cue.end
+    return _WORDISH.search(msg.t, end, colon) is not None
+
+
+def _named_elsewhere(msg: Message, c: Candidate) -> bool:
+    # another occurrence of the token right after a reference, order or booking word
+    i = msg.t.find(c.value)
+    while i != -1:
+        if i != c.start and cue_before(msg, c._replace(start=i, end=i + len(c.value)), _KINDS, 12):
+            return True
+        i = msg.t.find(c.value, i + 1)
+    return False
