@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from otpvirt.cli.common import DbUrl, JsonOut, fail, print_json, settings_for
@@ -38,3 +40,20 @@ def current(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
             f"database: {rev or 'empty'}; code: {head}"
             + ("" if rev == head else " (run `otpvirt db upgrade`)")
         )
+
+
+@app.command("backup")
+def backup_(
+    target: Path,
+    database_url: DbUrl = None,
+) -> None:
+    """Write a consistent backup of the live database to TARGET."""
+    from otpvirt.db.backup import backup
+    from otpvirt.errors import OtpVirtError
+
+    url = settings_for(database_url).effective_database_url
+    try:
+        kind = backup(url, target)
+    except OtpVirtError as exc:
+        fail(exc.message)
+    typer.echo(f"backup written to {target}: {kind}")
