@@ -90,6 +90,17 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in msg or "busy" in msg
 
 
+class _Batch:
+    """Units of work sharing one SQLite transaction until it commits."""
+
+    __slots__ = ("done", "loop", "size")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.done: asyncio.Future[None] = loop.create_future()
+        self.size = 0
+
+
 class SqliteDatabase(Database):
     """One writer and one reader connection to an SQLite file in WAL mode."""
 
@@ -108,6 +119,7 @@ class SqliteDatabase(Database):
         self._write = SqliteConn(self._writer)
         self._read = SqliteConn(self._reader)
         self._lock = asyncio.Lock()
+        self._batch: _Batch | None = None
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Conn]:
@@ -115,19 +127,63 @@ class SqliteDatabase(Database):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Conn]:
+        """A unit of work, group-committed with the others of the same loop iteration.
+
+        Each unit runs inside its own SAVEPOINT of a shared write transaction, so a
+        failing unit rolls back alone; the transaction is committed once the units
+        that were ready together have run, and only then does each unit return. A
+        commit writes the WAL pages every unit touched once instead of once per unit.
+        """
         async with self._lock:
-            await self._begin()
+            batch = self._batch
+            if batch is None:
+                await self._begin()
+                loop = asyncio.get_running_loop()
+                batch = self._batch = _Batch(loop)
+                loop.call_soon(self._commit, batch)
+            name = f"unit{batch.size}"
+            batch.size += 1
+            self._writer.execute(f"SAVEPOINT {name}")
             try:
                 yield self._write
             except BaseException:
+                self._undo(batch, name)
+                raise
+            self._writer.execute(f"RELEASE {name}")
+        await asyncio.shield(batch.done)
+
+    def _undo(self, batch: _Batch, name: str) -> None:
+        if self._writer.in_transaction:
+            self._writer.execute(f"ROLLBACK TO {name}")
+            self._writer.execute(f"RELEASE {name}")
+            return
+        # SQLite already rolled the whole transaction back (e.g. disk full):
+        # every unit of the batch is lost and must fail.
+        self._fail(batch, DatabaseUnavailable("SQLite rolled back the transaction"))
+
+    def _commit(self, batch: _Batch) -> None:
+        if self._batch is not batch:
+            return
+        if self._lock.locked():
+            # A unit is between statements (it awaited something real): wait for it.
+            batch.loop.call_soon(self._commit, batch)
+            return
+        self._batch = None
+        try:
+            self._writer.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._writer.in_transaction:
                 self._writer.execute("ROLLBACK")
-                raise
-            try:
-                self._writer.execute("COMMIT")
-            except sqlite3.OperationalError:
-                if self._writer.in_transaction:
-                    self._writer.execute("ROLLBACK")
-                raise
+            self._fail(batch, DatabaseUnavailable(f"SQLite commit failed: {exc}"))
+            return
+        batch.done.set_result(None)
+
+    def _fail(self, batch: _Batch, exc: Exception) -> None:
+        if self._batch is batch:
+            self._batch = None
+        if not batch.done.done():
+            batch.done.set_exception(exc)
+            batch.done.exception()  # retrieved: every waiter re-raises it
 
     async def _begin(self) -> None:
         deadline = time.monotonic() + self._busy_timeout_ms / 1000
