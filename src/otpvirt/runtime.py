@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 
 from otpvirt.auth.lockout import Policy
@@ -16,30 +17,49 @@ from otpvirt.db import Database, open_database
 
 
 class CountCache:
-    """Short-lived GetNumbersCount answers: counting a large pool is not free."""
+    """Availability counts, reused for a short TTL and refreshed without waiting.
+
+    Counting a large pool is not free (a million numbers: ~0.1 s), and clients poll
+    GetNumbersCount constantly. A fresh value is answered as is; a stale one is
+    answered too while one refresh runs in the background; only a key never counted
+    waits (once, however many ask at the same moment). With a TTL of 0 every call
+    counts.
+    """
 
     def __init__(self, ttl_seconds: float) -> None:
         self._ttl = ttl_seconds
-        self._values: dict[tuple[int, int | None, int], tuple[int, float]] = {}
+        # key -> (value, fresh until)
+        self._values: dict[Hashable, tuple[int, float]] = {}
+        self._loading: dict[Hashable, asyncio.Task[int]] = {}
 
-    def get(self, key: tuple[int, int | None, int]) -> int | None:
-        """A fresh cached count, or None."""
+    async def get(self, key: Hashable, load: Callable[[], Awaitable[int]]) -> int:
+        """The count for `key`, loading it with `load` when needed."""
+        if self._ttl <= 0:
+            return await load()
         hit = self._values.get(key)
-        if hit is None or hit[1] < time.monotonic():
-            return None
-        return hit[0]
+        if hit is not None and hit[1] > time.monotonic():
+            return hit[0]
+        task = self._loading.get(key)
+        if task is None:
+            task = self._loading[key] = asyncio.ensure_future(self._load(key, load))
+        if hit is not None:
+            return hit[0]
+        return await asyncio.shield(task)
 
-    def put(self, key: tuple[int, int | None, int], value: int) -> None:
-        """Remember a count for the TTL."""
-        if self._ttl > 0:
+    async def _load(self, key: Hashable, load: Callable[[], Awaitable[int]]) -> int:
+        try:
+            value = await load()
             if len(self._values) > 10_000:
                 self._values.clear()
             self._values[key] = (value, time.monotonic() + self._ttl)
+            return value
+        finally:
+            self._loading.pop(key, None)
 
     def clear(self) -> None:
-        """Forget everything (this process leased or released a number)."""
-        if self._values:
-            self._values.clear()
+        """Mark every count stale (this process leased or released numbers)."""
+        for key, (value, _) in self._values.items():
+            self._values[key] = (value, 0.0)
 
 
 @dataclass

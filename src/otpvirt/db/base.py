@@ -106,6 +106,11 @@ class Database(abc.ABC):
     def transaction(self) -> AbstractAsyncContextManager[Conn]:
         """A connection inside a write transaction: commit on exit, roll back on error."""
 
+    async def fetchval_slow(self, sql: str, params: Params = None) -> Any:
+        """A read that may take long (large counts): never blocks the event loop."""
+        async with self.read() as conn:
+            return await conn.fetchval(sql, params)
+
     @abc.abstractmethod
     async def close(self) -> None:
         """Release every connection."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -120,6 +121,11 @@ class SqliteDatabase(Database):
         self._read = SqliteConn(self._reader)
         self._lock = asyncio.Lock()
         self._batch: _Batch | None = None
+        self._synchronous = synchronous
+        # Slow reads run in worker threads, each with its own connection (sqlite3
+        # releases the GIL while a query runs, so the event loop keeps serving).
+        self._local = threading.local()
+        self._thread_cons: list[sqlite3.Connection] = []
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Conn]:
@@ -198,7 +204,21 @@ class SqliteDatabase(Database):
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.05)
 
+    async def fetchval_slow(self, sql: str, params: Params = None) -> Any:
+        return await asyncio.to_thread(self._fetchval_in_thread, sql, params)
+
+    def _fetchval_in_thread(self, sql: str, params: Params) -> Any:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None:
+            con = connect(
+                self.path, synchronous=self._synchronous, busy_timeout_ms=self._busy_timeout_ms
+            )
+            self._local.con = con
+            self._thread_cons.append(con)
+        row = con.execute(sql, params or {}).fetchone()
+        return None if row is None else row[0]
+
     async def close(self) -> None:
-        for con in (self._reader, self._writer):
+        for con in (self._reader, self._writer, *self._thread_cons):
             with suppress(sqlite3.Error):
                 con.close()

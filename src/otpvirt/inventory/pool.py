@@ -75,9 +75,17 @@ async def release(conn: Conn, number_id: int, activation_id: int, now: int) -> N
     )
 
 
+def count_query(
+    *, country_id: int, provider_id: int | None, service_id: int
+) -> tuple[str, dict[str, object]]:
+    """SQL and parameters counting the numbers that could be leased for the service."""
+    sql = "SELECT COUNT(*) FROM numbers WHERE " + _where(provider_id is not None, 0)
+    return sql, _params(country_id, provider_id, service_id, ())
+
+
 async def count_available(
     conn: Conn, *, country_id: int, provider_id: int | None, service_id: int
 ) -> int:
     """How many numbers could be leased right now for the service."""
-    sql = "SELECT COUNT(*) FROM numbers WHERE " + _where(provider_id is not None, 0)
-    return int(await conn.fetchval(sql, _params(country_id, provider_id, service_id, ())) or 0)
+    sql, params = count_query(country_id=country_id, provider_id=provider_id, service_id=service_id)
+    return int(await conn.fetchval(sql, params) or 0)

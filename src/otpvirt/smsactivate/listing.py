@@ -10,25 +10,12 @@ from typing import Any
 
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
 from otpvirt.clients.service import AuthClient
-from otpvirt.inventory import pool
+from otpvirt.inventory.availability import available
 from otpvirt.money import currency, to_wire
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
 from otpvirt.smsactivate import schemas as s
 from otpvirt.smsactivate.service import Answer
-
-
-async def available(rt: Runtime, country_id: int, provider_id: int | None, service_id: int) -> int:
-    """Numbers that could be leased now (cached for `count_cache_seconds`)."""
-    key = (country_id, provider_id, service_id)
-    cached = rt.counts.get(key)
-    if cached is None:
-        async with rt.db.read() as conn:
-            cached = await pool.count_available(
-                conn, country_id=country_id, provider_id=provider_id, service_id=service_id
-            )
-        rt.counts.put(key, cached)
-    return cached
 
 
 async def _service(rt: Runtime, p: s.Params) -> ServiceInfo | None:

@@ -1,0 +1,73 @@
+"""Availability counts: cached briefly, refreshed in the background, loaded once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from otpvirt.inventory.availability import available
+from otpvirt.runtime import CountCache, Runtime
+from tests.conftest import make_settings
+from tests.support import factory
+
+
+async def test_count_cache_serves_stale_while_one_refresh_runs() -> None:
+    cache = CountCache(ttl_seconds=0.05)
+    calls = 0
+    gate = asyncio.Event()
+
+    async def load() -> int:
+        nonlocal calls
+        calls += 1
+        await gate.wait()
+        return calls * 10
+
+    # Never counted: everyone waits for the one load.
+    waiting = [asyncio.ensure_future(cache.get("k", load)) for _ in range(5)]
+    await asyncio.sleep(0)
+    gate.set()
+    assert await asyncio.gather(*waiting) == [10] * 5 and calls == 1
+    assert await cache.get("k", load) == 10 and calls == 1  # fresh
+    gate.clear()
+    await asyncio.sleep(0.06)
+    # Stale: answered at once, and one refresh starts.
+    assert [await cache.get("k", load) for _ in range(3)] == [10, 10, 10]
+    await asyncio.sleep(0)
+    assert calls == 2  # one refresh for the three stale answers
+    gate.set()
+    await asyncio.sleep(0.01)
+    assert await cache.get("k", load) == 20
+    cache.clear()
+    assert await cache.get("k", load) == 20  # stale after clear: answered, refreshing
+    await asyncio.sleep(0.01)
+    assert calls == 3
+
+
+async def test_ttl_zero_always_counts() -> None:
+    cache = CountCache(ttl_seconds=0)
+    n = 0
+
+    async def load() -> int:
+        nonlocal n
+        n += 1
+        return n
+
+    assert [await cache.get("k", load) for _ in range(3)] == [1, 2, 3]
+
+
+async def test_available_counts_off_the_loop_and_reflects_leases(
+    database_url: str, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    rt = Runtime.open(make_settings(database_url, tmp_path, count_cache_seconds=0.05))
+    try:
+        await factory.numbers(rt, "tajikistan", "indigo", 30)
+        snap = await rt.catalogue.get()
+        tj, vi = snap.countries["tajikistan"], snap.services["vi"]
+        assert await available(rt, tj.id, None, vi.id) == 30
+        async with rt.db.transaction() as conn:
+            await conn.execute("UPDATE numbers SET enabled = FALSE WHERE phone % 3 = 0")
+        rt.counts.clear()
+        assert await available(rt, tj.id, None, vi.id) == 30  # stale answer, refresh started
+        await asyncio.sleep(0.1)
+        assert await available(rt, tj.id, None, vi.id) == 20
+    finally:
+        await rt.close()
