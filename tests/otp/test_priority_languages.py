@@ -194,6 +194,24 @@ PRIORITY: list[tuple[str, str, str | None]] = [
     ('sr', 'Kupovina 1.500,00 RSD karticom ****1234 uspešna', None),
     ('zh', '您尾号1234的银行卡支付150.00元', None),
     ('en', 'Your card ending 1234 was charged $150.00 at AMAZON', None),
+    # a card, tariff or bundle word that ends the code word's clause; help lines after the code
+    ('ru', 'МегаФон: код для подтверждения смены SIM-карты — 4821', '4821'),
+    ('ru', 'Код для оплаты картой: 4821', '4821'),
+    ('tg', 'Tcell: Коди тасдиқ барои иваз кардани нақша: 4821', '4821'),
+    ('fa', 'ایرانسل: کد تایید خرید بسته: ۴۸۲۱', '4821'),
+    ('prs', 'روشن: کود فعالسازی بسته انترنتی شما ۴۸۲۱ است', '4821'),
+    ('ar', 'رمز التحقق من بطاقتك: 4821', '4821'),
+    ('lv', 'Citadele: Kods 482193 maksājuma apstiprināšanai 45,00 EUR. Klientu serviss 67010000',
+     '482193'),
+    ('sr', 'Kod za plaćanje karticom: 4821', '4821'),
+    ('lo', 'LDB: ລະຫັດOTP:482193 ສຳລັບການເຂົ້າສູ່ລະບົບ', '482193'),
+    ('zh', '【建设银行】您正在绑定银行卡，验证码4821，切勿泄露。', '4821'),
+    ('en', 'Code to link your card: 4821', '4821'),
+    ('tg', 'Ба ҳисоби шумо 50 сомонӣ ворид шуд. Бақия 120 сомонӣ. Хати боварӣ 1100', None),
+    ('ar', 'تم تفعيل باقة الإنترنت 10 جيجا. للاستفسار اتصل 1212', None),
+    ('zh', '【中国联通】您本月话费58.00元，如有疑问请拨打客服热线10010', None),
+    ('sr', 'Uspešno ste aktivirali paket 10 GB. Info: 0800 100 100', None),
+    ('lv', 'Smart-ID PIN kods netiks prasīts. Neizpaudiet to. Info: 67 777 777', None),
 ]
 # fmt: on
 PRIORITY_LANGUAGES = {"ru", "tg", "fa", "prs", "ps", "ar", "lv", "sr", "lo", "zh", "en"}

@@ -8,7 +8,8 @@ candidates, drop the ones that sit in an amount, date, time, phone, card mask, l
 reference (negatives.py, rejects.py), then score the rest by closeness to a code keyword in
 any language (keywords.py, pickup.py, lexicon.py, scoring.py) and away from context words
 (cues.py), plus the service's known format (formats.py).  Letter codes such as "6HQJR" and
-the sender's own name are handled in alnum.py.  context.py holds what they share.
+the sender's own name are handled in alnum.py, mixed-case temporary passwords ("365pCfWK")
+in passwords.py.  context.py holds what they share.
 
 Extending it needs no knowledge of the scoring:
   * a new wording or language: add the phrase to the right table in keywords.py (STRONG for
@@ -18,7 +19,10 @@ Extending it needs no knowledge of the scoring:
   * a new context that makes a nearby number something else (order, tracking, tariff name,
     expired code, help line): add the word to the right table in cues.py (a phone noun goes
     to PHONE_NOUN, so that "verification code for your phone number: 1234" still works; a
-    travel or table booking word goes to BOOKING, whose letter references look like codes);
+    hot, help or support line to PHONE["lines"]; a travel or table booking word goes to
+    BOOKING, whose letter references look like codes; "ending in" to CARD["ending"]);
+  * a new word for "password": add its stem to PASSWORD_STEMS in keywords.py, so that a
+    mixed-case secret after it is read (tests/otp/test_passwords.py checks every stem);
   * a new service format (prefix such as "G-", a link carrying the code, a code shape, an
     alphanumeric code): add one ServiceFormat entry to formats.py and one case to
     FORMAT_CASES in tests/otp/test_extract.py (a test fails until you do);

@@ -33,6 +33,7 @@ LABEL_REACH = 64
 _PLAIN_MIN = 5
 _PLAIN_REACH = 20  # introducer() looks 16 characters past the word
 _VOWEL = re.compile(r"[AEIOU]")
+_KEYWORD_DIGITS = re.compile(r"(?:OTP|PIN|CODE|KOD|TAC)\d{4,}")
 _KINDS = (REFERENCE, ORDER, BOOKING, PRODUCT, CARD)
 _WORD_TAIL = re.compile(r"[^\W\d_]*")
 _WORDISH = re.compile(r"[^\W_]")
@@ -73,6 +74,8 @@ def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Cand
             continue
         if token[0].isdigit() and token[-1].isdigit() and sum(c.isalpha() for c in token) == 1:
             continue  # "1x2", "5G": a number with a unit letter
+        if _KEYWORD_DIGITS.fullmatch(token):
+            continue  # "OTP826471": a code word glued to the code (the numeric scan takes it)
         out.append(Candidate(m.start(), m.end(), token, "alnum"))
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import KEYWORD_WEIGHT, Event
+from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, Event
 
 
 class Candidate(NamedTuple):
@@ -14,7 +14,7 @@ class Candidate(NamedTuple):
     start: int
     end: int
     value: str
-    kind: str  # num, split, split4, tight, shelf, prefix, alnum, letters, url, origin
+    kind: str  # see NUMERIC; prefix, alnum, letters, password, url, origin
 
 
 class Message(NamedTuple):
@@ -30,8 +30,9 @@ class Message(NamedTuple):
     categories: frozenset[str]  # which word tables fired at all, to skip needless loops
 
 
-# Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for.
-NUMERIC = ("num", "split", "split4", "tight", "shelf")
+# Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for;
+# "glued" follows a Latin code word without a space ("ລະຫັດOTP826471").
+NUMERIC = ("num", "split", "split4", "tight", "shelf", "glued")
 # Sentence ends; the dot of an initial ("an M. Muster", "И. Иванов") ends nothing, while
 # lower-case abbreviations ("2025 г.", "500 р.") usually do end the sentence.
 BREAK = re.compile(r"[。！？]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।](?:\s|$)|\n")
@@ -48,6 +49,12 @@ _COPULA = (
 CONNECTOR = re.compile(rf"(?:[:=—–]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
 # Only the copulas: "… to your account is X" states what the code is, "account: X" labels it.
 COPULA = re.compile(rf"(?:{_COPULA})[ ]*[(\[]?$")
+# Owners ("your", "شما", "ຂອງທ່ານ") on folded text: between a name or password word and a
+# number they end the name ("بسته اینترنت شما ۴۸۲۱", "رمز عبور موقت شما Ab12Cd34 است").
+OWNER = (
+    r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој)[^\W\d_]{0,3}(?![^\W\d_])"
+    r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的"
+)
 # The rest of a word a keyword starts: "рамз|и 2719", "kod|unuz 910372" (not in scripts
 # without spaces, where it would run on into the next words).
 _WORD_REST = re.compile(r"[^\W\d_\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*")
@@ -101,6 +108,29 @@ def near(msg: Message, c: Candidate, category: str, window: int) -> bool:
         ev.category == category
         and (0 <= c.start - ev.end <= window or 0 <= ev.start - c.end <= window)
         for ev in msg.events
+    )
+
+
+def governed(msg: Message, c: Candidate, cue: Event, gap: int = 24) -> bool:
+    """True when a code word's clause ends in the cue and a connector: "код для карты: 4821"."""
+    keyword: Event | None = None
+    for ev in msg.events:
+        if ev.start >= cue.start:
+            break
+        if ev.category in KEYWORD_WEIGHT:
+            keyword = ev
+    if (
+        keyword is None
+        or cue.start - keyword.end > gap
+        or BREAK.search(msg.t, keyword.end, c.start)
+        or DIGIT.search(msg.t, keyword.end, c.start)
+        or CONNECTOR.search(msg.low, max(cue.end, c.start - 10), c.start) is None
+    ):
+        return False
+    # "Code sent for card: 4821", "… card: 4821 was sent": the card the code went to
+    end = c.end + 6
+    return not any(
+        ev.category in (PHONE, SENT) and keyword.end <= ev.start <= end for ev in msg.events
     )
 
 

@@ -132,6 +132,23 @@ PHONE: dict[str, tuple[str, ...]] = {
             "請撥", "请拨", "撥打", "拨打", "致電", "請致電", "專線", "专线", "客服", "電話",
             "お問い合わせ", "고객센터", "문의", "پشتیبانی", "справки", "справочн", "infolinia",
             "atención", "central de"),
+    # hot, help, trust and support lines: the number after them is one to call, and a
+    # "never share the code" reminder before them gives no code ("Горячая линия: 8080")
+    "lines": ("help line", "help-line", "support line", "care line", "service line",
+              "info line", "call center", "call centre", "contact center", "contact centre",
+              "горячая линия", "горячей линии", "горячую линию", "линия поддержки",
+              "линии поддержки", "поддержка$", "колл-центр", "call-центр", "контакт-центр",
+              "контактный центр", "контактного центра", "хати боварӣ", "хати бовари",
+              "хати ёрӣ", "маркази тамос", "маркази алоқа", "хадамоти дастгирӣ",
+              "хизматрасонии муштариён", "مرکز تماس", "خدمات مشتریان", "خدمات مشتری",
+              "ارتباط با ما", "د پیرودونکو", "د پېرودونکو", "د اړیکو مرکز", "الخط الساخن",
+              "خدمة العملاء", "خدمه العملاء", "مركز الاتصال", "الدعم الفني",
+              "klientu serviss", "klientu servisa", "klientu apkalpošan", "palīdzības tālr",
+              "uzticības tālr", "info linija", "инфо линија", "kontakt centar",
+              "контакт центар", "кол центар", "call centar", "korisnički servis",
+              "кориснички сервис", "služba za korisnike", "служба за кориснике", "ສາຍດ່ວນ",
+              "ສູນບໍລິການ", "ຕິດຕໍ່", "สายด่วน", "คอลเซ็นเตอร์", "热线", "熱線", "服务电话",
+              "服務電話", "客服电话"),
 }
 
 # Nouns naming a phone (number).  After a call cue or alone they announce a phone number,
@@ -215,16 +232,20 @@ REFERENCE: dict[str, tuple[str, ...]] = {
 PRODUCT: dict[str, tuple[str, ...]] = {
     "all": ("тариф", "tarif", "tariff", "tarife", "plan$", "пакет", "бастаи", "баста$", "бума",
             "to'plam", "тўплам", "bundle", "мегабайт", "гигабайт", "megabayt", "megabyte",
-            "gigabyte", "интернет", "internet", "безлимит", "süper",
+            # whole words: "интернет-банк", "internetbankai" are no tariff names
+            "gigabyte", "интернет$", "internet$", "безлимит", "süper",
             "بسته اینترنت", "باقه"),
 }
 
+# A code word may govern a card noun ("Код для привязки карты: 4821"); the "ending in"
+# markers always announce the card's last digits.
 CARD: dict[str, tuple[str, ...]] = {
     "all": ("card", "карт", "kartica", "картиц", "cartão", "cartao", "tarjeta", "carte", "carta",
-            "karte", "kart", "корт", "بطاق", "کارت", "ບັດ", "บัตร", "卡", "尾号", "ending",
-            "end in", "final", "terminada", "المنتهیه", "המסתיים", "ბარათ", "քարտ", "karty",
-            "kartą", "visa", "mastercard", "maestro", "mir$", "kaart", "кредитн", "尾號", "末四碼",
-            "末四位", "末4碼", "末4位", "卡號", "卡号", "カード", "카드"),
+            "karte", "kart", "корт", "بطاق", "کارت", "ບັດ", "บัตร", "卡", "ბარათ", "քարտ", "karty",
+            "kartą", "visa", "mastercard", "maestro", "mir$", "kaart", "кредитн", "卡號", "卡号",
+            "カード", "카드"),
+    "ending": ("尾号", "ending", "end in", "final", "terminada", "المنتهیه", "המסתיים", "尾號",
+               "末四碼", "末四位", "末4碼", "末4位"),
 }
 
 MONTHS: dict[str, tuple[str, ...]] = {

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from . import alnum
+from . import alnum, passwords
 from . import negatives as neg
 from .context import Candidate, Message
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
-from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WEAK, Event, scan
+from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WEAK, Event, glued_events, scan
 from .normalize import fold, fold_phrase, normalize
 from .rejects import rejected
 from .scoring import score
@@ -26,12 +27,17 @@ _ALIASES = alias_map()
 _ALNUM_SERVICES = frozenset(f.name for f in FORMATS if f.alnum)
 
 
+@lru_cache(maxsize=1024)  # a handful of senders and services send most messages
+def _alias(name: str) -> str | None:
+    return _ALIASES.get(fold_phrase(name.strip()))
+
+
 def _resolve_service(sender: str | None, service: str | None, events: list[Event]) -> str | None:
     for name in (service, sender):
         if name:
-            key = fold_phrase(name.strip())
-            if key in _ALIASES:
-                return _ALIASES[key]
+            known = _alias(name)
+            if known is not None:
+                return known
     for ev in events:
         if ev.category == SERVICE:
             return ev.value
@@ -168,7 +174,11 @@ def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
             return None
         # "MIR-6481", "12-May-2025" are identifiers; "OTP-482193" is a code (scorer decides)
         return Candidate(start, end, text, "tight")
-    if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
+    if neg.glued_to_word(t, start, end):
+        if neg.keyword_glued(t, start, end) and not neg.hard_context(t, start, end):
+            return Candidate(start, end, text, "glued")
+        return None
+    if neg.hard_context(t, start, end):
         return None
     return Candidate(start, end, text, "num")
 
@@ -222,6 +232,10 @@ def candidates(
     if not found and not _UPPER.search(t):
         return []  # nothing code-shaped: skip the word scan entirely
     events = scan(low)
+    glued = [c.start for c in found if c.kind == "glued"]
+    if glued:
+        # the word scan needs a boundary before "otp"; "ລະຫັດOTP826471" has none
+        events = glued_events(low, glued, events)
     if banned:
         # "?code=" inside a link is not a keyword of the message
         events = [
@@ -241,14 +255,20 @@ def candidates(
         frozenset(ev.category for ev in events),
     )
     key = alnum.sender_key(sender)
+    # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")
+    secrets = passwords.candidates(msg)
+    found += secrets
     # letters need a strong keyword, an alphanumeric service or a plain code word right
     # before them (alnum.confidence decides)
     after = None
     if not (msg.service in _ALNUM_SERVICES or retriever or STRONG in msg.categories):
         after = [ev.end for ev in events if ev.category == WEAK] if WEAK in msg.categories else []
     if after != []:
+        taken = {s.start for s in secrets}
         found += [
-            c for c in alnum.candidates(t, key, after) if not neg.inside(banned, c.start, c.end)
+            c
+            for c in alnum.candidates(t, key, after)
+            if c.start not in taken and not neg.inside(banned, c.start, c.end)
         ]
     # the sender's own name or short code ("TPLUS", "10086") is never the code
     viable = [c for c in found[:MAX_CANDIDATES] if c.value != key and not rejected(msg, c)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .pickup import PICKUP
 
-__all__ = ["PICKUP", "STRONG", "WEAK"]
+__all__ = ["PASSWORD_STEMS", "PICKUP", "STRONG", "VERBS", "WEAK"]
 
 # fmt: off
 
@@ -38,7 +38,8 @@ STRONG: dict[str, tuple[str, ...]] = {
            "transaction password", "single-use code",
            "single use code", "security pin", "verification pin", "login pin", "sms code",
            "otp code", "secure code", "securecode", "two-factor", "two factor", "two-step",
-           "2-step", "2-factor"),
+           "2-step", "2-factor", "temporary password", "temp password", "temporary pin",
+           "temporary passcode"),
     # German-speaking banks: TAN ("Transaktionsnummer") in all its delivery channels.
     "tan": ("mtan", "smstan", "sms-tan", "sms tan", "mobiletan", "mobile tan", "mobile-tan",
             "pushtan", "push-tan", "phototan", "photo-tan", "chiptan", "apptan", "app-tan",
@@ -51,7 +52,8 @@ STRONG: dict[str, tuple[str, ...]] = {
            "код для перевода", "пароль для операции", "разовый пароль",
            "разовый код", "код восстановления", "код для восстановления", "код для смены",
            "код для сброса", "код для привязки", "смс-пароль", "sms-пароль", "код для подписи",
-           "код подписи", "код для подписания", "пароль подтверждения"),
+           "код подписи", "код для подписания", "пароль подтверждения", "временный пароль",
+           "временный код", "временного пароля"),
     "uk": ("код підтвердження", "код для входу", "одноразовий пароль", "код верифікації",
            "код для підтвердження", "код авторизації", "код для авторизації", "код доступу",
            "код безпеки", "код для реєстрації", "код для оплати",
@@ -59,7 +61,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "tg": ("рамзи тасдиқ", "коди тасдиқ", "рамзи якдафъаина", "рамзи воридшавӣ", "коди фаъолсозӣ",
            "рамзи ворид", "коди ворид", "рамзи яккарата", "рамзи шумо барои", "коди якдафъаина",
            "пароли якдафъаина", "рамзи вуруд", "коди вуруд", "рамзи фаъолсозӣ", "коди амният",
-           "рамзи амният", "рамзи otp", "коди otp"),
+           "рамзи амният", "рамзи otp", "коди otp", "пароли муваққатӣ", "рамзи муваққатӣ",
+           "коди муваққатӣ", "пароли якдафъаина"),
     "kk": ("растау код", "бір реттік құпия", "бір реттік пароль", "бір реттік код",
            "кіру коды", "тексеру коды", "қауіпсіздік коды", "белсендіру коды"),
     "uz": ("tasdiqlash kod", "kirish kod", "bir martalik parol", "bir martalik kod",
@@ -76,7 +79,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "fa": ("کد تایید", "کد تائید", "کد ورود", "کد فعالسازی", "کد فعال سازی", "کد امنیتی",
            "رمز پویا", "رمز یکبار", "رمز یک بار", "رمز دوم پویا", "کد یکبار", "کد یک بار",
            "رمز عبور یکبار", "کد احراز", "کد اعتبارسنجی", "کد تصدیق", "رمز موقت",
-           "کد تاییدیه"),
+           "کد تاییدیه", "رمز عبور موقت", "گذرواژه موقت", "کلمه عبور موقت"),
     "prs": ("کود تایید", "کود تصدیق", "کود فعالسازی", "کود فعال سازی", "کود ورود",
             "رمز عبور یکبار مصرف", "کود امنیتی", "کود یکبار"),
     "ps": ("د تایید کوډ", "تایید کوډ", "د ننوتلو کوډ", "د تصدیق کوډ", "تصدیق کوډ", "یو ځلي پټنوم",
@@ -99,7 +102,7 @@ STRONG: dict[str, tuple[str, ...]] = {
            "vienreizējā parole", "vienreizējo paroli", "vienreizējais kod", "vienreizējo kod",
            "reģistrācijas kod", "drošības kod", "kontrolkod", "apstiprinājuma kod",
            "autentifikācijas kod", "pieslēgšanās kod", "pārbaudes kod", "aktivizācijas kod",
-           "aktivācijas kod", "paraksta kod"),
+           "aktivācijas kod", "paraksta kod", "pagaidu parole", "pagaidu paroli"),
     "lt": ("patvirtinimo kod", "vienkartinis kod", "vienkartinis slaptažod", "prisijungimo kod",
            "saugos kod", "autorizacijos kod"),
     "et": ("kinnituskood", "turvakood", "sisselogimiskood", "ühekordne parool", "ühekordne kood",
@@ -110,16 +113,18 @@ STRONG: dict[str, tuple[str, ...]] = {
            "једнократни код", "код за активациј", "сигурносни код", "jednokratnu lozinku",
            "једнократну лозинку", "jednokratni pin", "autorizacioni kod", "ауторизациони код",
            "kod za autorizacij", "код за ауторизациј", "jednokratna zaporka", "kod za provjer",
-           "autentifikacijski kod", "kontrolni kod", "код за верификациј"),
+           "autentifikacijski kod", "kontrolni kod", "код за верификациј", "privremena lozinka",
+           "привремена лозинка", "privremenu lozinku", "привремену лозинку"),
     "lo": ("ລະຫັດ otp", "ລະຫັດotp", "ລະຫັດຢືນຢັນ", "ລະຫັດເຂົ້າລະບົບ", "ລະຫັດຜ່ານຄັ້ງດຽວ",
-           "ລະຫັດຍືນຍັນ"),
+           "ລະຫັດຍືນຍັນ", "ລະຫັດຜ່ານຊົ່ວຄາວ"),
     "th": ("รหัส otp", "รหัสotp", "รหัสยืนยัน", "รหัสผ่านแบบใช้ครั้งเดียว", "รหัสผ่านครั้งเดียว",
            "รหัสเข้าสู่ระบบ", "รหัสผ่านชั่วคราว", "รหัสความปลอดภัย"),
     "zh": ("验证码", "校验码", "动态码", "动态密码", "确认码", "登录码", "激活码", "驗證碼",
            "認證碼", "校驗碼", "安全码", "短信码", "認証碼", "验证代码", "驗證代碼", "动态口令",
            "動態密碼", "一次性密码", "一次性密碼", "授权码", "授權碼", "安全碼", "登入碼",
            "登錄碼", "確認碼", "认证码", "效验码", "交易密碼", "交易密码", "otp密碼", "otp密码",
-           "簡訊密碼", "短信密码", "驗證號碼", "验证号码", "認證號碼", "認証號碼"),
+           "簡訊密碼", "短信密码", "驗證號碼", "验证号码", "認證號碼", "認証號碼", "临时密码",
+           "臨時密碼"),
     "ja": ("認証コード", "確認コード", "認証番号", "確認番号", "ワンタイムパスワード",
            "セキュリティコード", "パスコード", "検証コード", "ログインコード",
            "ワンタイムコード", "認証用コード", "承認コード", "確認用コード"),
@@ -147,12 +152,13 @@ STRONG: dict[str, tuple[str, ...]] = {
            "code d'activation", "code de validation", "code à usage unique",
            "mot de passe à usage unique", "code de connexion", "code d'authentification",
            "code d'autorisation", "code provisoire", "code temporaire",
-           "mot de passe temporaire", "code sms", "code otp"),
+           "mot de passe temporaire", "code sms", "code otp", "mot de passe provisoire"),
     "de": ("bestätigungscode", "sicherheitscode", "verifizierungscode", "anmeldecode",
            "einmalpasswort", "einmalcode", "freigabecode", "aktivierungscode",
            "verifikationscode", "einmal-passwort", "einmalkennwort", "einmal-pin", "einmalpin",
            "autorisierungscode", "authentifizierungscode", "zugangscode", "prüfcode",
-           "kontrollcode", "login-code", "anmelde-code", "sms-code"),
+           "kontrollcode", "login-code", "anmelde-code", "sms-code", "temporäres passwort",
+           "vorläufiges passwort"),
     "it": ("codice di verifica", "codice di sicurezza", "codice di accesso", "codice di conferma",
            "codice otp", "codice di attivazione", "password monouso", "codice monouso",
            "codice di autorizzazione", "codice di autenticazione", "codice di controllo",
@@ -214,9 +220,9 @@ WEAK: dict[str, tuple[str, ...]] = {
                  "құпиясөз", "құпия сөз", "сырсөз"),
     "arabic": ("کد", "رمز", "کود", "کوډ", "الرمز", "کلمه المرور", "کلمه السر", "کوڈ", "پاسورډ",
                "پاس ورڈ", "الکود", "رقم سری"),
-    "other": ("קוד", "कोड", "पासवर्ड", "কোড", "ລະຫັດ", "รหัส", "码", "碼", "コード", "暗証番号",
-              "코드", "密碼", "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码", "口令", "סיסמה", "סיסמא",
-              "პაროლ", "パスワード", "비밀번호"),
+    "other": ("קוד", "कोड", "पासवर्ड", "কোড", "ລະຫັດ", "ລະຫັດຜ່ານ", "รหัส", "รหัสผ่าน", "码",
+              "碼", "コード", "暗証番号", "코드", "密碼", "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码",
+              "口令", "סיסמה", "סיסמא", "პაროლ", "パスワード", "비밀번호"),
 }
 
 # "Use 123456 to verify your account", "Enter 1234", "Користи 470 291 да потврдиш": the verb
@@ -260,4 +266,15 @@ VERBS: dict[str, tuple[str, ...]] = {
            "w celu weryfikacji", "w celu potwierdzenia"),
     "nl": ("te verifiëren", "te bevestigen", "om in te loggen"),
 }
+
+# Parts of words naming a password (folded).  A keyword phrase that contains one vouches for
+# a typed secret in mixed case after it ("временный пароль: 365pCfWK", passwords.py).
+PASSWORD_STEMS: tuple[str, ...] = (
+    "парол", "password", "passwort", "passcode", "kennwort", "lozink", "лозинк", "zaporka",
+    "contrasen", "senha", "hasl", "heslo", "sifr", "шифр", "parol", "mot de passe", "sandi",
+    "mat khau", "jelszo", "wachtwoord", "losenord", "passord", "salasana", "гузарвожа",
+    "құпия", "сырсөз", "گذرواژه", "رمز عبور", "کلمه عبور", "کلمه المرور", "کلمه السر",
+    "رمز موقت", "رمز مؤقت", "پټنوم", "پسورد", "پاسورد", "پاسورډ", "密码", "密碼", "口令",
+    "パスワード", "비밀번호", "סיסמ", "पासवर्ड", "პაროლ", "գաղտնաբառ", "รหัสผ่าน", "ລະຫັດຜ່ານ",
+)
 # fmt: on

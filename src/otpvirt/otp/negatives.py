@@ -137,6 +137,38 @@ def glued_to_word(t: str, start: int, end: int) -> bool:
     return _spaced_letter(before) or _spaced_letter(after)
 
 
+# A Latin code word glued to the digits it introduces in a script without spaces:
+# "ລະຫັດOTP826471ສຳລັບ", "您的OTP123456，", "验证码code482193".  In spaced text "OTP2024",
+# "SPIN2000" are names, and a glued Latin letter ("barcode1234") makes the word another one.
+_GLUED_KEYWORD = re.compile(r"(?:otp|pin|code|kod|tac)$", re.I)
+
+
+def unspaced(ch: str) -> bool:
+    """True for a letter of Thai, Lao, Myanmar, Khmer, kana, CJK or Hangul."""
+    cp = ord(ch)
+    return (
+        0xE00 <= cp < 0xF00
+        or 0x1000 <= cp < 0x10A0
+        or 0x1780 <= cp < 0x1800
+        or 0x3040 <= cp < 0xD7B0
+        or 0xF900 <= cp < 0xFB00
+    )
+
+
+def keyword_glued(t: str, start: int, end: int) -> bool:
+    """True when the digits follow a code word glued to them inside unspaced-script text."""
+    m = _GLUED_KEYWORD.search(t, max(0, start - 4), start)
+    if m is None or (end < len(t) and _spaced_letter(t[end])):
+        return False
+    if m.group().isupper() and m.group() in ("CODE", "KOD"):
+        return False  # "CODE2024", "KOD50": product and promo names; acronyms stay (OTP, PIN)
+    if m.start() and _spaced_letter(t[m.start() - 1]):
+        return False
+    # unspaced text right around it: "ລະຫັດOTP…", "ລະຫັດ OTP826471", "OTP123456ສຳລັບ"
+    near = t[max(0, m.start() - 3) : m.start()] + t[end : end + 3]
+    return any(unspaced(ch) for ch in near)
+
+
 def glued_before(t: str, start: int) -> bool:
     """True when a letter of a space-separated script touches the number's start ("AT61…")."""
     return start > 0 and _spaced_letter(t[start - 1])

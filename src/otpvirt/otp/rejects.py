@@ -11,12 +11,14 @@ from .context import (
     Candidate,
     Message,
     cue_before,
+    governed,
     introducer,
     near,
     same_sentence,
 )
 from .lexicon import (
     CARD,
+    CARD_ENDING,
     CODE_WORDS,
     EXPIRED,
     KEYWORD_WEIGHT,
@@ -51,15 +53,33 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
     if c.kind == "shelf" and not _pickup_introduced(msg, c):
         return True  # "12-3-4456" is a locker code only right after "取件码", "код получения"
-    # a verb does not re-open a call cue: "Позвоните для подтверждения 1100" is a help line
+    # a verb does not re-open a call cue: "Позвоните для подтверждения 1100" is a help line;
+    # the number it announces closes it: "Не вы? Позвоните 0500. 4821 — ваш код"
     phone = cue_before(msg, c, (PHONE, PHONE_NOUN), 20, reopen=CODE_WORDS)
-    if phone is not None and not verified_phone(msg, c, phone):
+    if phone is not None and not (
+        verified_phone(msg, c, phone) or _called_before(msg, phone.end, c.start)
+    ):
         return True
-    if len(c.value) == 4:
-        card = cue_before(msg, c, (CARD,), 16)
-        if card is not None and not DIGIT.search(msg.t, card.end, c.start):
-            return True
+    if len(c.value) == 4 and last_digits(msg, c):
+        return True
     return neg.is_year(c.value) and MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _called_before(msg: Message, cue_end: int, start: int) -> bool:
+    # another number and a sentence end between them ("Tel. 0500. 4821"); a split phone
+    # number ("Call 02 4821") or a question ("Questions? 8080") keeps the cue
+    return DIGIT.search(msg.t, cue_end, start) is not None and not same_sentence(
+        msg, cue_end, start
+    )
+
+
+def last_digits(msg: Message, c: Candidate) -> bool:
+    """True when a card word right before the number announces the card's last digits."""
+    card = cue_before(msg, c, (CARD,), 16)
+    if card is None or DIGIT.search(msg.t, card.end, c.start):
+        return False
+    # "Код для привязки карты: 4821": the code word's clause names the card, then the code
+    return card.value in CARD_ENDING or not governed(msg, c, card)
 
 
 def _pickup_introduced(msg: Message, c: Candidate) -> bool:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from . import alnum
+from . import alnum, passwords
 from . import negatives as neg
 from .context import (
     BREAK,
+    CONNECTOR,
     COPULA,
     DIGIT,
     NUMERIC,
+    OWNER,
     Candidate,
     Message,
     cue_before,
@@ -21,7 +23,6 @@ from .context import (
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
     BOOKING,
-    CARD,
     EXPIRED,
     KEYWORD_WEIGHT,
     MARKETING,
@@ -31,7 +32,7 @@ from .lexicon import (
     STRONG,
     Event,
 )
-from .rejects import rejected
+from .rejects import last_digits, rejected
 
 __all__ = ["Candidate", "Message", "rejected", "score"]
 
@@ -45,6 +46,10 @@ BLOCK_WIDTH = 6
 ANCHOR_BONUS = 0.4  # the keyword's own sentence points at this number (see _keyword)
 # Between a product word and its number: "Internet banking: 482193" is no tariff name.
 _NAME_GAP = re.compile(r"[\d:：]")
+# An owner after a bundle word ends its name: "بسته اینترنت شما ۴۸۲۱ می‌باشد".
+_OWNER = re.compile(OWNER)
+# A word labelling the number: "Helpline: 8080", "Дежурная служба: 8080".
+_LABEL = re.compile(r"[^\W\d_]{2,}[ ]?[:：][ ]*\Z")
 LEAD, TRAIL = "lead", "trail"  # how a keyword anchors a number (see _keyword)
 _LENGTH_PRIOR = {4: 0.0, 5: 0.0, 6: 0.03, 7: 0.0, 8: 0.0, 9: -0.15, 10: -0.3}
 _BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6}
@@ -109,6 +114,8 @@ def score(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[float, f
 
 
 def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[float, str]:
+    if c.kind == "password":
+        return passwords.CONFIDENCE, LEAD  # only ever found right after a password word
     fmt = BY_NAME.get(msg.service) if msg.service else None
     alnum_ok = fmt is not None and fmt.alnum
     anchored = ""
@@ -147,8 +154,7 @@ def _has(msg: Message, category: str) -> bool:
 def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchored: str) -> float:
     """Soft penalties and priors for digit candidates."""
     adjust = _LENGTH_PRIOR.get(len(c.value), -1.0)
-    card = cue_before(msg, c, (CARD,), 16)
-    if card is not None and not DIGIT.search(msg.t, card.end, c.start):
+    if last_digits(msg, c):
         adjust -= 0.4
     ref = cue_before(msg, c, (REFERENCE,), 12)
     if (
@@ -161,8 +167,9 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
         # code word's own sentence says what it is ("код для входа в ваш счёт — это 4821",
         # "رمز التحقق … إلى حسابك هو 4821": the account is where it logs in, not a label)
         adjust -= 0.5
-    product = cue_before(msg, c, (PRODUCT,), 12)
-    if product is not None and not _NAME_GAP.search(msg.t, product.end, c.start):
+    if not anchored and _relabelled(msg, c):
+        adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
+    if _tariff_name(msg, c):
         adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
     if EXPIRED in msg.categories:
         for ev in msg.events:
@@ -191,6 +198,33 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
     elif c.kind == "split4":
         adjust -= 0.15
     return adjust
+
+
+def _relabelled(msg: Message, c: Candidate) -> bool:
+    """True when a label of its own names the number and no code word shares its sentence."""
+    # "Никому не сообщайте код. Дежурная служба: 8080": a reminder that mentions the code,
+    # then some other number under its own label
+    near = msg.t[max(0, c.start - 3) : c.start]
+    if ":" not in near and "：" not in near:
+        return False  # most numbers have no colon right before them: skip the regex
+    if not _LABEL.search(msg.t, max(0, c.start - 24), c.start):
+        return False
+    return not any(
+        ev.category in KEYWORD_WEIGHT and same_sentence(msg, ev.start, c.start) for ev in msg.events
+    )
+
+
+def _tariff_name(msg: Message, c: Candidate) -> bool:
+    """True when the number follows a tariff or bundle word as part of its name."""
+    product = cue_before(msg, c, (PRODUCT,), 12)
+    if product is None or _NAME_GAP.search(msg.t, product.end, c.start):
+        return False
+    # a connector or an owner ends the clause the product word closes: "код смены тарифа —
+    # 5043", "کد فعالسازی بسته اینترنت شما ۴۸۲۱ می‌باشد"
+    lo = max(product.end, c.start - 10)
+    return not (
+        CONNECTOR.search(msg.low, lo, c.start) or _OWNER.search(msg.low, product.end, c.start)
+    )
 
 
 def _after_order_number(msg: Message, c: Candidate, order: Event) -> bool:
