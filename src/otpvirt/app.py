@@ -10,9 +10,12 @@ from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
 from otpvirt import __version__
+from otpvirt.admin import endpoints as admin_endpoints
 from otpvirt.config import Settings
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
+from otpvirt.observability import health
+from otpvirt.observability.requests import RequestContext
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.smshub import endpoints as smshub_endpoints
@@ -60,12 +63,16 @@ def create_app(
         app.state.runtime = runtime
     # The API requires gzip whenever the client accepts it, however small the body.
     app.add_middleware(GZipMiddleware, minimum_size=0, compresslevel=5)
-    # Added last = outermost: the hot native methods skip the router and GZip above.
+    # Request ids and per-area metrics for everything the fast path does not serve.
+    app.add_middleware(RequestContext)
+    # Added last = outermost: the hot native methods skip the router and the two above.
     app.add_middleware(FastPath, endpoints=native_endpoints.ENDPOINTS)
     app.include_router(native_endpoints.router)
     app.include_router(gateway_endpoints.router)
     app.include_router(smsactivate_endpoints.router)
     app.include_router(smshub_endpoints.router)
+    app.include_router(admin_endpoints.router)
+    app.include_router(health.router)
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app
 
