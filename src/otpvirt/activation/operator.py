@@ -87,7 +87,7 @@ async def list_activations(
     return [_render(r) for r in rows]
 
 
-async def get_activation(conn: Conn, guid: str) -> dict[str, Any]:
+async def get_activation(conn: Conn, guid: str, *, webhooks: bool = True) -> dict[str, Any]:
     """One activation with its SMS, ledger entries and webhook deliveries (with attempts)."""
     gid = parse_guid(guid, field="activationId")
     row = await conn.fetchone(_SELECT + " WHERE a.guid = :g", {"g": gid})
@@ -115,8 +115,10 @@ async def get_activation(conn: Conn, guid: str) -> dict[str, Any]:
             {"a": row[0]},
         )
     ]
-    deliveries = await history.list_deliveries(conn, activation_id=gid, limit=100)
-    out["webhooks"] = [await history.get_delivery(conn, d["id"]) for d in reversed(deliveries)]
+    out["webhooks"] = []
+    if webhooks:
+        deliveries = await history.list_deliveries(conn, activation_id=gid, limit=100)
+        out["webhooks"] = [await history.get_delivery(conn, d["id"]) for d in reversed(deliveries)]
     return out
 
 

@@ -15,15 +15,13 @@ from otpvirt.activation import service as activations
 from otpvirt.activation.leasing import lease_number
 from otpvirt.catalogue.snapshot import provider_of
 from otpvirt.clients.service import AuthClient, authenticate, current_balance
-from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
-from otpvirt.inventory import pool
+from otpvirt.inventory.availability import available
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
 from otpvirt.native.wire import native, ok, parse, runtime
 from otpvirt.runtime import Runtime
-from otpvirt.supply import stock
 from otpvirt.web.openapi import body_of
 
 router = APIRouter(prefix="/native", tags=["OTP-virt API"])
@@ -52,28 +50,9 @@ async def get_numbers_count(request: Request) -> Response:
     service = await rt.catalogue.service(req.service)
     country = await rt.catalogue.country(req.country)
     provider = provider_of(country, req.provider)
-    provider_id = provider.id if provider else None
-    snap = await rt.catalogue.get()
-    count = 0
-    if (country.id, service.id) in snap.prices.get(client.currency, {}):
-        key = (country.id, provider_id, service.id)
-        cached = rt.counts.get(key)
-        if cached is None:
-            fresh = now_ms() - int(rt.settings.supplier_stock_max_age_seconds * 1000)
-            async with rt.db.read() as conn:
-                cached = await pool.count_available(
-                    conn, country_id=country.id, provider_id=provider_id, service_id=service.id
-                )
-                # On-demand suppliers' last reported stock: stored values, no HTTP here.
-                cached += await stock.count(
-                    conn,
-                    country_id=country.id,
-                    provider_id=provider_id,
-                    service_id=service.id,
-                    fresh_after=fresh,
-                )
-            rt.counts.put(key, cached)
-        count = cached
+    count = await available(
+        rt, client.currency, country.id, provider.id if provider else None, service.id
+    )
     return ok({"count": count, "status": 2, "error": 0})
 
 

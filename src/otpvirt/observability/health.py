@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 
 from fastapi import APIRouter
@@ -53,5 +54,10 @@ async def readyz(request: Request) -> JSONResponse:
 async def prometheus(request: Request) -> Response:
     """Counters of this (or every) server process plus service-wide figures."""
     rt: Runtime = request.app.state.runtime
+    wanted = rt.settings.metrics_token
+    if wanted:
+        given = request.headers.get("authorization", "").partition(" ")[2].strip()
+        if not hmac.compare_digest(given.encode(), wanted.encode()):
+            return JSONResponse({"error": "bad_credentials"}, status_code=401)
     body = await metrics.exposition(rt)
     return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

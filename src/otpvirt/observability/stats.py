@@ -34,6 +34,7 @@ class Overview:
     success_by_country: list[dict[str, Any]]
     success_by_service: list[dict[str, Any]]
     money_today: list[dict[str, Any]]
+    free_numbers: int = 0
     series: dict[str, list[int]] = field(default_factory=dict)
     series_currency: str | None = None
 
@@ -42,6 +43,7 @@ class Overview:
         return {
             "at": self.at,
             "availability": self.availability,
+            "freeNumbers": self.free_numbers,
             "liveLeases": self.live,
             "smsLastMinute": self.sms_last_minute,
             "smsLastHour": self.sms_last_hour,
@@ -182,8 +184,16 @@ async def overview(conn: Conn, now: int | None = None) -> Overview:
             f"GROUP BY {bucket}",
             start,
         )
+    free_numbers = int(
+        await conn.fetchval(
+            "SELECT COUNT(*) FROM numbers WHERE enabled AND source_online "
+            "AND active_activation_id IS NULL"
+        )
+        or 0
+    )
     return Overview(
         at=now,
+        free_numbers=free_numbers,
         availability=await availability(conn),
         live={"waiting": live.get("waiting", 0), "sms_received": live.get("sms_received", 0)},
         sms_last_minute=sms_minute,
