@@ -190,10 +190,8 @@ async def set_number_enabled(request: Request, user: User, number: str, enabled:
     async def work() -> None:
         await pool_ops.set_number_enabled(rt_of(request), user.actor, number, on)
 
-    back = request.headers.get("referer") or "/console/numbers"
-    if not back.split("://", 1)[-1].split("/", 1)[-1].startswith("console/numbers"):
-        back = "/console/numbers"
-    return await attempt(request, back, work, f"{number} {'enabled' if on else 'disabled'}")
+    notice = f"{number} {'enabled' if on else 'disabled'}"
+    return await attempt(request, "/console/numbers", work, notice)
 
 
 @router.post("/sources/{name}/enabled")
@@ -262,13 +260,11 @@ async def add_to_catalogue(
 @router.post("/activations/{guid}/cancel")
 async def cancel_activation(request: Request, user: User, guid: str) -> Response:
     """Cancel a client's waiting lease and refund it."""
-    out: dict[str, Any] = {}
 
     async def work() -> None:
-        out.update(await pool_ops.force_cancel(rt_of(request), user.actor, guid))
+        await pool_ops.force_cancel(rt_of(request), user.actor, guid)
 
-    response = await attempt(request, f"/console/activations/{guid}", work, "cancelled")
-    return response
+    return await attempt(request, f"/console/activations/{guid}", work, "cancelled and refunded")
 
 
 @router.post("/webhooks/{message_id}/redeliver")

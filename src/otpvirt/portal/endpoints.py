@@ -4,6 +4,7 @@ history, webhook and API key settings."""
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query
 from starlette.requests import Request
@@ -146,9 +147,8 @@ async def buy(request: Request, user: User, service: Text, country: Text = "") -
             rt, client=user.client, service=svc, where=where, lease_ms=rt.settings.lease_ms
         )
     except OtpVirtError as exc:
-        return await redirect(
-            request, f"/portal?service={service}&country={country}", error=exc.message
-        )
+        back = "/portal?" + urlencode({"service": service, "country": country})
+        return await redirect(request, back, error=exc.message)
     rt.counts.clear()
     return await redirect(request, f"/portal/activations/{lease.guid}")
 
