@@ -19,6 +19,7 @@ from otpvirt.console.auth import SESSION, ConsoleUser, console_user
 from otpvirt.errors import OtpVirtError
 from otpvirt.inventory import service as inventory
 from otpvirt.ledger import service as ledger
+from otpvirt.money import currency
 from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
@@ -130,7 +131,9 @@ async def _overview_ctx(request: Request) -> dict[str, Any]:
         "charts": {
             "sms": charts.bars(ov.series["sms"], "SMS received per 10 minutes"),
             "leases": charts.bars(ov.series["leases"], "Numbers leased per 10 minutes"),
-            "revenue": charts.bars(revenue, f"Revenue per 10 minutes ({cur})", scale=0.01)
+            "revenue": charts.bars(
+                revenue, f"Revenue per 10 minutes ({cur})", scale=1 / currency(cur).scale
+            )
             if cur
             else None,
         },
