@@ -12,9 +12,11 @@ from starlette.staticfiles import StaticFiles
 
 from otpvirt import __version__
 from otpvirt.admin import endpoints as admin_endpoints
+from otpvirt.admin import pool_endpoints as admin_pool_endpoints
 from otpvirt.config import Settings
 from otpvirt.console import actions as console_actions
 from otpvirt.console import endpoints as console_endpoints
+from otpvirt.console import login as console_login
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.observability import health
@@ -78,7 +80,9 @@ def create_app(
     app.include_router(smsactivate_endpoints.router)
     app.include_router(smshub_endpoints.router)
     app.include_router(admin_endpoints.router)
+    app.include_router(admin_pool_endpoints.router)
     app.include_router(health.router)
+    app.include_router(console_login.router)
     app.include_router(console_endpoints.router)
     app.include_router(console_actions.router)
     app.include_router(portal_endpoints.router)

@@ -1,22 +1,20 @@
-"""Console pages (reads): login, overview, clients, numbers, sources, prices, leases, SMS,
+"""Console pages (reads): overview, clients, numbers, sources, prices, leases, SMS,
 webhooks, audit. Changes are in `actions.py`."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query
+from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
 from otpvirt.activation import operator as activations
 from otpvirt.admin import audit
-from otpvirt.admin import service as admins
 from otpvirt.catalogue import service as catalogue
 from otpvirt.clients import service as clients
 from otpvirt.console import charts
-from otpvirt.console.auth import SESSION, ConsoleUser, console_user
-from otpvirt.errors import OtpVirtError
+from otpvirt.console.auth import ConsoleUser, console_user
 from otpvirt.inventory import service as inventory
 from otpvirt.ledger import service as ledger
 from otpvirt.money import currency
@@ -24,8 +22,7 @@ from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
 from otpvirt.sources import health
-from otpvirt.web.pages import page_args, redirect, render, rt_of, safe_next
-from otpvirt.web.sessions import check_login_csrf, login_token, set_cookie
+from otpvirt.web.pages import page_args, render, rt_of
 from otpvirt.webhook import history, targets
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -39,70 +36,6 @@ async def page(
     return await render(
         request, f"console/{template}", {"user": user, "nav": nav, "csrf": user.csrf, **ctx}
     )
-
-
-@router.get("/login")
-async def login_form(request: Request, next: str | None = None) -> Response:
-    """The login form: an admin token, or a console user's name and password."""
-    rt = rt_of(request)
-    token, cookie = await login_token(rt, request, "/console")
-    response = await render(
-        request,
-        "console/login.html",
-        {"heading": "Operator console", "login_csrf": token, "next": safe_next(next, "/console")},
-    )
-    if cookie:
-        set_cookie(request, response, "otpvirt_login", cookie, "/console", 3600)
-    return response
-
-
-@router.post("/login")
-async def login(
-    request: Request,
-    csrf: Annotated[str, Form()] = "",
-    username: Annotated[str, Form()] = "",
-    password: Annotated[str, Form()] = "",
-    token: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/console",
-) -> Response:
-    """Check the credentials, start a session, go where the operator was heading."""
-    rt = rt_of(request)
-    await check_login_csrf(rt, request, csrf)
-    address = request.client.host if request.client else None
-    try:
-        if token.strip():
-            op = await admins.authenticate_token(rt.db, token.strip())
-        else:
-            op = await admins.authenticate_user(rt, username, password, address=address)
-    except OtpVirtError as exc:
-        fresh, cookie = await login_token(rt, request, "/console")
-        response = await render(
-            request,
-            "console/login.html",
-            {
-                "heading": "Operator console",
-                "login_csrf": fresh,
-                "next": safe_next(next, "/console"),
-                "error": exc.message,
-                "username": username[:100],
-            },
-            status_code=401,
-        )
-        if cookie:
-            set_cookie(request, response, "otpvirt_login", cookie, "/console", 3600)
-        return response
-    done = await redirect(request, safe_next(next, "/console"))
-    payload = {"area": "console", "kind": op.kind, "name": op.name, "fp": op.fingerprint}
-    await SESSION.start(rt, request, done, payload)
-    return done
-
-
-@router.post("/logout")
-async def logout(request: Request, _: User) -> Response:
-    """End the session."""
-    response = await redirect(request, "/console/login")
-    SESSION.end(response)
-    return response
 
 
 @router.get("")
