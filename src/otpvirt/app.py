@@ -9,16 +9,27 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.staticfiles import StaticFiles
 
 from otpvirt import __version__
+from otpvirt.admin import endpoints as admin_endpoints
+from otpvirt.admin import pool_endpoints as admin_pool_endpoints
 from otpvirt.config import Settings
+from otpvirt.console import actions as console_actions
+from otpvirt.console import endpoints as console_endpoints
+from otpvirt.console import login as console_login
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
+from otpvirt.observability import health
+from otpvirt.observability.requests import RequestContext
+from otpvirt.portal import endpoints as portal_endpoints
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.smshub import endpoints as smshub_endpoints
-from otpvirt.web import openapi
+from otpvirt.web import openapi, pages
 from otpvirt.web.fastpath import OtpVirtApp
+from otpvirt.web.sessions import CsrfFailed
+from otpvirt.web.templating import STATIC
 from otpvirt.worker.runner import Worker
 
 log = logging.getLogger("otpvirt")
@@ -66,16 +77,32 @@ def create_app(
         app.state.runtime = runtime
     # The API requires gzip whenever the client accepts it, however small the body.
     app.add_middleware(GZipMiddleware, minimum_size=0, compresslevel=5)
+    # Request ids and per-area metrics for everything the fast path does not serve.
+    app.add_middleware(RequestContext)
     # The hot native methods skip FastAPI's call, router and the middleware above.
     app.fast_endpoints = native_endpoints.ENDPOINTS
     app.include_router(native_endpoints.router)
     app.include_router(gateway_endpoints.router)
     app.include_router(smsactivate_endpoints.router)
     app.include_router(smshub_endpoints.router)
+    app.include_router(admin_endpoints.router)
+    app.include_router(admin_pool_endpoints.router)
+    app.include_router(health.router)
+    app.include_router(console_login.router)
+    app.include_router(console_endpoints.router)
+    app.include_router(console_actions.router)
+    app.include_router(portal_endpoints.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(pages.LoginRequired, pages.login_redirect)  # type: ignore[arg-type]
+    app.add_exception_handler(CsrfFailed, pages.csrf_refused)  # type: ignore[arg-type]
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app
 
 
 def app_from_environment() -> FastAPI:
     """App factory for `serve --workers N`: settings from `OTPVIRT_*`, no worker."""
-    return create_app(Settings())
+    from otpvirt.observability import logs
+
+    settings = Settings()
+    logs.configure(settings.log_level, json_lines=settings.json_logs)
+    return create_app(settings)

@@ -124,6 +124,15 @@ class Settings(BaseSettings):
     webhook_poll_seconds: float = Field(default=0.25, gt=0)
 
     log_level: str = "info"
+    # Log lines as JSON ("json"), for people ("text"), or JSON unless stdout is a terminal.
+    log_format: str = "auto"
+    # Proxies whose X-Forwarded-Proto/-For are believed (comma list or "*"): behind an
+    # HTTPS proxy on another host, name it here so console and portal cookies are Secure.
+    forwarded_allow_ips: str = "127.0.0.1"
+    # When set, /metrics requires `Authorization: Bearer <this>`.
+    metrics_token: str = ""
+    # How long a console or portal login lasts.
+    session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
 
     @field_validator("rate_limit")
     @classmethod
@@ -132,6 +141,19 @@ class Settings(BaseSettings):
 
         parse_rate(value)
         return value
+
+    @field_validator("log_format")
+    @classmethod
+    def _check_log_format(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in {"auto", "json", "text"}:
+            raise ValueError("must be auto, json or text")
+        return value
+
+    @property
+    def json_logs(self) -> bool | None:
+        """True/False when the format is forced, None to decide by the terminal."""
+        return None if self.log_format == "auto" else self.log_format == "json"
 
     @field_validator("sqlite_synchronous")
     @classmethod

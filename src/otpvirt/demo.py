@@ -162,6 +162,36 @@ async def _demo_api_key(rt: Runtime, client_id: str, saved: str) -> str:
         return await clients.rotate_api_key(conn, client_id)
 
 
+DEMO_ADMIN = "admin"
+
+
+async def setup_demo_admin(rt: Runtime) -> tuple[str, str]:
+    """The demo console user (`admin`) and its password, created once and kept in data_dir."""
+    from otpvirt.admin import audit
+    from otpvirt.admin import service as admins
+
+    path = Path(rt.settings.data_dir) / "demo-admin.json"
+    saved: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+    if saved.get("password"):
+        try:
+            await admins.authenticate_user(rt, DEMO_ADMIN, saved["password"])
+            return DEMO_ADMIN, saved["password"]
+        except OtpVirtError:
+            pass
+    password = generate_password(20)
+    pw_hash = await admins.hash_password(rt, password)
+    actor = audit.Actor("system:demo")
+    async with rt.db.transaction() as conn:
+        try:
+            await admins.set_user_password(conn, DEMO_ADMIN, pw_hash)
+            await audit.record(conn, actor, "admin.user_password", DEMO_ADMIN)
+        except NotFound:
+            await admins.create_user(conn, DEMO_ADMIN, pw_hash)
+            await audit.record(conn, actor, "admin.user_create", DEMO_ADMIN)
+    _save(path, {"username": DEMO_ADMIN, "password": password})
+    return DEMO_ADMIN, password
+
+
 def _save(path: Path, creds: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

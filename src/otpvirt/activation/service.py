@@ -256,7 +256,7 @@ async def cancel(
         raise CancelTooEarly(
             f"an activation can be cancelled {min_age_ms / 60_000:g} minutes after it was taken"
         )
-    return await _finish_refunded(conn, row, CANCELLED, now)
+    return await finish_refunded(conn, row, CANCELLED, now)
 
 
 async def confirm(
@@ -281,7 +281,8 @@ async def _finish(conn: Conn, row: Any, state: str, now: int) -> None:
     await supplier_orders.activation_ended(conn, row[0], state, now)
 
 
-async def _finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
+async def finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
+    """End a waiting lease (a row of `_SELECT`) as `state` and refund its price."""
     changed = await conn.execute(
         "UPDATE activations SET state = :st, finished_at = :now "
         "WHERE id = :id AND state = 'waiting'",
@@ -316,7 +317,7 @@ async def expire_due(conn: Conn, now: int, *, limit: int = 200) -> int:
     )
     for row in rows:
         if row[2] == WAITING:
-            await _finish_refunded(conn, row, EXPIRED, now)
+            await finish_refunded(conn, row, EXPIRED, now)
         else:
             await _finish(conn, row, COMPLETED, now)
     return len(rows)

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from otpvirt.admin import pool_ops
+from otpvirt.admin.audit import cli_actor
 from otpvirt.catalogue import service
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.runtime import Runtime
@@ -52,15 +54,15 @@ def add_country(
     """Add a country."""
 
     async def work(rt: Runtime) -> dict:
-        async with rt.db.transaction() as conn:
-            return await service.add_country(
-                conn,
-                name,
-                calling_code=calling_code,
-                title=title,
-                iso2=iso2,
-                smsactivate_id=smsactivate_id,
-            )
+        return await pool_ops.add_country(
+            rt,
+            cli_actor(),
+            name,
+            calling_code=calling_code,
+            title=title,
+            iso2=iso2,
+            smsactivate_id=smsactivate_id,
+        )
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(f"added country {out['name']}")
@@ -75,10 +77,9 @@ def set_smsactivate_id(
     """Set the numeric id the sms-activate dialect uses for a country."""
 
     async def work(rt: Runtime) -> None:
-        async with rt.db.transaction() as conn:
-            await service.set_smsactivate_id(
-                conn, country, None if smsactivate_id < 0 else smsactivate_id
-            )
+        await pool_ops.set_smsactivate_id(
+            rt, cli_actor(), country, None if smsactivate_id < 0 else smsactivate_id
+        )
 
     run(settings_for(database_url), work)
     console.print(
@@ -97,8 +98,7 @@ def add_provider(
     """Add an operator (provider) to a country."""
 
     async def work(rt: Runtime) -> dict:
-        async with rt.db.transaction() as conn:
-            return await service.add_provider(conn, country, name, title=title)
+        return await pool_ops.add_provider(rt, cli_actor(), country, name, title=title)
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(
@@ -116,8 +116,7 @@ def add_service(
     """Add a service."""
 
     async def work(rt: Runtime) -> dict:
-        async with rt.db.transaction() as conn:
-            return await service.add_service(conn, code, name)
+        return await pool_ops.add_service(rt, cli_actor(), code, name)
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(f"added service {out['code']} ({out['name']})")

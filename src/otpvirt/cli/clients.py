@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Any
 
 import typer
 
-from otpvirt.auth.passwords import generate_password
+from otpvirt.admin import client_ops
+from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
     JsonOut,
@@ -20,11 +20,8 @@ from otpvirt.cli.common import (
     settings_for,
 )
 from otpvirt.clients import service
-from otpvirt.clients.service import check_password_rules
 from otpvirt.clock import iso
 from otpvirt.ledger import service as ledger
-from otpvirt.money import currency as currency_of
-from otpvirt.money import parse_amount
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import targets
 
@@ -46,23 +43,20 @@ def create(
     json_out: JsonOut = False,
 ) -> None:
     """Create a client and print its id and API password (shown only now)."""
-    pw = password or generate_password()
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        check_password_rules(pw)
-        opening = parse_amount(balance, currency_of(currency))
-        pw_hash = await asyncio.to_thread(rt.passwords.hash, pw)
-        async with rt.db.transaction() as conn:
-            return await service.create_client(
-                conn,
-                password_hash=pw_hash,
-                currency_code=currency,
-                balance=opening,
-                client_id=client_id,
-                name=name,
-            )
+        return await client_ops.create_client(
+            rt,
+            cli_actor(),
+            password=password,
+            currency_code=currency,
+            balance=balance,
+            client_id=client_id,
+            name=name,
+        )
 
     out = run(settings_for(database_url), work)
+    pw = out["apiPassword"]
     if json_out:
         print_json(
             {
@@ -153,8 +147,9 @@ def _balance_change(
     json_out: bool,
 ) -> None:
     async def work(rt: Runtime) -> dict[str, Any]:
-        async with rt.db.transaction() as conn:
-            return await service.change_balance(conn, client_id, amount, kind=kind, note=note)
+        return await client_ops.change_balance(
+            rt, cli_actor(), client_id, amount, kind=kind, note=note
+        )
 
     out = run(settings_for(database_url), work)
     if json_out:
@@ -192,8 +187,7 @@ def adjust(
 
 def _set_enabled(client_id: str, enabled: bool, database_url: str | None) -> None:
     async def work(rt: Runtime) -> None:
-        async with rt.db.transaction() as conn:
-            await service.set_enabled(conn, client_id, enabled)
+        await client_ops.set_enabled(rt, cli_actor(), client_id, enabled)
 
     run(settings_for(database_url), work)
     console.print(f"{client_id}: {'enabled' if enabled else 'disabled'}", highlight=False)
@@ -221,15 +215,11 @@ def set_password(
     json_out: JsonOut = False,
 ) -> None:
     """Replace a client's API password and print it (shown only now)."""
-    pw = password or generate_password()
 
-    async def work(rt: Runtime) -> None:
-        check_password_rules(pw)
-        pw_hash = await asyncio.to_thread(rt.passwords.hash, pw)
-        async with rt.db.transaction() as conn:
-            await service.set_password_hash(conn, client_id, pw_hash)
+    async def work(rt: Runtime) -> str:
+        return await client_ops.set_password(rt, cli_actor(), client_id, password)
 
-    run(settings_for(database_url), work)
+    pw = run(settings_for(database_url), work)
     if json_out:
         print_json({"clientId": client_id.lower(), "apiPassword": pw})
     else:
@@ -241,8 +231,7 @@ def api_key(client_id: str, database_url: DbUrl = None, json_out: JsonOut = Fals
     """Issue a new sms-activate API key and print it (shown only now; the old one stops)."""
 
     async def work(rt: Runtime) -> str:
-        async with rt.db.transaction() as conn:
-            return await service.rotate_api_key(conn, client_id)
+        return await client_ops.rotate_api_key(rt, cli_actor(), client_id)
 
     key = run(settings_for(database_url), work)
     if json_out:
@@ -275,8 +264,7 @@ def set_webhook(
     settings = settings_for(database_url)
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        async with rt.db.transaction() as conn:
-            return await targets.set_webhook(conn, client_id, None if clear else url, fmt)
+        return await client_ops.set_webhook(rt, cli_actor(), client_id, None if clear else url, fmt)
 
     out = run(settings, work)
     if json_out:
@@ -299,8 +287,7 @@ def webhook_secret(client_id: str, database_url: DbUrl = None, json_out: JsonOut
     """Rotate the webhook signing secret and print it; the old one co-signs for 24 hours."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        async with rt.db.transaction() as conn:
-            return await targets.rotate_secret(conn, client_id)
+        return await client_ops.rotate_webhook_secret(rt, cli_actor(), client_id)
 
     out = run(settings_for(database_url), work)
     if json_out:

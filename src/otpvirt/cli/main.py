@@ -6,6 +6,8 @@ import typer
 
 from otpvirt import __version__
 from otpvirt.cli import (
+    activations,
+    admin,
     catalogue,
     client,
     clients,
@@ -42,6 +44,8 @@ app.add_typer(ingest.app, name="ingest")
 app.add_typer(code.app, name="code")
 app.add_typer(client.app, name="client")
 app.add_typer(webhooks.app, name="webhooks")
+app.add_typer(activations.app, name="activations")
+app.add_typer(admin.app, name="admin")
 
 
 @app.command("version")

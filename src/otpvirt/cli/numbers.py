@@ -8,6 +8,8 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from otpvirt.admin import pool_ops
+from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.inventory import service
 from otpvirt.runtime import Runtime
@@ -32,10 +34,12 @@ def import_(
     show_progress = not json_out and total >= 5000
 
     async def work(rt: Runtime) -> service.ImportReport:
-        snap = await rt.catalogue.get()
+        actor = cli_actor()
         with file.open(encoding="utf-8-sig", newline="") as fh:
             if not show_progress:
-                return await service.import_numbers(rt.db, snap, service.read_csv(fh))
+                return await pool_ops.import_numbers(
+                    rt, actor, service.read_csv(fh), filename=file.name
+                )
             with Progress(
                 TextColumn("importing"),
                 BarColumn(),
@@ -45,8 +49,12 @@ def import_(
                 transient=True,
             ) as bar:
                 task = bar.add_task("import", total=total)
-                return await service.import_numbers(
-                    rt.db, snap, service.read_csv(fh), progress=lambda n: bar.advance(task, n)
+                return await pool_ops.import_numbers(
+                    rt,
+                    actor,
+                    service.read_csv(fh),
+                    progress=lambda n: bar.advance(task, n),
+                    filename=file.name,
                 )
 
     report = run(settings_for(database_url), work)
@@ -106,8 +114,7 @@ def list_(
 
 def _set(number: str, enabled: bool, database_url: str | None) -> None:
     async def work(rt: Runtime) -> None:
-        async with rt.db.transaction() as conn:
-            await service.set_number_enabled(conn, number, enabled)
+        await pool_ops.set_number_enabled(rt, cli_actor(), number, enabled)
 
     run(settings_for(database_url), work)
     console.print(f"{number}: {'enabled' if enabled else 'disabled'}", highlight=False)

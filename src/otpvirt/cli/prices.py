@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from otpvirt.admin import pool_ops
+from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
     JsonOut,
@@ -35,8 +37,7 @@ def set_(
     """Set the price of SERVICE in COUNTRY (e.g. `prices set tajikistan vi 0.05`)."""
 
     async def work(rt: Runtime) -> dict:
-        async with rt.db.transaction() as conn:
-            return await service.set_price(conn, country, service_code, price, currency)
+        return await pool_ops.set_price(rt, cli_actor(), country, service_code, price, currency)
 
     out = run(settings_for(database_url), work)
     if json_out:
@@ -55,8 +56,7 @@ def remove(
     """Stop offering SERVICE in COUNTRY (in one currency)."""
 
     async def work(rt: Runtime) -> bool:
-        async with rt.db.transaction() as conn:
-            return await service.remove_price(conn, country, service_code, currency)
+        return await pool_ops.remove_price(rt, cli_actor(), country, service_code, currency)
 
     if not run(settings_for(database_url), work):
         fail(f"no {currency} price for {service_code} in {country}")
@@ -73,8 +73,7 @@ def import_(
     text = file.read_text(encoding="utf-8-sig")
 
     async def work(rt: Runtime) -> service.ImportReport:
-        async with rt.db.transaction() as conn:
-            return await service.import_prices(conn, text)
+        return await pool_ops.import_prices(rt, cli_actor(), text)
 
     report = run(settings_for(database_url), work)
     if json_out:

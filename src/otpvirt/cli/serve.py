@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from typing import Annotated
 
 import typer
@@ -15,6 +16,7 @@ import typer
 from otpvirt import __version__
 from otpvirt.cli.common import DbUrl, console, ensure_schema, run, settings_for
 from otpvirt.config import Settings
+from otpvirt.observability import logs
 from otpvirt.runtime import Runtime
 from otpvirt.worker.runner import Worker
 
@@ -41,20 +43,24 @@ def serve(
     from otpvirt.app import create_app
 
     settings = settings_for(database_url, host=host, port=port, log_level=log_level)
-    logging.basicConfig(
-        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logs.configure(log_level, json_lines=settings.json_logs)
     ensure_schema(settings)
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     console.print(
         f"[bold]otpvirt {__version__}[/] on {base}  (API docs: {base}/docs)", highlight=False
     )
     console.print(f"database: {settings.effective_database_url.split('@')[-1]}", highlight=False)
+    console.print(f"operator console: {base}/console", highlight=False)
+    console.print(f"client portal:    {base}/portal", highlight=False)
     if demo:
-        from otpvirt.demo import setup_demo
+        from otpvirt.demo import setup_demo, setup_demo_admin
 
+        admin_user, admin_password = run(settings, setup_demo_admin, migrate=False)
+        console.print("[bold green]demo operator[/] (console login)", highlight=False)
+        console.print(f"  user:     {admin_user}", highlight=False)
+        console.print(f"  password: {admin_password}", highlight=False)
         creds = run(settings, setup_demo, migrate=False)
-        console.print("[bold green]demo client[/]", highlight=False)
+        console.print("[bold green]demo client[/] (portal login and API)", highlight=False)
         console.print(f"  clientId:    {creds.client_id}", highlight=False)
         console.print(f"  apiPassword: {creds.api_password}", highlight=False)
         console.print(
@@ -78,6 +84,11 @@ def serve(
         "log_level": log_level,
         "access_log": access_log,
         "timeout_graceful_shutdown": 10,
+        # Our handlers (JSON when not a TTY, secrets redacted) serve uvicorn's loggers too.
+        "log_config": None,
+        # X-Forwarded-Proto/For are believed only from these proxies (Secure cookies).
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
     }
     if workers == 1:
         uvicorn.run(create_app(settings, worker=not no_worker), **options)  # type: ignore[arg-type]
@@ -86,6 +97,12 @@ def serve(
     # work runs once, in its own process, so it is never done twice.
     os.environ["OTPVIRT_DATABASE_URL"] = settings.effective_database_url
     os.environ["OTPVIRT_DATA_DIR"] = str(settings.data_dir)
+    os.environ["OTPVIRT_LOG_LEVEL"] = log_level
+    # Every process counts into files here, so a scrape of any process sees them all.
+    metrics_dir = None
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        metrics_dir = tempfile.mkdtemp(prefix="otpvirt-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     background = None
     if not no_worker:
         background = subprocess.Popen(
@@ -100,14 +117,14 @@ def serve(
                 background.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 background.kill()
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 def worker(database_url: DbUrl = None, log_level: str = "info") -> None:
     """Run only the background work (for deployments that separate it from serve)."""
     settings = settings_for(database_url, log_level=log_level)
-    logging.basicConfig(
-        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logs.configure(log_level, json_lines=settings.json_logs)
     ensure_schema(settings)
 
     async def work(rt: Runtime) -> None:

@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
+from otpvirt.admin import pool_ops
+from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
     JsonOut,
@@ -79,15 +81,15 @@ def create(
         fail(exc.message)
 
     async def work(rt: Runtime) -> tuple[service.SourceInfo, str]:
-        async with rt.db.transaction() as conn:
-            return await service.create_source(
-                conn,
-                name,
-                kind="simulator" if simulator else kind,
-                signing_key=signing_key,
-                heartbeat_timeout=heartbeat_timeout,
-                settings=extra,
-            )
+        return await pool_ops.create_source(
+            rt,
+            cli_actor(),
+            name,
+            kind="simulator" if simulator else kind,
+            signing_key=signing_key,
+            heartbeat_timeout=heartbeat_timeout,
+            settings=extra,
+        )
 
     info, token = run(settings_for(database_url), work)
     out: dict[str, Any] = {"name": info.name, "kind": info.kind, "token": token}
@@ -188,8 +190,7 @@ def rotate_token(name: str, database_url: DbUrl = None, json_out: JsonOut = Fals
     """Give a source a new token; the old one stops working at once."""
 
     async def work(rt: Runtime) -> str:
-        async with rt.db.transaction() as conn:
-            return await service.rotate_token(conn, name)
+        return await pool_ops.rotate_source_token(rt, cli_actor(), name)
 
     token = run(settings_for(database_url), work)
     print_json({"token": token}) if json_out else console.print(f"token: {token}", highlight=False)
@@ -208,8 +209,7 @@ def map_(
     """Say which number a device (or one SIM of it) is, for peers that do not report it."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        async with rt.db.transaction() as conn:
-            return await service.map_device(conn, name, device, number, sim=sim)
+        return await pool_ops.map_device(rt, cli_actor(), name, device, number, sim=sim)
 
     out = run(settings_for(database_url), work)
     console.print(f"{out['source']}: {out['device']} → {out['number']}", highlight=False)
@@ -217,8 +217,7 @@ def map_(
 
 def _set(name: str, enabled: bool, database_url: str | None) -> None:
     async def work(rt: Runtime) -> None:
-        async with rt.db.transaction() as conn:
-            await service.set_enabled(conn, name, enabled)
+        await pool_ops.set_source_enabled(rt, cli_actor(), name, enabled)
 
     run(settings_for(database_url), work)
     console.print(f"{name}: {'enabled' if enabled else 'disabled'}", highlight=False)

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 import typer
 
+from otpvirt.admin import pool_ops
+from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
-from otpvirt.clock import iso, now_ms
+from otpvirt.clock import iso
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import history
-from otpvirt.webhook.service import redeliver as redeliver_now
 
 app = typer.Typer(help="Webhook deliveries (automatic SMS receipt).", no_args_is_help=True)
 
@@ -103,8 +104,7 @@ def redeliver(message_id: str, database_url: DbUrl = None, json_out: JsonOut = F
     """Send a delivery again now (same webhook-id, fresh retry schedule)."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        async with rt.db.transaction() as conn:
-            return await redeliver_now(conn, message_id, now_ms())
+        return await pool_ops.redeliver_webhook(rt, cli_actor(), message_id)
 
     d = run(settings_for(database_url), work)
     if json_out:

@@ -1,4 +1,4 @@
-"""How many numbers could be leased right now: the local pool plus suppliers' stock."""
+"""How many numbers a client could get now for a service in a country (GetNumbersCount)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,17 @@ from otpvirt.runtime import Runtime
 from otpvirt.supply import stock
 
 
-async def available(rt: Runtime, country_id: int, provider_id: int | None, service_id: int) -> int:
-    """The count GetNumbersCount and getNumbersStatus answer (cached, see CountCache)."""
+async def available(
+    rt: Runtime, currency_code: str, country_id: int, provider_id: int | None, service_id: int
+) -> int:
+    """Free pool numbers plus suppliers' fresh stock; 0 where the service is not sold.
+
+    Cached per process (see CountCache): counting a large pool is not free, so it runs
+    off the event loop and a stale count is answered while one refresh runs.
+    """
+    snap = await rt.catalogue.get()
+    if (country_id, service_id) not in snap.prices.get(currency_code, {}):
+        return 0
 
     async def load() -> int:
         sql, params = pool.count_query(

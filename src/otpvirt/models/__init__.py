@@ -1,6 +1,7 @@
 """ORM models: the schema the migrations build."""
 
 from otpvirt.models.activation import Activation, SmsMessage
+from otpvirt.models.admin import AdminToken, AdminUser, AuditEntry
 from otpvirt.models.base import Base
 from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
@@ -14,6 +15,9 @@ metadata = Base.metadata
 
 __all__ = [
     "Activation",
+    "AdminToken",
+    "AdminUser",
+    "AuditEntry",
     "AuthFailure",
     "Base",
     "Client",

@@ -16,6 +16,7 @@ class Activation(Base):
     __table_args__ = (
         Index("ix_activations_client", "client_id", "id"),
         Index("ix_activations_number", "number_id", "id"),
+        Index("ix_activations_created", "created_at"),
         # The sweeper's queue: only live leases are indexed.
         Index(
             "ix_activations_due",
@@ -70,6 +71,7 @@ class SmsMessage(Base):
     __table_args__ = (
         Index("ix_sms_messages_activation", "activation_id", "id"),
         Index("ix_sms_messages_number_time", "number_id", "received_at"),
+        Index("ix_sms_messages_created", "created_at"),
         Index(
             "ux_sms_messages_source_external",
             "source_id",

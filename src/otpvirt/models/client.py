@@ -39,6 +39,7 @@ class LedgerEntry(Base):
     __tablename__ = "ledger_entries"
     __table_args__ = (
         Index("ix_ledger_entries_client", "client_id", "id"),
+        Index("ix_ledger_entries_created", "created_at"),
         # One charge and at most one refund per activation, whatever races.
         Index(
             "ux_ledger_entries_activation_kind",

@@ -50,11 +50,9 @@ async def get_numbers_count(request: Request) -> Response:
     service = await rt.catalogue.service(req.service)
     country = await rt.catalogue.country(req.country)
     provider = provider_of(country, req.provider)
-    provider_id = provider.id if provider else None
-    snap = await rt.catalogue.get()
-    count = 0
-    if (country.id, service.id) in snap.prices.get(client.currency, {}):
-        count = await available(rt, country.id, provider_id, service.id)
+    count = await available(
+        rt, client.currency, country.id, provider.id if provider else None, service.id
+    )
     return ok({"count": count, "status": 2, "error": 0})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ from starlette.responses import Response
 
 from otpvirt.db import DatabaseUnavailable
 from otpvirt.errors import InternalError, OtpVirtError, ValidationFailed
+from otpvirt.observability.metrics import LATENCY, REQUESTS
 from otpvirt.runtime import Runtime
 from otpvirt.web.body import read_body
 
@@ -68,22 +70,40 @@ def runtime(request: Request) -> Runtime:
     return rt
 
 
+def wire_name(function_name: str) -> str:
+    """`get_numbers_count` -> `GetNumbersCount`: the method's name in the API."""
+    return "".join(part.title() for part in function_name.split("_"))
+
+
 def native(
     fn: Callable[[Request], Awaitable[Response]],
 ) -> Callable[[Request], Awaitable[Response]]:
-    """Turn every outcome of a native method into the HTTP 200 envelope."""
+    """Turn every outcome of a native method into the HTTP 200 envelope, and count it."""
+    method = wire_name(fn.__name__)
+    # Bound once: a success costs one counter increment and one histogram observation.
+    succeeded = REQUESTS.labels(method, "ok").inc
+    observe = LATENCY.labels(method).observe
+    clock = time.perf_counter
 
     @functools.wraps(fn)
     async def endpoint(request: Request) -> Response:
+        start = clock()
         try:
-            return await fn(request)
+            response = await fn(request)
+            succeeded()
+            return response
         except OtpVirtError as exc:
+            REQUESTS.labels(method, exc.reason).inc()
             return failure(exc)
         except DatabaseUnavailable as exc:
+            REQUESTS.labels(method, "database_unavailable").inc()
             log.error("database unavailable in %s: %s", request.url.path, exc)
             return failure(InternalError("the database is unavailable; nothing was changed"))
         except Exception:
+            REQUESTS.labels(method, "internal_error").inc()
             log.exception("internal error in %s", request.url.path)
             return failure(InternalError("internal error; nothing was charged or changed"))
+        finally:
+            observe(clock() - start)
 
     return endpoint

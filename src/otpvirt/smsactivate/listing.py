@@ -36,7 +36,7 @@ async def get_numbers_status(rt: Runtime, client: AuthClient, p: s.Params) -> An
             continue
         # The `_0` suffix: without call forwarding, as every client expects.
         out[f"{service.code}_0"] = sum(
-            [await available(rt, c.id, pid, service.id) for c, pid in offered]
+            [await available(rt, client.currency, c.id, pid, service.id) for c, pid in offered]
         )
     return out
 
@@ -55,7 +55,7 @@ async def get_prices(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
             continue
         if (country and c.id != country.id) or (only_service and svc.id != only_service.id):
             continue
-        count = await available(rt, c.id, None, svc.id)
+        count = await available(rt, cur.code, c.id, None, svc.id)
         # Every number here is a physical SIM, so both counts are the same.
         out.setdefault(str(places.country_code(c)), {})[svc.code] = {
             "cost": to_wire(amount, cur),

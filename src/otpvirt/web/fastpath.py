@@ -12,6 +12,7 @@ first, with one dict lookup, and compressed here when the client accepts gzip.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI
@@ -19,15 +20,23 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from otpvirt.observability.logs import request_id
+
 Endpoint = Callable[[Request], Awaitable[Response]]
 PREFIX = "/native/"
+_SANE = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
 
 
-def _accepts_gzip(scope: Scope) -> bool:
+def _scan(scope: Scope) -> tuple[bool, bytes | None]:
+    """Whether the client accepts gzip, and its X-Request-ID (one pass over the headers)."""
+    gzip_ok = False
+    rid = None
     for name, value in scope["headers"]:
         if name == b"accept-encoding":
-            return b"gzip" in value
-    return False
+            gzip_ok = b"gzip" in value
+        elif name == b"x-request-id":
+            rid = value
+    return gzip_ok, rid
 
 
 class OtpVirtApp(FastAPI):
@@ -48,8 +57,12 @@ class OtpVirtApp(FastAPI):
             )
             if endpoint is not None:
                 scope["app"] = self
-                response = await endpoint(Request(scope, receive))
-                if _accepts_gzip(scope):
+                gzip_ok, rid = _scan(scope)
+                if rid is None:
+                    response = await endpoint(Request(scope, receive))
+                else:
+                    response = await _tagged(endpoint, scope, receive, rid)
+                if gzip_ok:
                     # The API requires gzip whenever the client accepts it, however small.
                     response.body = gzip.compress(response.body, compresslevel=5)
                     response.headers["content-encoding"] = "gzip"
@@ -58,3 +71,17 @@ class OtpVirtApp(FastAPI):
                 await response(scope, receive, send)
                 return
         await super().__call__(scope, receive, send)
+
+
+async def _tagged(endpoint: Endpoint, scope: Scope, receive: Receive, rid: bytes) -> Response:
+    """Serve with the caller's request id in the logs and echoed in the answer."""
+    text = rid.decode("latin-1")
+    if not _SANE.match(text):
+        return await endpoint(Request(scope, receive))
+    token = request_id.set(text)
+    try:
+        response = await endpoint(Request(scope, receive))
+    finally:
+        request_id.reset(token)
+    response.headers["x-request-id"] = text
+    return response

@@ -20,11 +20,14 @@ import asyncpg
 
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
+from otpvirt.observability import metrics
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import claim, service, signing
 from otpvirt.webhook.sender import Outcome, Sender, redact
 
 log = logging.getLogger("otpvirt.webhooks")
+# The delivery's state after an attempt, as the metrics name the attempt's outcome.
+_OUTCOMES = {"delivered": "delivered", "pending": "retry", "failed": "failed"}
 TOPIC = "webhook"
 DISPATCHER_KEY = "webhook_dispatcher"
 
@@ -101,6 +104,8 @@ class Dispatcher:
             headers = signing.headers(job.secrets, job.message_id, int(time.time()), body)
             outcome = await self.sender.post(job.url, body, headers)
             state = await self._record(job, outcome)
+            metrics.WEBHOOK_LATENCY.observe(outcome.duration_ms / 1000)
+            metrics.WEBHOOKS.labels(_OUTCOMES.get(state, state)).inc()
             if not outcome.ok:
                 log.info(
                     "webhook %s to %s: %s (attempt %d, now %s)",

@@ -1,0 +1,1 @@
+"""Operators: admin tokens and users, the audit log, the admin API."""

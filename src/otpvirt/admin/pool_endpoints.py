@@ -1,0 +1,254 @@
+"""The admin API's pool side: numbers, sources, prices, catalogue, leases, SMS, webhooks."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.requests import Request
+
+from otpvirt.activation import operator as activations
+from otpvirt.admin import pool_ops
+from otpvirt.admin import schemas as s
+from otpvirt.admin.endpoints import Limit, Offset, Op
+from otpvirt.admin.web import AdminRoute, rt_of
+from otpvirt.catalogue import service as catalogue
+from otpvirt.clock import parse_iso_ms
+from otpvirt.errors import ValidationFailed
+from otpvirt.inventory import service as inventory
+from otpvirt.pricing import service as pricing
+from otpvirt.sms import service as sms
+from otpvirt.sources import health
+from otpvirt.web.body import read_body
+from otpvirt.webhook import history
+
+MAX_CSV_BYTES = 32 * 1024 * 1024
+router = APIRouter(prefix="/admin/v1", tags=["admin API"], route_class=AdminRoute)
+
+
+@router.post("/numbers/import")
+async def import_numbers(request: Request, actor: Op) -> dict[str, Any]:
+    """Import a `number,country,provider[,source]` CSV (the raw body, or a multipart `file`)."""
+    rt = rt_of(request)
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        form = await request.form(max_files=1)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise ValidationFailed("send the CSV as the form field `file`")
+        raw, name = await upload.read(MAX_CSV_BYTES + 1), upload.filename
+    else:
+        raw, name = (
+            await read_body(request, max_bytes=MAX_CSV_BYTES, max_decompressed=MAX_CSV_BYTES),
+            None,
+        )
+    if len(raw) > MAX_CSV_BYTES:
+        raise ValidationFailed(f"the CSV is larger than {MAX_CSV_BYTES} bytes")
+    text = io.StringIO(raw.decode("utf-8-sig", errors="replace"), newline="")
+    report = await pool_ops.import_numbers(rt, actor, inventory.read_csv(text), filename=name)
+    return report.as_dict()
+
+
+@router.get("/numbers")
+async def list_numbers(
+    request: Request,
+    _: Op,
+    country: str | None = None,
+    provider: str | None = None,
+    state: str | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    """Numbers with their state: free, leased, disabled or offline."""
+    async with rt_of(request).db.read() as conn:
+        return await inventory.list_numbers(
+            conn, country=country, provider=provider, state=state, limit=limit, offset=offset
+        )
+
+
+@router.post("/numbers/{number}/disable")
+async def disable_number(request: Request, actor: Op, number: str) -> dict[str, Any]:
+    """Take a number out of the pool."""
+    await pool_ops.set_number_enabled(rt_of(request), actor, number, False)
+    return {"number": inventory.normalize_phone(number), "enabled": False}
+
+
+@router.post("/numbers/{number}/enable")
+async def enable_number(request: Request, actor: Op, number: str) -> dict[str, Any]:
+    """Put a number back into the pool."""
+    await pool_ops.set_number_enabled(rt_of(request), actor, number, True)
+    return {"number": inventory.normalize_phone(number), "enabled": True}
+
+
+@router.get("/sources")
+async def list_sources(request: Request, _: Op) -> list[dict[str, Any]]:
+    """Sources with online state, last contact and last SMS."""
+    async with rt_of(request).db.read() as conn:
+        return await health.list_sources(conn)
+
+
+@router.post("/sources/{name}/disable")
+async def disable_source(request: Request, actor: Op, name: str) -> dict[str, Any]:
+    """Refuse a source's SMS and rest its numbers."""
+    await pool_ops.set_source_enabled(rt_of(request), actor, name, False)
+    return {"name": name, "enabled": False}
+
+
+@router.post("/sources/{name}/enable")
+async def enable_source(request: Request, actor: Op, name: str) -> dict[str, Any]:
+    """Accept a source again."""
+    await pool_ops.set_source_enabled(rt_of(request), actor, name, True)
+    return {"name": name, "enabled": True}
+
+
+@router.get("/prices")
+async def list_prices(request: Request, _: Op, currency: str | None = None) -> Any:
+    """Every price."""
+    async with rt_of(request).db.read() as conn:
+        return await pricing.list_prices(conn, currency_code=currency)
+
+
+@router.put("/prices")
+async def set_price(request: Request, actor: Op, body: s.Price) -> dict[str, Any]:
+    """Set the price of a service in a country."""
+    return await pool_ops.set_price(
+        rt_of(request), actor, body.country, body.service, body.price, body.currency
+    )
+
+
+@router.delete("/prices/{country}/{service}")
+async def remove_price(
+    request: Request, actor: Op, country: str, service: str, currency: str = "USD"
+) -> dict[str, Any]:
+    """Stop offering a service in a country."""
+    removed = await pool_ops.remove_price(rt_of(request), actor, country, service, currency)
+    return {"removed": removed}
+
+
+@router.get("/catalogue")
+async def show_catalogue(request: Request, _: Op) -> dict[str, Any]:
+    """Countries with operators, and services."""
+    async with rt_of(request).db.read() as conn:
+        return await catalogue.list_catalogue(conn)
+
+
+@router.post("/catalogue/countries", status_code=201)
+async def add_country(request: Request, actor: Op, body: s.NewCountry) -> dict[str, Any]:
+    """Add a country."""
+    return await pool_ops.add_country(
+        rt_of(request),
+        actor,
+        body.name,
+        calling_code=body.callingCode,
+        title=body.title,
+        iso2=body.iso2,
+        smsactivate_id=body.smsactivateId,
+    )
+
+
+@router.post("/catalogue/providers", status_code=201)
+async def add_provider(request: Request, actor: Op, body: s.NewProvider) -> dict[str, Any]:
+    """Add an operator to a country."""
+    return await pool_ops.add_provider(rt_of(request), actor, body.country, body.name, body.title)
+
+
+@router.post("/catalogue/services", status_code=201)
+async def add_service(request: Request, actor: Op, body: s.NewService) -> dict[str, Any]:
+    """Add a service."""
+    return await pool_ops.add_service(rt_of(request), actor, body.code, body.name)
+
+
+@router.get("/activations")
+async def list_activations(
+    request: Request,
+    _: Op,
+    client: str | None = None,
+    state: str | None = None,
+    service: str | None = None,
+    country: str | None = None,
+    number: str | None = None,
+    live: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    """Activations, newest first."""
+    async with rt_of(request).db.read() as conn:
+        return await activations.list_activations(
+            conn,
+            client_id=client,
+            state=state,
+            service=service,
+            country=country,
+            number=number,
+            live=live,
+            limit=limit,
+            offset=offset,
+        )
+
+
+@router.get("/activations/{activation_id}")
+async def show_activation(request: Request, _: Op, activation_id: str) -> dict[str, Any]:
+    """One activation with its SMS, ledger entries and webhook attempts."""
+    async with rt_of(request).db.read() as conn:
+        return await activations.get_activation(conn, activation_id)
+
+
+@router.post("/activations/{activation_id}/cancel")
+async def cancel_activation(request: Request, actor: Op, activation_id: str) -> dict[str, Any]:
+    """Cancel a waiting activation of any client and refund it."""
+    return await pool_ops.force_cancel(rt_of(request), actor, activation_id)
+
+
+@router.get("/sms")
+async def list_sms(
+    request: Request,
+    _: Op,
+    unrouted: bool = False,
+    number: str | None = None,
+    since: str | None = None,
+    limit: Limit = 50,
+) -> list[dict[str, object]]:
+    """Stored SMS, newest first, with the parsed code and where each went."""
+    since_ms = _since(since)
+    async with rt_of(request).db.read() as conn:
+        return await sms.list_sms(
+            conn, unrouted=unrouted, number=number, since=since_ms, limit=limit
+        )
+
+
+@router.get("/webhooks")
+async def list_webhooks(
+    request: Request,
+    _: Op,
+    client: str | None = None,
+    state: str | None = None,
+    activation: str | None = None,
+    limit: Limit = 50,
+) -> list[dict[str, Any]]:
+    """Webhook deliveries, newest first."""
+    async with rt_of(request).db.read() as conn:
+        return await history.list_deliveries(
+            conn, client_id=client, state=state, activation_id=activation, limit=limit
+        )
+
+
+@router.get("/webhooks/{message_id}")
+async def show_webhook(request: Request, _: Op, message_id: str) -> dict[str, Any]:
+    """One delivery with its payload and every attempt."""
+    async with rt_of(request).db.read() as conn:
+        return await history.get_delivery(conn, message_id)
+
+
+@router.post("/webhooks/{message_id}/redeliver")
+async def redeliver(request: Request, actor: Op, message_id: str) -> dict[str, Any]:
+    """Send a delivery again now (same webhook-id, fresh retry schedule)."""
+    return await pool_ops.redeliver_webhook(rt_of(request), actor, message_id)
+
+
+def _since(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return parse_iso_ms(text)
+    except ValueError:
+        raise ValidationFailed(f"since must be ISO 8601, got {text!r}") from None

@@ -1,0 +1,62 @@
+"""Request bodies of the admin API (`/admin/v1`)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NewClient(_Body):
+    clientId: str | None = Field(None, description="GUID; generated when omitted.")
+    password: str | None = Field(None, description="API password; generated when omitted.")
+    currency: str = "USD"
+    balance: str = Field("0", description="Opening balance, a decimal string.")
+    name: str | None = Field(None, max_length=200)
+
+
+class BalanceChange(_Body):
+    amount: str = Field(description="Decimal amount in the client's currency, e.g. '5.00'.")
+    note: str | None = Field(None, max_length=500)
+
+
+class Adjustment(_Body):
+    amount: str = Field(description="Signed decimal amount, e.g. '-1.50'.")
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class NewPassword(_Body):
+    password: str | None = Field(None, description="Generated when omitted.")
+
+
+class Webhook(_Body):
+    url: str | None = Field(None, description="null or empty removes the webhook.")
+    format: str | None = Field(None, description="native (default) or smsactivate.")
+
+
+class Price(_Body):
+    country: str
+    service: str
+    price: str
+    currency: str = "USD"
+
+
+class NewCountry(_Body):
+    name: str
+    callingCode: int
+    title: str | None = None
+    iso2: str | None = None
+    smsactivateId: int | None = None
+
+
+class NewProvider(_Body):
+    country: str
+    name: str
+    title: str | None = None
+
+
+class NewService(_Body):
+    code: str
+    name: str

@@ -1,0 +1,206 @@
+"""Admin tokens (for the admin API and console) and console users.
+
+A token is 256 random bits (`adm_…`, shown once) and is stored as its SHA-256: a
+fast hash is safe for secrets nobody can guess, and each API call is one indexed
+lookup. Console users have argon2id password hashes like clients. Both carry a
+fingerprint of their stored secret in console sessions, so revoking a token,
+disabling a user or changing a password ends their sessions at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from otpvirt.auth import lockout
+from otpvirt.catalogue.service import clean_name
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn, Database, IntegrityError
+from otpvirt.errors import BadCredentials, Conflict, NotFound, ValidationFailed
+from otpvirt.runtime import Runtime
+
+TOKEN_PREFIX = "adm_"
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """An authenticated operator: `user:NAME` or `token:NAME`, and its secret's fingerprint."""
+
+    kind: str
+    name: str
+    fingerprint: str
+
+    @property
+    def actor(self) -> str:
+        """How the audit log names this operator."""
+        return f"{self.kind}:{self.name}"
+
+
+def token_digest(token: str) -> str:
+    """How a token is stored and looked up."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fingerprint(secret_hash: str) -> str:
+    """A short digest of a stored hash: changes whenever the secret does."""
+    return hashlib.sha256(secret_hash.encode()).hexdigest()[:16]
+
+
+async def create_token(conn: Conn, name: str) -> str:
+    """Create a named admin token; return it (shown only now)."""
+    name = clean_name(name, "token name", max_len=100)
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    try:
+        await conn.execute(
+            "INSERT INTO admin_tokens (name, token_hash, created_at) VALUES (:n, :h, :now)",
+            {"n": name, "h": token_digest(token), "now": now_ms()},
+        )
+    except IntegrityError:
+        raise Conflict(f"admin token {name!r} already exists; revoke it first") from None
+    return token
+
+
+async def list_tokens(conn: Conn) -> list[dict[str, Any]]:
+    """Every token's name and dates (never the token)."""
+    rows = await conn.fetchall(
+        "SELECT name, created_at, last_used_at FROM admin_tokens ORDER BY name"
+    )
+    return [{"name": r[0], "createdAt": r[1], "lastUsedAt": r[2]} for r in rows]
+
+
+async def revoke_token(conn: Conn, name: str) -> None:
+    """Delete a token: API calls and console sessions made with it stop at once."""
+    if not await conn.execute(
+        "DELETE FROM admin_tokens WHERE name = :n", {"n": name.strip().lower()}
+    ):
+        raise NotFound(f"no admin token {name!r}", reason="token_not_found")
+
+
+async def authenticate_token(db: Database, token: str | None) -> Operator:
+    """The operator holding this token; the same error for any bad token."""
+    if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+        raise BadCredentials("unknown or revoked admin token")
+    digest = token_digest(token)
+    async with db.read() as conn:
+        row = await conn.fetchone(
+            "SELECT name, last_used_at FROM admin_tokens WHERE token_hash = :h", {"h": digest}
+        )
+    if row is None:
+        raise BadCredentials("unknown or revoked admin token")
+    now = now_ms()
+    # Advisory; written at most once a minute so API calls stay reads.
+    if row[1] is None or now - int(row[1]) > 60_000:
+        async with db.transaction() as conn:
+            await conn.execute(
+                "UPDATE admin_tokens SET last_used_at = :now WHERE token_hash = :h",
+                {"now": now, "h": digest},
+            )
+    return Operator("token", row[0], fingerprint(digest))
+
+
+def check_admin_password(password: str) -> None:
+    """Console passwords: 10 to 128 characters."""
+    if not 10 <= len(password) <= 128:
+        raise ValidationFailed("the password must be 10 to 128 characters")
+
+
+async def create_user(conn: Conn, name: str, password_hash: str) -> dict[str, Any]:
+    """Create a console user with an already hashed password."""
+    name = clean_name(name, "user name", max_len=100)
+    try:
+        await conn.execute(
+            "INSERT INTO admin_users (name, password_hash, enabled, created_at) "
+            "VALUES (:n, :h, TRUE, :now)",
+            {"n": name, "h": password_hash, "now": now_ms()},
+        )
+    except IntegrityError:
+        raise Conflict(f"console user {name!r} already exists") from None
+    return {"name": name}
+
+
+async def set_user_password(conn: Conn, name: str, password_hash: str) -> None:
+    """Replace a console user's password (its sessions end)."""
+    if not await conn.execute(
+        "UPDATE admin_users SET password_hash = :h WHERE name = :n",
+        {"h": password_hash, "n": name.strip().lower()},
+    ):
+        raise NotFound(f"no console user {name!r}", reason="user_not_found")
+
+
+async def set_user_enabled(conn: Conn, name: str, enabled: bool) -> None:
+    """Disable (or re-enable) a console user; a disabled user's sessions end."""
+    if not await conn.execute(
+        "UPDATE admin_users SET enabled = :e WHERE name = :n",
+        {"e": enabled, "n": name.strip().lower()},
+    ):
+        raise NotFound(f"no console user {name!r}", reason="user_not_found")
+
+
+async def list_users(conn: Conn) -> list[dict[str, Any]]:
+    """Console users (never their hashes)."""
+    rows = await conn.fetchall(
+        "SELECT name, enabled, created_at, last_login_at FROM admin_users ORDER BY name"
+    )
+    return [
+        {"name": r[0], "enabled": bool(r[1]), "createdAt": r[2], "lastLoginAt": r[3]} for r in rows
+    ]
+
+
+async def authenticate_user(
+    rt: Runtime, name: str, password: str, *, address: str | None = None
+) -> Operator:
+    """Check a console login, with the same lockout policy as client passwords."""
+    key = name.strip().lower()[:100]
+    async with rt.db.read() as conn:
+        row = await conn.fetchone(
+            "SELECT password_hash, enabled FROM admin_users WHERE name = :n", {"n": key}
+        )
+        keys = [f"admin:{key}"] + ([f"ip:{address}"] if address else [])
+        had_failures = await lockout.check(conn, keys, now_ms())
+    if row is None:
+        await rt.passwords.verify_dummy(password)
+        ok = False
+    else:
+        ok = await rt.passwords.verify(f"admin:{key}", row[0], password)
+    now = now_ms()
+    if not ok or had_failures:
+        async with rt.db.transaction() as conn:
+            if ok:
+                await lockout.clear(conn, keys[0])
+            else:
+                policy = rt.lockout
+                if row is not None:
+                    await lockout.record_failure(conn, keys[0], policy.client_attempts, policy, now)
+                for extra in keys[1:]:
+                    await lockout.record_failure(conn, extra, policy.address_attempts, policy, now)
+    if not ok or row is None:
+        raise BadCredentials("unknown user or wrong password")
+    if not row[1]:
+        raise BadCredentials("this console user is disabled")
+    async with rt.db.transaction() as conn:
+        await conn.execute(
+            "UPDATE admin_users SET last_login_at = :now WHERE name = :n", {"now": now, "n": key}
+        )
+    return Operator("user", key, fingerprint(row[0]))
+
+
+async def operator_still_valid(conn: Conn, kind: str, name: str, print_: str) -> bool:
+    """Whether a console session's operator still exists with the same secret."""
+    if kind == "token":
+        row = await conn.fetchone(
+            "SELECT token_hash FROM admin_tokens WHERE name = :n", {"n": name}
+        )
+        return row is not None and fingerprint(row[0]) == print_
+    row = await conn.fetchone(
+        "SELECT password_hash, enabled FROM admin_users WHERE name = :n", {"n": name}
+    )
+    return row is not None and bool(row[1]) and fingerprint(row[0]) == print_
+
+
+async def hash_password(rt: Runtime, password: str) -> str:
+    """The argon2id hash of a console password (off the event loop)."""
+    check_admin_password(password)
+    return await asyncio.to_thread(rt.passwords.hash, password)

@@ -1,0 +1,63 @@
+"""`/healthz` (the process answers), `/readyz` (database reachable, schema current), `/metrics`."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from otpvirt.db import migrate
+from otpvirt.observability import metrics
+from otpvirt.runtime import Runtime
+
+log = logging.getLogger("otpvirt.health")
+router = APIRouter(tags=["operations"])
+HEAD_KEY = "schema_head"
+
+
+@router.get("/healthz", summary="The process is up")
+async def healthz() -> dict[str, str]:
+    """Always 200 while the process serves requests."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="The database is reachable and its schema current")
+async def readyz(request: Request) -> JSONResponse:
+    """200 when the database answers within 2 s at the newest migration, else 503."""
+    rt: Runtime = request.app.state.runtime
+    head = rt.extras.get(HEAD_KEY)
+    if head is None:
+        head = rt.extras[HEAD_KEY] = await asyncio.to_thread(migrate.head_revision)
+    try:
+        async with asyncio.timeout(2):
+            async with rt.db.read() as conn:
+                current = await conn.fetchval("SELECT version_num FROM alembic_version")
+    except Exception as exc:
+        log.warning("readyz: database unreachable: %s", exc)
+        return JSONResponse(
+            {"status": "unavailable", "database": "unreachable", "error": type(exc).__name__},
+            status_code=503,
+        )
+    if current != head:
+        return JSONResponse(
+            {"status": "unavailable", "database": "ok", "schema": current, "expected": head},
+            status_code=503,
+        )
+    return JSONResponse({"status": "ok", "database": "ok", "schema": current})
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+async def prometheus(request: Request) -> Response:
+    """Counters of this (or every) server process plus service-wide figures."""
+    rt: Runtime = request.app.state.runtime
+    wanted = rt.settings.metrics_token
+    if wanted:
+        given = request.headers.get("authorization", "").partition(" ")[2].strip()
+        if not hmac.compare_digest(given.encode(), wanted.encode()):
+            return JSONResponse({"error": "bad_credentials"}, status_code=401)
+    body = await metrics.exposition(rt)
+    return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

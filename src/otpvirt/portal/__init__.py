@@ -1,0 +1,1 @@
+"""The client portal: buy numbers and read codes in the browser."""

@@ -1,0 +1,51 @@
+"""Portal sessions: the client behind the browser, still enabled, same password."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+from otpvirt.clients.service import AuthClient
+from otpvirt.web.pages import LoginRequired, rt_of
+from otpvirt.web.sessions import SessionCookie, check_csrf
+
+SESSION = SessionCookie("portal", "/portal")
+LOGIN_URL = "/portal/login"
+
+
+def fingerprint(password_hash: str) -> str:
+    """Changes when the password does, so a new password ends old sessions."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class PortalUser:
+    """The logged-in client."""
+
+    client: AuthClient
+    csrf: str
+
+    @property
+    def id(self) -> str:
+        """The clientId."""
+        return self.client.id
+
+
+async def portal_user(request: Request) -> PortalUser:
+    """The logged-in client; state-changing requests must carry the CSRF token."""
+    rt = rt_of(request)
+    data = await SESSION.read(rt, request)
+    if data is None or data.get("area") != "portal" or not data.get("cid"):
+        raise LoginRequired(LOGIN_URL)
+    async with rt.db.read() as conn:
+        row = await conn.fetchone(
+            "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
+            {"id": str(data["cid"])},
+        )
+    if row is None or not row[3] or fingerprint(row[0]) != data.get("fp"):
+        raise LoginRequired(LOGIN_URL)
+    if request.method not in ("GET", "HEAD"):
+        await check_csrf(request, data)
+    return PortalUser(AuthClient(str(data["cid"]), row[1], int(row[2])), str(data["csrf"]))
