@@ -60,14 +60,16 @@ async def test_available_counts_off_the_loop_and_reflects_leases(
     rt = Runtime.open(make_settings(database_url, tmp_path, count_cache_seconds=0.05))
     try:
         await factory.numbers(rt, "tajikistan", "indigo", 30)
+        await factory.price(rt, "tajikistan", "vi", "0.05")
         snap = await rt.catalogue.get()
         tj, vi = snap.countries["tajikistan"], snap.services["vi"]
-        assert await available(rt, tj.id, None, vi.id) == 30
+        assert await available(rt, "USD", tj.id, None, vi.id) == 30
         async with rt.db.transaction() as conn:
             await conn.execute("UPDATE numbers SET enabled = FALSE WHERE phone % 3 = 0")
         rt.counts.clear()
-        assert await available(rt, tj.id, None, vi.id) == 30  # stale answer, refresh started
+        assert await available(rt, "USD", tj.id, None, vi.id) == 30  # stale answer, refresh started
         await asyncio.sleep(0.1)
-        assert await available(rt, tj.id, None, vi.id) == 20
+        assert await available(rt, "USD", tj.id, None, vi.id) == 20
+        assert await available(rt, "RUB", tj.id, None, vi.id) == 0  # not sold in RUB
     finally:
         await rt.close()
