@@ -111,3 +111,40 @@ async def test_one_live_lease_per_number_is_also_enforced_by_the_schema(
                 {"live": acts["live"], "cancelled": acts["cancelled"]},
             )
     await asyncio.sleep(0)
+
+
+async def test_every_routed_sms_of_a_webhook_client_has_its_delivery(
+    api: httpx.AsyncClient, rt: Runtime
+) -> None:
+    from otpvirt.webhook.targets import set_webhook
+
+    await factory.numbers(rt, "tajikistan", "indigo", 2)
+    await factory.price(rt, "tajikistan", "vi", "0.05")
+    c = await factory.client(rt, balance=100)
+    async with rt.db.transaction() as conn:
+        out = await set_webhook(conn, c.id, "https://hooks.example.com/otp")
+        assert out["secret"].startswith("whsec_")
+        since = await conn.fetchval("SELECT webhook_since FROM clients WHERE id = :c", {"c": c.id})
+        assert since is not None
+        # Pretend the URL was set a minute ago (outside the doctor's grace period).
+        await conn.execute("UPDATE clients SET webhook_since = webhook_since - 60000")
+    got = (
+        await api.post(
+            "/native/GetNumber", json=c.creds(service="vi", detail={"country": "tajikistan"})
+        )
+    ).json()
+    await in_transaction(rt.db, ingest, to=str(got["number"]), sender="Viber", text="code 123456")
+    async with rt.db.read() as conn:
+        results = {r["name"]: r for r in await run_checks(conn)}
+    assert results["routed_sms_has_webhook"]["violations"] == 0
+    async with rt.db.transaction() as conn:
+        await conn.execute("DELETE FROM webhook_deliveries")
+    async with rt.db.read() as conn:
+        results = {r["name"]: r for r in await run_checks(conn)}
+    assert results["routed_sms_has_webhook"]["violations"] == 1
+    async with rt.db.transaction() as conn:
+        await set_webhook(conn, c.id, None)
+        assert (
+            await conn.fetchval("SELECT webhook_since FROM clients WHERE id = :c", {"c": c.id})
+            is None
+        )

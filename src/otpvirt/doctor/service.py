@@ -104,6 +104,15 @@ CHECKS: list[Check] = [
         "AND ns.service_id = a.service_id)",
     ),
     Check(
+        "routed_sms_has_webhook",
+        "every SMS routed to a client with a webhook URL has its delivery queued",
+        "SELECT m.guid FROM sms_messages m JOIN activations a ON a.id = m.activation_id "
+        "JOIN clients c ON c.id = a.client_id WHERE c.webhook_url IS NOT NULL "
+        # A few seconds' grace: an SMS racing the URL being set may not have seen it.
+        "AND m.created_at >= c.webhook_since + 5000 "
+        "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.sms_id = m.id)",
+    ),
+    Check(
         "number_availability_follows_source",
         "a number is available only while its source is enabled and online",
         "SELECT n.phone FROM numbers n JOIN sources s ON s.id = n.source_id "

@@ -33,6 +33,8 @@ class Client(Base):
     # so receivers can switch without rejecting deliveries.
     webhook_previous_secret: Mapped[str | None] = mapped_column(String(100))
     webhook_previous_until: Mapped[int | None] = mapped_column(Millis)
+    # When the current URL was set: every routed SMS since has a delivery (doctor).
+    webhook_since: Mapped[int | None] = mapped_column(Millis)
 
 
 class LedgerEntry(Base):

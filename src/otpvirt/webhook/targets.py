@@ -100,9 +100,10 @@ async def set_webhook(
     if new_url and not secret:
         secret = created = new_secret()
     await conn.execute(
-        "UPDATE clients SET webhook_url = :u, webhook_format = :f, webhook_secret = :s "
-        "WHERE id = :id",
-        {"u": new_url, "f": new_fmt, "s": secret, "id": cid},
+        "UPDATE clients SET webhook_url = :u, webhook_format = :f, webhook_secret = :s, "
+        "webhook_since = CASE WHEN CAST(:u2 AS TEXT) IS NULL THEN NULL "
+        "WHEN webhook_url IS NULL THEN CAST(:now AS BIGINT) ELSE webhook_since END WHERE id = :id",
+        {"u": new_url, "u2": new_url, "f": new_fmt, "s": secret, "now": now_ms(), "id": cid},
     )
     return {"clientId": cid, "url": new_url, "format": new_fmt, "secret": created}
 
