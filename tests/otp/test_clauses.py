@@ -60,3 +60,69 @@ def test_every_ending_word_marks_last_digits(word: str) -> None:
     # "ending in" always announces a card's last digits, even inside a code word's clause
     assert extract_code(f"Code for card {word}: 4821") is None
     assert extract_code(f"Code for card {word} 4402: 4821") == "4821"
+
+
+# An account, order or booking word inside a strong keyword's clause names what the code is
+# for; the code follows a connector, precedes a verb-final copula, or follows further words.
+# With no strong keyword, or right after the word, the number stays a reference (PNR, order).
+# fmt: off
+OWNED_CASES: list[tuple[str, str, str | None]] = [
+    ("tg", "Коди фаъолсозии ҳисоби шахсӣ: 5980", "5980"),
+    ("tg", "Рамзи тасдиқ барои ворид шудан ба ҳисоби шумо 482193 аст", "482193"),
+    ("tg", "Рамзи тасдиқи фармоиш: 4821", "4821"),
+    ("ru", "Код подтверждения заказа: 4821", "4821"),
+    ("ru", "Код подтверждения бронирования: 4821", "4821"),
+    ("ru", "Код активации лицевого счета: 5980", "5980"),
+    ("ru", "Код подтверждения заказа: 4821. Номер заказа 77120033", "4821"),
+    ("ar", "رمز تأكيد حجز موعد التطعيم 44487", "44487"),
+    ("ar", "رمز التأكيد الخاص بحجز موعدك: 44487", "44487"),
+    ("ar", "رمز تفعيل الحساب الشخصي: 5980", "5980"),
+    ("fa", "کد تایید رزرو نوبت واکسن ۴۴۴۸۷", "44487"),
+    ("fa", "کد فعالسازی حساب شخصی: ۵۹۸۰", "5980"),
+    ("fa", "کد تایید سفارش شما ۴۸۲۱ است", "4821"),
+    ("prs", "کود فعال‌سازی حساب شما ۵۹۸۰ است", "5980"),
+    ("ps", "ستاسو د حساب د فعالولو کوډ ۵۹۸۰ دی", "5980"),
+    ("lv", "Pasūtījuma apstiprināšanas kods: 4821", "4821"),
+    ("lv", "Verifikācijas kods rezervācijai: 4821", "4821"),
+    ("sr-Latn", "Verifikacioni kod za rezervaciju termina: 4821", "4821"),
+    ("sr-Latn", "Kod za potvrdu porudžbine: 4821", "4821"),
+    ("lo", "ລະຫັດຢືນຢັນການຈອງຄິວ: 44487", "44487"),
+    ("zh", "预约挂号验证码：44487", "44487"),
+    ("en", "Confirmation code for your reservation: 4821", "4821"),
+    ("en", "Your verification code for booking appointment is 44487", "44487"),
+    # references, order numbers and PNRs without a strong keyword introducing them
+    ("en", "Your booking reference is 482193", None),
+    ("en", "Your order number is 48213377", None),
+    ("en", "Verification code for order 48213377", None),
+    ("en", "OTP sent for transaction ref: 48213377", None),
+    ("en", "Verification code requested for account 12345678", None),
+    ("ru", "Ваша бронь 482193 подтверждена", None),
+    ("ru", "Номер вашего лицевого счета 59801234", None),
+    ("ru", "Код для отслеживания заказа 48213377", None),
+    ("ar", "رقم الحجز الخاص بك 44487", None),
+    ("ar", "تم تأكيد حجزك رقم 44487", None),
+    ("fa", "کد رزرو شما ۴۴۴۸۷", None),
+    ("fa", "شماره سفارش شما ۴۸۲۱۳۳ است", None),
+    ("tg", "Рақами фармоиши шумо 482133", None),
+    ("lv", "Jūsu pasūtījums Nr. 48213 ir nosūtīts", None),
+    ("sr-Latn", "Vaša porudžbina 48213 je poslata", None),
+    ("zh", "您的订单号：48213377", None),
+    # a number word between the order or account word and the number names it
+    ("ar", "رمز التحقق لحجز رقم 44487", None),
+    ("ar", "رمز التأكيد لطلبك رقم 482133", None),
+    ("ar", "رمز التحقق لحسابك رقم 12345678", None),
+    ("en", "Confirmation code for booking number 482133", None),
+    ("ru", "Код подтверждения для заказа номер 48213377", None),
+    ("ru", "Код подтверждения для лицевого счета 40817810", None),
+    ("fa", "کد تایید سفارش شماره ۴۸۲۱۳۳", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    OWNED_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(OWNED_CASES)],
+)
+def test_owned_clause(lang: str, text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected

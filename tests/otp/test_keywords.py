@@ -11,7 +11,7 @@ _CODE = "482193"
 _PHRASES = sorted(
     {
         (table, lang, phrase.rstrip("$"))
-        for table in ("STRONG", "PICKUP")
+        for table in ("STRONG", "PICKUP", "TRANSLIT")
         for lang, phrases in getattr(kw, table).items()
         for phrase in phrases
     }

@@ -301,8 +301,6 @@ KNOWN_LIMITS: list[tuple[str, str, str]] = [
     ('Verification: 482193', '482193', '"verification" alone is not a code word'),
     ('Verify your phone: 1234', '1234', '"verify" alone is not a code word'),
     ('Your verification code is #4821', '4821', 'a glued "#" marks order numbers'),
-    ('Рамзи тасдиқ барои ворид шудан ба ҳисоби шумо 482193 аст', '482193',
-     'an account word right before the code, with the copula after it'),
 ]
 # fmt: on
 

@@ -13,11 +13,13 @@ in passwords.py.  context.py holds what they share.
 
 Extending it needs no knowledge of the scoring:
   * a new wording or language: add the phrase to the right table in keywords.py (STRONG for
-    one-time codes, WEAK for bare "code"/"password" words, VERBS for "to verify" / "enter"
-    phrases) or pickup.py (PICKUP: parcel-locker / courier / pickup-point codes);
-    tests/otp/test_keywords.py checks every phrase;
+    one-time codes, WEAK for bare "code"/"password" words), verbs.py (VERBS: "to verify" /
+    "enter" phrases), pickup.py (PICKUP: parcel-locker / courier / pickup-point codes) or,
+    for a priority language written in Latin letters ("ramzi tasdiq", Arabizi "ramz el
+    ta7a2o2"), translit.py; tests/otp/test_keywords.py checks every phrase;
   * a new context that makes a nearby number something else (order, tracking, tariff name,
-    expired code, help line): add the word to the right table in cues.py (a phone noun goes
+    expired code, help line): add the word to the right table in cues.py (an expiry word
+    that also means "expires" before a date goes to EXPIRED["until"]; a phone noun goes
     to PHONE_NOUN, so that "verification code for your phone number: 1234" still works; a
     hot, help or support line to PHONE["lines"]; a travel or table booking word goes to
     BOOKING, whose letter references look like codes; "ending in" to CARD["ending"]);

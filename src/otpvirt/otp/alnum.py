@@ -8,6 +8,7 @@ from functools import lru_cache
 from . import negatives as neg
 from .context import BREAK, CONNECTOR, Candidate, Message, cue_before, introducer
 from .lexicon import (
+    ARABIZI,
     BOOKING,
     CARD,
     CODE_WORDS,
@@ -33,6 +34,8 @@ LABEL_REACH = 64
 _PLAIN_MIN = 5
 _PLAIN_REACH = 20  # introducer() looks 16 characters past the word
 _VOWEL = re.compile(r"[AEIOU]")
+# Arabizi writes Arabic letters as digits: "TA7A2O2", "BTA3AK" ("your"), "SALE7" ("valid")
+_LETTER_DIGIT = re.compile(r"[A-Z][235679]|[235679][A-Z]")
 _KEYWORD_DIGITS = re.compile(r"(?:OTP|PIN|CODE|KOD|TAC)\d{4,}")
 _KINDS = (REFERENCE, ORDER, BOOKING, PRODUCT, CARD)
 _WORD_TAIL = re.compile(r"[^\W\d_]*")
@@ -85,6 +88,8 @@ def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known:
     # `score`: the best keyword's value, table and distance; `known`: the service is known
     # to send letter codes (Steam), so its shape and a weak keyword suffice.
     value, tier, raw = score
+    if _arabizi(msg, c.value):
+        return 0.0
     conn = CONNECTOR.search(msg.low, max(0, c.start - 10), c.start)
     label = _strong_label(msg, conn.start()) if conn else None
     trusted = tier == STRONG or label is not None or known or msg.retriever
@@ -115,6 +120,15 @@ def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known:
     if EXPIRED in msg.categories:
         value -= 0.3  # "your password was changed": a notice rarely carries a code
     return value - 0.05
+
+
+def _arabizi(msg: Message, token: str) -> bool:
+    # a vowelled word with letter digits, in a message an Arabizi code word opens
+    return (
+        _LETTER_DIGIT.search(token) is not None
+        and _VOWEL.search(token) is not None
+        and any(ev.value in ARABIZI for ev in msg.events)
+    )
 
 
 def _plain_code_word(msg: Message, c: Candidate, conn: re.Match[str] | None) -> bool:

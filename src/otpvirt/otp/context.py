@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, Event
+from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, STRONG, Event
 
 
 class Candidate(NamedTuple):
@@ -34,8 +34,9 @@ class Message(NamedTuple):
 # "glued" follows a Latin code word without a space ("ລະຫັດOTP826471").
 NUMERIC = ("num", "split", "split4", "tight", "shelf", "glued")
 # Sentence ends; the dot of an initial ("an M. Muster", "И. Иванов") ends nothing, while
-# lower-case abbreviations ("2025 г.", "500 р.") usually do end the sentence.
-BREAK = re.compile(r"[。！？]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।](?:\s|$)|\n")
+# lower-case abbreviations ("2025 г.", "500 р.") usually do end the sentence.  Urdu ends
+# sentences with "۔", Amharic with "።".
+BREAK = re.compile(r"[。！？።]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।۔](?:\s|$)|\n")
 DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
 # Copulas: "code is X", "kod je X", "码为X", "ລະຫັດແມ່ນ X".  Matched on folded text: "é"/"è"
@@ -55,6 +56,11 @@ OWNER = (
     r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој)[^\W\d_]{0,3}(?![^\W\d_])"
     r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的"
 )
+# A strong keyword's clause reaches this far to the cue word it governs (clause_through).
+_CLAUSE_GAP = 24
+# Verb-final copulas right after the number close the code word's clause: "… ба ҳисоби шумо
+# 482193 аст", "… حساب شما ۴۸۲۱ است", "… 4821 mibashad", "… ۴۸۲۱ ہے", "… 4410 ነው".
+_FINAL_COPULA = re.compile(r"[ ]*(?:аст|ast|است|میباشد|می باشد|mibashad|دی|ہے|ነው)(?![^\W\d_])")
 # The rest of a word a keyword starts: "рамз|и 2719", "kod|unuz 910372" (not in scripts
 # without spaces, where it would run on into the next words).
 _WORD_REST = re.compile(r"[^\W\d_\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*")
@@ -147,3 +153,36 @@ def introducer(msg: Message, c: Candidate, window: int = 16) -> Event | None:
         if points_at(msg, ev.end, c.start):
             found = ev
     return found
+
+
+def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) -> bool:
+    """True when a strong keyword's clause runs through the cue word to the number."""
+    # "Коди фаъолсозии ҳисоби шахсӣ: 5980", "رمز تأكيد حجز موعد التطعيم 44487": the account,
+    # order or booking word names what the code is for.  It takes a connector before the
+    # number or a copula after it; with `loose`, a word after the cue's own word will do
+    # ("حجز موعد … 44487"), while a number right after it stays its number ("order 4821").
+    keyword: Event | None = None
+    for ev in msg.events:
+        if ev.start >= cue.start:
+            break
+        if ev.category == STRONG:
+            keyword = ev
+    if (
+        keyword is None
+        or cue.start - keyword.end > _CLAUSE_GAP
+        or BREAK.search(msg.t, keyword.end, c.start)
+        or DIGIT.search(msg.t, keyword.end, c.start)
+        or any(
+            ev.category in (PHONE, SENT) and keyword.end <= ev.start <= c.end + 6
+            for ev in msg.events
+        )
+    ):
+        return False  # "OTP sent for transaction ref: 48213377": where the code went
+    if CONNECTOR.search(msg.low, max(cue.end, c.start - 10), c.start) or _FINAL_COPULA.match(
+        msg.low, c.end
+    ):
+        return True
+    if not loose or any(cue.end <= ev.start and ev.end <= c.start for ev in msg.events):
+        return False  # "… for booking number 482133": the word between names the number
+    rest = _WORD_REST.match(msg.t, cue.end, c.start)
+    return LETTER.search(msg.t, rest.end() if rest else cue.end, c.start) is not None

@@ -1,6 +1,7 @@
 """Context word tables: what makes a number near a code word something else.  Pure data.
 
-Matched like keywords.py (folded text, start of a word, trailing "$" = whole word).
+Matched like keywords.py (folded text, start of a word, trailing "$" = whole word).  The
+same cues written in Latin letters ("monghazi shod", "zakaz") are in translit.py.
 
 Categories:
   NOT_OTP  phrases where a code word means something else (promo code, tracking code)
@@ -87,7 +88,20 @@ EXPIRED: dict[str, tuple[str, ...]] = {
             "da het han", "समाप्त हो गया", "פג תוקף", "vypršel", "минул", "спливло", "закінчився",
             "муҳлаташ гузашт", "تاریخ گذشته", "больше не действ", "уже не действ",
             "більше не дійсн", "już nieważny", "no longer active", "n'est plus valide",
-            "ya no es válido", "não é mais válido", "已過期"),
+            "ya no es válido", "não é mais válido", "已過期",
+            # invalid or out of date (Latin spellings of these are in translit.py)
+            "is invalid", "was invalid", "is not valid", "been invalidated", "устарел",
+            "утратил силу", "аннулирован", "انتهت صلاحیت", "لم یعد صالح", "غیر صالح", "نامعتبر",
+            "باطل شد", "معتبر نیست", "اعتبار ندارد", "ختم شد", "ختم شوی", "پای ته رسید",
+            "پای ته رسېد", "باطل شو", "اعتبار نلری", "гузашт$", "беэътибор аст",
+            "эътибор надорад", "nije više važeć", "više nije važeć", "nevažeć", "није више важећ",
+            "више није важећ", "неважећ", "nav derīgs", "nederīgs", "zaudējis derīgumu",
+            "beidzās", "已作废", "已作廢", "已无效", "已無效", "失效了", "过期了", "過期了",
+            "ໃຊ້ບໍ່ໄດ້ແລ້ວ", "ບໍ່ສາມາດໃຊ້ໄດ້ແລ້ວ", "ใช้ไม่ได้แล้ว", "is incorrect", "غیر صحیح",
+            "از اعتبار ساقط"),
+    # "ໝົດອາຍຸ" is "expired" alone but "expires" before a date, time or period:
+    # "ລະຫັດ OTP 4821 ໝົດອາຍຸ 25/06/2025 14:30" (lexicon.py drops those)
+    "until": ("ໝົດອາຍຸ", "หมดอายุ"),
     # "your password was changed": a notice about a secret, never one
     "changed": ("was changed", "has been changed", "изменён", "изменен$", "был изменен",
                 "змінено", "değiştirildi", "o'zgartirildi", "өзгертілді", "өзгөртүлдү",
@@ -221,11 +235,11 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "حساب", "ບັນຊີ", "บัญชี", "konto", "kontu", "račun", "рачун", "compte", "conto",
             "cuenta", "conta", "hesap", "iban", "mersis", "invoice", "ticket", "transaction id",
             "txn id", "заявк", "договор", "رقم", "شماره", "номер", "number", "no.", "nr.", "n.",
-            "č.", "číslo", "numer", "numara", "broj", "plate", "reg.", "вагон", "поезд", "train",
+            "č.", "číslo", "numer", "numara", "broj", "plate$", "reg.", "вагон", "поезд", "train",
             "ट्रेन", "mã số", "运单号", "订单号", "운송장", "주문번호", "№", "ref:", "ref=",
             "رقم الحساب", "lượt", "ҳисоб", "број", "編號", "编号", "號碼", "号码",
             # bank identifiers and number plates: letter-and-digit tokens that are no codes
-            "bic$", "swift$", "госномер", "гос. номер", "номерной знак", "placa", "matrícula",
+            "bic$", "swift$", "госномер", "гос. номер", "номерной знак", "placa$", "matrícula",
             "plaque", "kennzeichen", "targa", "پلاک", "biển số", "ทะเบียนรถ", "車牌", "车牌"),
 }
 

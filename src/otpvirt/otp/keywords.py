@@ -11,14 +11,19 @@ Categories:
   PICKUP   codes the user tells a courier or types at a parcel locker / pickup point:
            as trusted as STRONG (kept in pickup.py, re-exported here)
   WEAK     generic "code"/"password" words, also used for order, promo and postal codes
+  VERBS    "to verify" / "enter" phrases that name the code (kept in verbs.py)
+  TRANSLIT the priority languages written in Latin letters ("ramzi tasdiq", "ramz el
+           ta7a2o2"): as trusted as STRONG (kept in translit.py with TRANSLIT_WEAK)
 Words that make a nearby number something else live in cues.py.
 """
 
 from __future__ import annotations
 
 from .pickup import PICKUP
+from .translit import TRANSLIT, TRANSLIT_WEAK
+from .verbs import VERBS
 
-__all__ = ["PASSWORD_STEMS", "PICKUP", "STRONG", "VERBS", "WEAK"]
+__all__ = ["PASSWORD_STEMS", "PICKUP", "STRONG", "TRANSLIT", "TRANSLIT_WEAK", "VERBS", "WEAK"]
 
 # fmt: off
 
@@ -62,7 +67,8 @@ STRONG: dict[str, tuple[str, ...]] = {
            "рамзи ворид", "коди ворид", "рамзи яккарата", "рамзи шумо барои", "коди якдафъаина",
            "пароли якдафъаина", "рамзи вуруд", "коди вуруд", "рамзи фаъолсозӣ", "коди амният",
            "рамзи амният", "рамзи otp", "коди otp", "пароли муваққатӣ", "рамзи муваққатӣ",
-           "коди муваққатӣ", "пароли якдафъаина"),
+           "коди муваққатӣ", "пароли якдафъаина", "рамзи дастрасӣ", "коди дастрасӣ",
+           "рамзи санҷиш", "коди санҷиш", "рамзи якбора", "коди якбора"),
     "kk": ("растау код", "бір реттік құпия", "бір реттік пароль", "бір реттік код",
            "кіру коды", "тексеру коды", "қауіпсіздік коды", "белсендіру коды"),
     "uz": ("tasdiqlash kod", "kirish kod", "bir martalik parol", "bir martalik kod",
@@ -81,23 +87,29 @@ STRONG: dict[str, tuple[str, ...]] = {
            "رمز عبور یکبار", "کد احراز", "کد اعتبارسنجی", "کد تصدیق", "رمز موقت",
            "کد تاییدیه", "رمز عبور موقت", "گذرواژه موقت", "کلمه عبور موقت"),
     "prs": ("کود تایید", "کود تصدیق", "کود فعالسازی", "کود فعال سازی", "کود ورود",
-            "رمز عبور یکبار مصرف", "کود امنیتی", "کود یکبار"),
+            "رمز عبور یکبار مصرف", "کود امنیتی", "کود یکبار", "کود یک بار", "کود تائید",
+            "کود احراز", "کود اعتبارسنجی", "کود داخل شدن", "رمز داخل شدن"),
     "ps": ("د تایید کوډ", "تایید کوډ", "د ننوتلو کوډ", "د تصدیق کوډ", "تصدیق کوډ", "یو ځلي پټنوم",
-           "پټنوم"),
+           "پټنوم", "د فعالولو کوډ", "د امنیت کوډ", "یو ځلی کوډ", "د ننوتو کوډ", "تاییدي کوډ"),
     "ar": ("رمز التحقق", "رمز التحقیق", "کود التحقق", "رمز التفعیل", "کود التفعیل", "رمز الدخول",
            "رمز التاکید", "کلمه المرور لمره واحده", "کلمه مرور لمره واحده", "رمز لمره واحده",
            "رمز العملیه", "رمز الامان", "رمز تسجیل الدخول", "رمزک", "رقم التحقق",
            "الرمز السری الموقت", "کود التاکید", "رمز التوثیق", "کود الدخول", "رمز مؤقت",
-           "الرمز المؤقت", "کلمه المرور المؤقته", "رمز التسجیل", "رمز otp", "کود otp"),
+           "الرمز المؤقت", "کلمه المرور المؤقته", "رمز التسجیل", "رمز otp", "کود otp",
+           # without the article: "رمز تأكيد حجز موعد"
+           "رمز تاکید", "رمز تحقق", "رمز تفعیل", "کود تاکید", "کود تحقق", "کود تفعیل",
+           "رمز المصادقه"),
     "ur": ("تصدیقی کوڈ", "او ٹی پی", "تصدیق کوڈ", "ون ٹائم پاس ورڈ", "لاگ ان کوڈ",
-           "سیکیورٹی کوڈ"),
+           "سیکیورٹی کوڈ", "توثیقی کوڈ", "ویریفیکیشن کوڈ", "ویریفکیشن کوڈ", "ایک بار کا پاس ورڈ",
+           "ون ٹائم پن", "ایک بار استعمال"),
     "he": ("קוד אימות", "קוד האימות", "סיסמה חד פעמית", "קוד חד פעמי", "קוד הכניסה",
            "סיסמא חד פעמית", "קוד חד-פעמי", "סיסמה חד-פעמית", "קוד כניסה", "קוד אבטחה",
            "קוד לאימות", "קוד זיהוי", "סיסמה זמנית"),
     "hi": ("सत्यापन कोड", "ओटीपी", "वन टाइम पासवर्ड", "लॉगिन कोड", "पुष्टिकरण कोड",
            "सुरक्षा कोड", "वेरिफिकेशन कोड", "एक बार का पासवर्ड"),
     "bn": ("যাচাইকরণ কোড", "ওটিপি", "ভেরিফিকেশন কোড", "যাচাই কোড", "নিরাপত্তা কোড",
-           "লগইন কোড", "এককালীন পাসওয়ার্ড"),
+           "লগইন কোড", "এককালীন পাসওয়ার্ড", "ওয়ান টাইম পাসওয়ার্ড", "নিশ্চিতকরণ কোড",
+           "এককালীন কোড"),
     "lv": ("verifikācijas kod", "apstiprināšanas kod", "autorizācijas kod", "pieteikšanās kod",
            "vienreizējā parole", "vienreizējo paroli", "vienreizējais kod", "vienreizējo kod",
            "reģistrācijas kod", "drošības kod", "kontrolkod", "apstiprinājuma kod",
@@ -198,10 +210,17 @@ STRONG: dict[str, tuple[str, ...]] = {
     "sk": ("overovací kód", "potvrdzovací kód", "jednorazový kód", "prihlasovací kód",
            "autorizačný kód", "jednorazové heslo", "bezpečnostný kód", "aktivačný kód"),
     "ms": ("kod pengesahan", "kod tac", "tac$", "kata laluan sekali", "kod sekali guna",
-           "kod keselamatan", "kod pengaktifan", "kod log masuk"),
+           "kod keselamatan", "kod pengaktifan", "kod log masuk", "nombor tac"),
     "ky": ("ырастоо коду", "тастыктоо коду", "баталгаажуулах код", "tassyklama kody",
            "бир жолку код", "бир жолку сырсөз", "кирүү коду"),
-    "sw": ("nambari ya uthibitisho", "msimbo wa uthibitisho", "namba ya siri"),
+    "sw": ("nambari ya uthibitisho", "msimbo wa uthibitisho", "namba ya siri", "ya uthibitisho",
+           "wa uthibitisho", "nambari ya siri", "msimbo wa siri", "nenosiri la mara moja",
+           "msimbo wa mara moja", "nambari ya kuthibitisha", "msimbo wa kuthibitisha",
+           "msimbo wa kuingia"),
+    "ha": ("lambar tabbat", "lambar sirri", "lambar shiga", "lambar otp", "lambar wucin gadi",
+           "kalmar sirri ta lokaci"),
+    "am": ("የማረጋገጫ ኮድ", "ማረጋገጫ ኮድ", "የአንድ ጊዜ የይለፍ ቃል", "የአንድ ጊዜ ኮድ", "የመግቢያ ኮድ",
+           "የደህንነት ኮድ", "ኦቲፒ"),
     "tl": ("verification code mo", "iyong code"),
     "hy": ("հաստատման կոդ", "մեկանգամյա գաղտնաբառ", "ստուգման կոդ", "մեկանգամյա կոդ",
            "նույնականացման կոդ", "մուտքի կոդ", "անվտանգության կոդ", "ակտիվացման կոդ"),
@@ -209,7 +228,8 @@ STRONG: dict[str, tuple[str, ...]] = {
 
 WEAK: dict[str, tuple[str, ...]] = {
     "passwords": ("گذرواژه", "رمز عبور", "کلمه عبور", "پسورد", "پاسورد", "الرقم السری",
-                  "password sekali", "parolă", "пин-код", "pin-kod"),
+                  "password sekali", "parolă", "пин-код", "pin-kod", "kata laluan", "nenosiri",
+                  "nywila", "kalmar sirri", "የይለፍ ቃል", "পাসওয়ার্ড"),
     "latin": ("code", "kod", "cod", "kód", "koodi", "kode$", "kodas", "msimbo", "κωδικ", "codice",
               "codigo", "código", "clave", "senha", "token", "pin$", "password", "parole",
               "paroli", "parol", "lozinka", "šifra", "şifre", "şifrə", "contraseña",
@@ -217,54 +237,12 @@ WEAK: dict[str, tuple[str, ...]] = {
               "ma otp", "ma xac", "kodas", "kood", "jelszó", "wachtwoord", "lösenord", "passord",
               "salasana", "mật khẩu", "zaporka"),
     "cyrillic": ("код", "пароль", "парол", "рамз", "лозинка", "шифра", "гузарвожа",
-                 "құпиясөз", "құпия сөз", "сырсөз"),
+                 "құпиясөз", "құпия сөз", "сырсөз", "пин$"),
     "arabic": ("کد", "رمز", "کود", "کوډ", "الرمز", "کلمه المرور", "کلمه السر", "کوڈ", "پاسورډ",
                "پاس ورڈ", "الکود", "رقم سری"),
     "other": ("קוד", "कोड", "पासवर्ड", "কোড", "ລະຫັດ", "ລະຫັດຜ່ານ", "รหัส", "รหัสผ่าน", "码",
               "碼", "コード", "暗証番号", "코드", "密碼", "კოდი", "კოდ", "կոդ", "գաղտնաբառ", "密码",
-              "口令", "סיסמה", "סיסמא", "პაროლ", "パスワード", "비밀번호"),
-}
-
-# "Use 123456 to verify your account", "Enter 1234", "Користи 470 291 да потврдиш": the verb
-# names the code.  As trusted as WEAK, but unlike a code word a verb does not re-open a
-# phone cue ("Позвоните для подтверждения 1100" stays a phone number).
-VERBS: dict[str, tuple[str, ...]] = {
-    "en": ("to verify", "to sign in", "to log in", "to login", "to confirm", "to activate",
-           "to complete your", "to open", "to collect", "to pick up", "enter$", "to validate",
-           "to authenticate"),
-    "ru": ("введите", "введи$", "для подтверждения", "для верификации", "для входа"),
-    "uk": ("введіть", "для підтвердження", "для входу"),
-    "sr": ("da potvrdiš", "da potvrdite", "za potvrdu", "za verifikaciju", "za prijavu",
-           "unesite", "unesi$", "да потврдиш", "да потврдите", "за потврду", "за верификацију",
-           "за пријаву", "унесите", "унеси$"),
-    "tg": ("барои тасдиқ", "барои ворид шудан", "ворид кунед", "ворид намоед"),
-    "kk": ("растау үшін", "енгізіңіз"),
-    "uz": ("tasdiqlash uchun", "kiriting", "тасдиқлаш учун", "киритинг"),
-    "az": ("təsdiqləmək üçün", "daxil edin"),
-    "ky": ("ырастоо үчүн", "киргизиңиз"),
-    "tr": ("doğrulamak için", "onaylamak için", "giriş yapmak için", "girin"),
-    "fa": ("برای تایید", "برای ورود", "وارد کنید", "برای تصدیق"),
-    "ps": ("د تایید لپاره", "د تصدیق لپاره", "د ننوتلو لپاره"),
-    "ar": ("للتحقق", "لتاکید", "لتفعیل", "لتسجیل الدخول", "ادخل"),
-    "lv": ("lai apstiprinātu", "lai pieslēgtos", "lai verificētu", "ievadiet", "ievadi$"),
-    "lo": ("ເພື່ອຢືນຢັນ", "ເພື່ອຍືນຍັນ", "ເພື່ອເຂົ້າສູ່ລະບົບ"),
-    "th": ("เพื่อยืนยัน", "เพื่อเข้าสู่ระบบ"),
-    "zh": ("验证你的", "验证您的", "驗證你的", "驗證您的", "用于验证", "用於驗證", "以验证",
-           "以驗證"),
-    "vi": ("nhập", "để xác minh", "để xác nhận", "để xác thực", "để đăng nhập"),
-    "id": ("masukkan", "untuk memverifikasi", "untuk verifikasi", "untuk konfirmasi",
-           "untuk masuk", "untuk mengesahkan"),
-    "es": ("ingresa", "introduce", "para verificar", "para confirmar", "para acceder",
-           "para iniciar sesión"),
-    "pt": ("digite", "insira", "para verificar", "para confirmar", "para acessar"),
-    "fr": ("saisissez", "pour vérifier", "pour confirmer", "pour valider",
-           "pour vous connecter"),
-    "de": ("geben sie", "zu bestätigen", "zu verifizieren", "zur bestätigung",
-           "zur verifizierung", "zur anmeldung"),
-    "it": ("inserisci", "per verificare", "per confermare", "per accedere"),
-    "pl": ("wpisz", "aby zweryfikować", "aby potwierdzić", "aby się zalogować",
-           "w celu weryfikacji", "w celu potwierdzenia"),
-    "nl": ("te verifiëren", "te bevestigen", "om in te loggen"),
+              "口令", "סיסמה", "סיסמא", "პაროლ", "パスワード", "비밀번호", "ኮድ"),
 }
 
 # Parts of words naming a password (folded).  A keyword phrase that contains one vouches for
@@ -276,5 +254,7 @@ PASSWORD_STEMS: tuple[str, ...] = (
     "құпия", "сырсөз", "گذرواژه", "رمز عبور", "کلمه عبور", "کلمه المرور", "کلمه السر",
     "رمز موقت", "رمز مؤقت", "پټنوم", "پسورد", "پاسورد", "پاسورډ", "密码", "密碼", "口令",
     "パスワード", "비밀번호", "סיסמ", "पासवर्ड", "პაროლ", "գաղտնաբառ", "รหัสผ่าน", "ລະຫັດຜ່ານ",
+    "kata laluan", "nenosiri", "nywila", "kalmar sirri", "የይለፍ ቃል", "পাসওয়ার্ড", "obour",
+    "oboor", "ubur", "kalimat", "kelmet", "patnum", "patnom",
 )
 # fmt: on

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from . import cues
 from . import keywords as kw
+from . import translit as tr
 from .formats import FORMATS
 from .normalize import fold_phrase, trie_pattern
 
@@ -30,19 +31,27 @@ CODE_WORDS = (STRONG, WEAK)  # keywords that name a code (VERB only names the ac
 
 _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, cues.NOT_OTP),
+    (NOT_OTP, tr.NOT_OTP),
     (EXPIRED, cues.EXPIRED),
+    (EXPIRED, tr.EXPIRED),
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
+    (STRONG, kw.TRANSLIT),
     (WEAK, kw.WEAK),
+    (WEAK, kw.TRANSLIT_WEAK),
     (VERB, kw.VERBS),
     (MARKETING, cues.MARKETING),
     (PHONE, cues.PHONE),
+    (PHONE, tr.PHONE),
     (PHONE_NOUN, cues.PHONE_NOUN),
     (SENT, cues.SENT),
     (CARD, cues.CARD),
     (ORDER, cues.ORDER),
+    (ORDER, tr.ORDER),
     (BOOKING, cues.BOOKING),
+    (BOOKING, tr.BOOKING),
     (REFERENCE, cues.REFERENCE),
+    (REFERENCE, tr.REFERENCE),
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),
 )
@@ -69,7 +78,11 @@ class _Entry(NamedTuple):
 def _needs_left_boundary(phrase: str) -> bool:
     # Scripts written with spaces get a word-start check; Arabic script glues particles
     # (ال, و, ب) to words and CJK/Thai/Lao have no spaces, so those match anywhere.
+    # Latin phrases may start with a digit ("2fa", Arabizi "7agz"): a word start too, which
+    # also keeps the scan of every other digit cheap.
     ch = phrase[0]
+    if "0" <= ch <= "9":
+        return True
     if not ch.isalpha():
         return False
     cp = ord(ch)
@@ -127,8 +140,32 @@ PASSWORD_PHRASES = frozenset(
     for p, e in _BOUND_ENTRIES.items() | _FREE_ENTRIES.items()
     if e.category in KEYWORD_WEIGHT and any(stem in p for stem in _STEMS)
 )
+# Arabizi code words ("ramz el ta7a2o2", "rmz"): their message writes letters as digits.
+ARABIZI = frozenset(
+    fold_phrase(raw.rstrip("$")) for raw in (*kw.TRANSLIT["ar"], *kw.TRANSLIT_WEAK["ar"])
+)
 # "ending in 1234", "尾号1234": these card words always announce the card's last digits.
 CARD_ENDING = frozenset(fold_phrase(raw.rstrip("$")) for raw in cues.CARD["ending"])
+# "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") or after
+# "will" ("ຈະໝົດອາຍຸ") says how long the code is valid, not that it has expired; so does any
+# expiry word before "after" or a future verb ("недействителен после 3 попыток", "nav derīgs
+# pēc 5 min", "نامعتبر می‌شود").  Such events are dropped.
+_UNTIL = frozenset(fold_phrase(raw) for raw in cues.EXPIRED["until"])
+_VALIDITY = re.compile(r"[^\d\n.!?。]{0,10}\d")
+_WILL = ("ຈະ", "ຈະ ", "จะ", "จะ ")
+_AFTER = re.compile(
+    r"[ ,]*(?:after|после|posle|nakon|након|pec|بعد|پس از|пас аз|баъд аз|میشود|می شود|خواهد)"
+    r"(?![^\W\d_])"
+)
+
+
+def _validity(low: str, start: int, end: int, phrase: str) -> bool:
+    """True when an expiry word states a condition or a date to come, not an expiry."""
+    if _AFTER.match(low, end):
+        return True
+    return phrase in _UNTIL and (
+        _VALIDITY.match(low, end) is not None or low.endswith(_WILL, 0, start)
+    )
 
 
 def _continues(low: str, end: int) -> bool:
@@ -146,6 +183,8 @@ def _collect(
         if entry.left and start > 0 and low[start - 1].isalpha():
             continue
         if entry.right and end < n and _continues(low, end):
+            continue
+        if entry.category == EXPIRED and _validity(low, start, end, entry.value):
             continue
         events.append(Event(start, end, entry.category, entry.value))
 

@@ -36,6 +36,8 @@ _UNITS = (
     "일", "원", "円", "bonus", "бонус", "баллов", "points", "pts", "km", "км", "кг", "kg", "мес",
     "month", "ماه", "mins", "minuten", "minutos", "minutes", "mm", "cm", "мм", "см", "шт", "pcs",
 )
+# folded like the text (PHONE_AFTER is matched on `low`)
+_CALL_AFTER = ("занг", "zang", "gönder", "qo'ng'iroq", "қўнғироқ", "numara")
 # fmt: on
 
 
@@ -56,7 +58,7 @@ UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 DATE_BEFORE = re.compile(r"\d{1,4}[./-][ ]?\d{1,2}[./-][ ]?$|\d[年月][ ]?$")
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
-PHONE_AFTER = re.compile(r"(?:'[a-zа-я]{1,2})?[ ]+(?:занг|gönder|qo'ng'iroq|қўнғироқ|numara)")
+PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER)})")
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.

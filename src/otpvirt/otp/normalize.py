@@ -102,6 +102,9 @@ def _build_fold_table() -> dict[int, str]:
     table[ord("Ł")] = "l"
     table[ord("ё")] = "е"
     table[ord("Ё")] = "е"
+    # Tajik letters outside the Russian alphabet: cheap routes send "Рамзи тасдик", "хисоб"
+    for src, dst in zip("ғӣқӯҳҷ", "гикухч", strict=True):
+        table[ord(src)] = dst
     # Arabic-script spelling variants (Arabic vs Persian kaf/yeh, hamza seats).
     for src, dst in (
         ("ك", "ک"),

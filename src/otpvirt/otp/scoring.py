@@ -15,6 +15,7 @@ from .context import (
     OWNER,
     Candidate,
     Message,
+    clause_through,
     cue_before,
     introducer,
     points_at,
@@ -162,11 +163,15 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
         and raw > 5
         and not DIGIT.search(msg.t, ref.end, c.start)
         and not (tier == STRONG and anchored == LEAD and COPULA.search(msg.low, ref.end, c.start))
+        and not clause_through(msg, c, ref)
     ):
         # "Ref: 88213409" -- unless a code word follows at once ("ID: 0926 — код") or the
         # code word's own sentence says what it is ("код для входа в ваш счёт — это 4821",
-        # "رمز التحقق … إلى حسابك هو 4821": the account is where it logs in, not a label)
+        # "رمز التحقق … إلى حسابك هو 4821": the account is where it logs in, not a label;
+        # "Коди фаъолсозии ҳисоби шахсӣ: 5980": the account it activates)
         adjust -= 0.5
+        if len(c.value) >= 7 and c.start - ref.end <= 3:
+            adjust -= 0.2  # "лицевого счета 40817810": long numbers right after it are IDs
     if not anchored and _relabelled(msg, c):
         adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
     if _tariff_name(msg, c):
@@ -179,14 +184,16 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
     order = cue_before(msg, c, (ORDER, BOOKING), 35, through_keywords=True)
     # "Your order 4512 ..." / "سفارش با کد ۷۷۰۳۹۴۳": an order or tracking number -- unless
     # the order word ends an earlier sentence ("Parcel arrived. Code: 4821"), a strong
-    # keyword introduces this very number ("Pickup code for order 9912: 4821"), or the order
-    # already has its own number and a code word then introduces this one ("ເລກບິນ 88123456
-    # … ລະຫັດ 4821").
+    # keyword introduces this very number ("Pickup code for order 9912: 4821") or its clause
+    # names the order ("رمز تأكيد حجز موعد التطعيم 44487", "Код подтверждения заказа: 4821"),
+    # or the order already has its own number and a code word then introduces this one
+    # ("ເລກບິນ 88123456 … ລະຫັດ 4821").
     if (
         order is not None
         and same_sentence(msg, order.end, c.start)
         and (tier != STRONG or anchored != LEAD)
         and not _after_order_number(msg, c, order)
+        and not clause_through(msg, c, order, loose=True)
     ):
         adjust -= 0.5
         if len(c.value) >= 7 and c.start - order.end <= 12:
