@@ -22,7 +22,8 @@ STATES = (rules.WAITING, rules.SMS_RECEIVED, rules.COMPLETED, rules.CANCELLED, r
 
 _SELECT = (
     "SELECT a.id, a.guid, a.client_id, a.phone, c.name, p.name, s.code, a.price, a.currency, "
-    "a.state, a.sms_count, a.created_at, a.expires_at, a.finished_at, a.order_id "
+    "a.state, a.sms_count, a.created_at, a.expires_at, a.finished_at, a.order_id, "
+    "s.name, c.title "
     "FROM activations a JOIN countries c ON c.id = a.country_id "
     "JOIN providers p ON p.id = a.provider_id JOIN services s ON s.id = a.service_id"
 )
@@ -45,6 +46,8 @@ def _render(r: Any) -> dict[str, Any]:
         "finishedAt": r[13],
         "orderId": r[14],
         "smsactivateId": int(r[0]),
+        "serviceName": r[15],
+        "countryTitle": r[16],
     }
 
 

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 150, 34, 18, 10
+# Drawn at about the size it is shown, so the 10px labels stay readable: half-width
+# panels use the default width, full-width ones pass `width=WIDE`.
+WIDTH, WIDE, HEIGHT, LEFT, BOTTOM, TOP = 460, 980, 150, 34, 18, 10
 
 
-def bars(values: list[int], label: str, *, scale: float = 1.0, unit: str = "") -> Markup:
+def bars(
+    values: list[int], label: str, *, scale: float = 1.0, unit: str = "", width: int = WIDTH
+) -> Markup:
     """A bar chart of `values` (oldest first, one per 10 minutes), with hour ticks."""
     n = max(1, len(values))
     peak = max(values) if values else 0
     top = max(1, peak)
-    plot_w, plot_h = WIDTH - LEFT - 4, HEIGHT - BOTTOM - TOP
+    plot_w, plot_h = width - LEFT - 4, HEIGHT - BOTTOM - TOP
     step = plot_w / n
     parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {width} {HEIGHT}" role="img" '
         f'aria-label="{escape(label)}">',
         f"<title>{escape(label)}</title>",
         f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" '
-        f'x2="{WIDTH - 4}" y2="{TOP + plot_h}"/>',
+        f'x2="{width - 4}" y2="{TOP + plot_h}"/>',
         f'<text x="{LEFT - 4}" y="{TOP + 8}" text-anchor="end">{_fmt(peak * scale)}{unit}</text>',
         f'<text x="{LEFT - 4}" y="{TOP + plot_h}" text-anchor="end">0</text>',
     ]

@@ -65,7 +65,10 @@ async def _overview_ctx(request: Request) -> dict[str, Any]:
             "sms": charts.bars(ov.series["sms"], "SMS received per 10 minutes"),
             "leases": charts.bars(ov.series["leases"], "Numbers leased per 10 minutes"),
             "revenue": charts.bars(
-                revenue, f"Revenue per 10 minutes ({cur})", scale=1 / currency(cur).scale
+                revenue,
+                f"Revenue per 10 minutes ({cur})",
+                scale=1 / currency(cur).scale,
+                width=charts.WIDE,
             )
             if cur
             else None,
