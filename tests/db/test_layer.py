@@ -145,3 +145,9 @@ def test_backup_while_in_use(database_url: str, tmp_path: Path) -> None:
             ["pg_restore", "--list", str(target)], capture_output=True, text=True
         )
         assert "TABLE DATA public system_values" in listing.stdout
+
+
+def test_light_head_revision_agrees_with_alembic() -> None:
+    from otpvirt.db import revisions
+
+    assert revisions.head() == migrate.head_revision()

@@ -15,6 +15,7 @@ import secrets
 import string
 import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from hashlib import sha256
 
 from argon2 import PasswordHasher
@@ -44,6 +45,10 @@ class Passwords:
         self._cache: OrderedDict[str, tuple[str, bytes, float]] = OrderedDict()
         self._cache_size = cache_size
         self._dummy: str | None = None
+        # Checks run on two threads of their own: a burst of logins (or of guesses)
+        # queues there instead of taking every worker thread and, at the KDF's
+        # memory cost per check, bounding the memory it can take at once.
+        self._kdf = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kdf")
         # Concurrent checks of the same credentials share one KDF run.
         self._inflight: dict[tuple[str, str, bytes], asyncio.Future[bool]] = {}
 
@@ -83,7 +88,8 @@ class Passwords:
         future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._inflight[flight] = future
         try:
-            ok = await asyncio.to_thread(self._check, stored_hash, password)
+            loop = asyncio.get_running_loop()
+            ok = await loop.run_in_executor(self._kdf, self._check, stored_hash, password)
         except BaseException as exc:
             future.set_exception(exc)
             future.exception()  # mark retrieved: waiters may be gone
@@ -103,7 +109,8 @@ class Passwords:
         """Spend the time of a real check, so unknown ids answer no faster than wrong passwords."""
         if self._dummy is None:
             self._dummy = await asyncio.to_thread(self.hash, generate_password())
-        await asyncio.to_thread(self._check, self._dummy, password)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._kdf, self._check, self._dummy, password)
 
     def forget(self, key: str) -> None:
         """Drop a cached success (after a password change or disable)."""

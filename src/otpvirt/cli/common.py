@@ -48,8 +48,15 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def ensure_schema(settings: Settings) -> None:
-    """Apply pending migrations first, unless auto-migration is switched off."""
+def ensure_schema(settings: Settings, *, isolated: bool = False) -> None:
+    """Apply pending migrations first, unless auto-migration is switched off.
+
+    `isolated` runs them in a child process, so a long-lived server never loads
+    Alembic and SQLAlchemy (about 25 MB it would keep for nothing).
+    """
+    if isolated:
+        _ensure_schema_in_child(settings)
+        return
     from otpvirt.db import migrate
 
     url = settings.effective_database_url
@@ -62,6 +69,26 @@ def ensure_schema(settings: Settings) -> None:
         raise
     except Exception as exc:
         fail(f"cannot prepare the database at {_safe_url(url)}: {exc}")
+
+
+def _ensure_schema_in_child(settings: Settings) -> None:
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "OTPVIRT_DATABASE_URL": settings.effective_database_url,
+        "OTPVIRT_DATA_DIR": str(settings.data_dir),
+        "OTPVIRT_AUTO_MIGRATE": "true" if settings.auto_migrate else "false",
+    }
+    code = (
+        "from otpvirt.cli.common import ensure_schema, settings_for; "
+        "ensure_schema(settings_for())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        err_console.print(done.stderr.strip(), highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
 
 
 def _safe_url(url: str) -> str:

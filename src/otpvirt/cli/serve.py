@@ -44,7 +44,7 @@ def serve(
 
     settings = settings_for(database_url, host=host, port=port, log_level=log_level)
     logs.configure(log_level, json_lines=settings.json_logs)
-    ensure_schema(settings)
+    ensure_schema(settings, isolated=True)
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     console.print(
         f"[bold]otpvirt {__version__}[/] on {base}  (API docs: {base}/docs)", highlight=False
@@ -125,7 +125,7 @@ def worker(database_url: DbUrl = None, log_level: str = "info") -> None:
     """Run only the background work (for deployments that separate it from serve)."""
     settings = settings_for(database_url, log_level=log_level)
     logs.configure(log_level, json_lines=settings.json_logs)
-    ensure_schema(settings)
+    ensure_schema(settings, isolated=True)
 
     async def work(rt: Runtime) -> None:
         bg = Worker(rt)

@@ -10,6 +10,7 @@ the busy timeout serialise writers, and a still-busy begin is retried so no
 from __future__ import annotations
 
 import asyncio
+import random
 import sqlite3
 import threading
 import time
@@ -113,9 +114,10 @@ class SqliteDatabase(Database):
         self.url = url
         self.path = sqlite_path(url)
         self._busy_timeout_ms = busy_timeout_ms
-        # The writer waits only briefly inside the driver (that wait blocks the
-        # event loop); longer waits happen in _begin with the loop free.
-        self._writer = connect(self.path, synchronous=synchronous, busy_timeout_ms=25)
+        # The writer never waits inside the driver (its busy handler sleeps with the
+        # event loop blocked, for up to 25 ms at a time): another process holding the
+        # write lock is waited for in _begin, with the loop free to serve reads.
+        self._writer = connect(self.path, synchronous=synchronous, busy_timeout_ms=0)
         self._reader = connect(self.path, synchronous=synchronous, busy_timeout_ms=busy_timeout_ms)
         self._write = SqliteConn(self._writer)
         self._read = SqliteConn(self._reader)
@@ -193,7 +195,9 @@ class SqliteDatabase(Database):
 
     async def _begin(self) -> None:
         deadline = time.monotonic() + self._busy_timeout_ms / 1000
-        delay = 0.001
+        # Another process commits a group within a few hundred microseconds: poll
+        # fast at first, with jitter so two waiting processes do not move in step.
+        delay = 0.0002
         while True:
             try:
                 self._writer.execute("BEGIN IMMEDIATE")
@@ -201,8 +205,8 @@ class SqliteDatabase(Database):
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc) or time.monotonic() > deadline:
                     raise DatabaseUnavailable(f"SQLite writer busy: {exc}") from exc
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 0.05)
+            await asyncio.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 1.5, 0.005)
 
     async def fetchval_slow(self, sql: str, params: Params = None) -> Any:
         return await asyncio.to_thread(self._fetchval_in_thread, sql, params)

@@ -5,11 +5,8 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
+from otpvirt.inventory.pool import PICKABLE
 from otpvirt.models.base import Base, BigId, Millis
-
-# A number can be handed out when this holds; the picking indexes are partial
-# on exactly this predicate, and the picking query repeats it verbatim.
-PICKABLE = "enabled AND source_online AND active_activation_id IS NULL"
 
 
 class Source(Base):

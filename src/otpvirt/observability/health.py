@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from otpvirt.db import migrate
+from otpvirt.db import revisions
 from otpvirt.observability import metrics
 from otpvirt.runtime import Runtime
 
@@ -31,7 +31,7 @@ async def readyz(request: Request) -> JSONResponse:
     rt: Runtime = request.app.state.runtime
     head = rt.extras.get(HEAD_KEY)
     if head is None:
-        head = rt.extras[HEAD_KEY] = await asyncio.to_thread(migrate.head_revision)
+        head = rt.extras[HEAD_KEY] = revisions.head()
     try:
         async with asyncio.timeout(2):
             async with rt.db.read() as conn:
