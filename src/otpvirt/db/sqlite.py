@@ -2,19 +2,24 @@
 
 Statements take microseconds, so running them on the loop beats a thread hop.
 Within a process one writer connection serialises transactions behind an
-asyncio lock; across processes (`serve --workers N`) `BEGIN IMMEDIATE` plus
-the busy timeout serialise writers, and a still-busy begin is retried so no
-"database is locked" reaches a client.
+asyncio lock; across processes (`serve --workers N`) an advisory lock on a
+side file hands the write lock over the moment its holder commits (a waiter
+blocks in a thread, not in a sleep-and-retry loop), and `BEGIN IMMEDIATE` with
+a retried busy begin covers any other writer, so no "database is locked"
+reaches a client.
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import os
 import random
 import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -87,6 +92,9 @@ class SqliteConn(Conn):
             raise IntegrityError(str(exc)) from exc
 
 
+_MAX_BATCH = 64  # units per group commit, so a steady stream still commits promptly
+
+
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     msg = str(exc)
     return "locked" in msg or "busy" in msg
@@ -123,11 +131,17 @@ class SqliteDatabase(Database):
         self._read = SqliteConn(self._reader)
         self._lock = asyncio.Lock()
         self._batch: _Batch | None = None
+        self._queued = 0  # units waiting for the writer lock
         self._synchronous = synchronous
         # Slow reads run in worker threads, each with its own connection (sqlite3
         # releases the GIL while a query runs, so the event loop keeps serving).
         self._local = threading.local()
         self._thread_cons: list[sqlite3.Connection] = []
+        # Held from BEGIN to COMMIT by the writer of every otpvirt process on this file;
+        # the kernel drops it if the process dies, so a kill -9 never wedges the others.
+        self._lock_fd = os.open(f"{self.path}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        self._locked = False
+        self._lock_waiter = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer-lock")
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Conn]:
@@ -142,7 +156,12 @@ class SqliteDatabase(Database):
         that were ready together have run, and only then does each unit return. A
         commit writes the WAL pages every unit touched once instead of once per unit.
         """
-        async with self._lock:
+        self._queued += 1
+        try:
+            await self._lock.acquire()
+        finally:
+            self._queued -= 1
+        try:
             batch = self._batch
             if batch is None:
                 await self._begin()
@@ -158,6 +177,8 @@ class SqliteDatabase(Database):
                 self._undo(batch, name)
                 raise
             self._writer.execute(f"RELEASE {name}")
+        finally:
+            self._lock.release()
         await asyncio.shield(batch.done)
 
     def _undo(self, batch: _Batch, name: str) -> None:
@@ -172,8 +193,10 @@ class SqliteDatabase(Database):
     def _commit(self, batch: _Batch) -> None:
         if self._batch is not batch:
             return
-        if self._lock.locked():
-            # A unit is between statements (it awaited something real): wait for it.
+        if self._lock.locked() or (self._queued and batch.size < _MAX_BATCH):
+            # A unit is between statements (it awaited something real), or units are
+            # queued behind the lock: let them join rather than pay another begin, which
+            # across processes means another hand-over of the write lock.
             batch.loop.call_soon(self._commit, batch)
             return
         self._batch = None
@@ -184,17 +207,52 @@ class SqliteDatabase(Database):
                 self._writer.execute("ROLLBACK")
             self._fail(batch, DatabaseUnavailable(f"SQLite commit failed: {exc}"))
             return
+        self._unlock()
         batch.done.set_result(None)
 
     def _fail(self, batch: _Batch, exc: Exception) -> None:
         if self._batch is batch:
             self._batch = None
+        self._unlock()
         if not batch.done.done():
             batch.done.set_exception(exc)
             batch.done.exception()  # retrieved: every waiter re-raises it
 
     async def _begin(self) -> None:
         deadline = time.monotonic() + self._busy_timeout_ms / 1000
+        await self._lock_file(deadline)
+        try:
+            await self._begin_immediate(deadline)
+        except BaseException:
+            self._unlock()
+            raise
+
+    async def _lock_file(self, deadline: float) -> None:
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            loop = asyncio.get_running_loop()
+            fut = loop.run_in_executor(self._lock_waiter, fcntl.flock, self._lock_fd, fcntl.LOCK_EX)
+            try:
+                await asyncio.wait_for(asyncio.shield(fut), max(0.0, deadline - time.monotonic()))
+            except BaseException as exc:
+                # The thread may still get the lock later: give it straight back.
+                fut.add_done_callback(self._release_late)
+                if isinstance(exc, TimeoutError):
+                    raise DatabaseUnavailable("SQLite writer busy: lock wait timed out") from exc
+                raise
+        self._locked = True
+
+    def _release_late(self, fut: asyncio.Future[None]) -> None:
+        if not fut.cancelled() and fut.exception() is None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def _unlock(self) -> None:
+        if self._locked:
+            self._locked = False
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    async def _begin_immediate(self, deadline: float) -> None:
         # Another process commits a group within a few hundred microseconds: poll
         # fast at first, with jitter so two waiting processes do not move in step.
         delay = 0.0002
@@ -226,3 +284,7 @@ class SqliteDatabase(Database):
         for con in (self._reader, self._writer, *self._thread_cons):
             with suppress(sqlite3.Error):
                 con.close()
+        self._unlock()
+        self._lock_waiter.shutdown(wait=False, cancel_futures=True)
+        with suppress(OSError):
+            os.close(self._lock_fd)
