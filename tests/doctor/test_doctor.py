@@ -148,3 +148,30 @@ async def test_every_routed_sms_of_a_webhook_client_has_its_delivery(
             await conn.fetchval("SELECT webhook_since FROM clients WHERE id = :c", {"c": c.id})
             is None
         )
+
+
+async def test_a_release_stamped_ahead_of_our_clock_never_makes_leases_overlap(
+    api: httpx.AsyncClient, rt: Runtime
+) -> None:
+    # Under load a cancel's timestamp can be later than the moment the next GetNumber,
+    # in another process or behind a pool queue, reads the clock; the lease must still
+    # start no earlier than its number was given back.
+    await factory.numbers(rt, "tajikistan", "indigo", 1)
+    await factory.price(rt, "tajikistan", "vi", "0.05")
+    c = await factory.client(rt, balance=100)
+    ask = c.creds(service="vi", detail={"country": "tajikistan"})
+    first = (await api.post("/native/GetNumber", json=ask)).json()
+    await api.post("/native/CancelActivation", json=c.creds(activationId=first["activationId"]))
+    ahead = 4_000_000_000_000  # a release stamped by a clock far ahead (year 2096)
+    async with rt.db.transaction() as conn:
+        await conn.execute("UPDATE activations SET finished_at = :t", {"t": ahead})
+        await conn.execute("UPDATE numbers SET free_since = :t", {"t": ahead})
+    second = (await api.post("/native/GetNumber", json=ask)).json()
+    assert second["status"] == 2 and second["number"] == first["number"]
+    async with rt.db.read() as conn:
+        started = await conn.fetchval(
+            "SELECT created_at FROM activations WHERE guid = :g", {"g": second["activationId"]}
+        )
+        results = {r["name"]: r["violations"] for r in await run_checks(conn)}
+    assert started == ahead
+    assert results["no_overlapping_leases"] == 0

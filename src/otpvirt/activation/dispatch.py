@@ -63,7 +63,7 @@ async def lease_local(
                     guid=guid,
                     order_id=order_id,
                     now=now,
-                    expires=now + lease_ms,
+                    lease_ms=lease_ms,
                 )
             except IntegrityError:
                 if order_id is None:
@@ -100,8 +100,8 @@ async def lease_local(
                 country,
                 int(row[4]),
                 service,
-                now,
-                now + lease_ms,
+                int(row[8]),
+                int(row[8]) + lease_ms,
             )
     raise rules.no_lease(where, service, offered=offered, cheapest_refused=cheapest_refused)
 

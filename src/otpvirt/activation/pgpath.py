@@ -27,7 +27,9 @@ WITH price AS (
     SELECT amount FROM prices
     WHERE country_id = :country AND service_id = :service AND currency = :cur
 ), pick AS (
-    SELECT numbers.id, numbers.phone, numbers.provider_id FROM numbers WHERE {where}
+    SELECT numbers.id, numbers.phone, numbers.provider_id,
+        GREATEST(CAST(:now AS BIGINT), numbers.free_since) AS start
+    FROM numbers WHERE {where}
     ORDER BY numbers.free_since LIMIT 1 FOR UPDATE SKIP LOCKED
 ), debit AS (
     UPDATE clients SET balance = clients.balance - price.amount FROM price
@@ -39,10 +41,10 @@ WITH price AS (
         service_id, price, currency, state, sms_count, created_at, expires_at, order_id)
     SELECT CAST(:guid AS TEXT), CAST(:client AS TEXT), pick.id, pick.phone,
         CAST(:country AS INTEGER), pick.provider_id, CAST(:service AS INTEGER), debit.amount,
-        CAST(:cur AS TEXT), 'waiting', 0, CAST(:now AS BIGINT), CAST(:expires AS BIGINT),
+        CAST(:cur AS TEXT), 'waiting', 0, pick.start, pick.start + CAST(:lease AS BIGINT),
         CAST(:order AS TEXT)
     FROM pick, debit
-    RETURNING id, number_id, phone, provider_id, price
+    RETURNING id, number_id, phone, provider_id, price, created_at
 ), claim AS (
     UPDATE numbers SET active_activation_id = act.id, lease_count = numbers.lease_count + 1
     FROM act WHERE numbers.id = act.number_id RETURNING numbers.id
@@ -54,7 +56,8 @@ WITH price AS (
     FROM act, debit RETURNING id
 )
 SELECT (SELECT amount FROM price), (SELECT id FROM pick), act.id, act.phone,
-    act.provider_id, act.price, (SELECT COUNT(*) FROM claim), (SELECT COUNT(*) FROM charge)
+    act.provider_id, act.price, (SELECT COUNT(*) FROM claim), (SELECT COUNT(*) FROM charge),
+    act.created_at
 FROM (SELECT 1) AS one LEFT JOIN act ON TRUE
 """
 
@@ -98,9 +101,12 @@ async def lease_once(
     guid: str,
     order_id: str | None,
     now: int,
-    expires: int,
+    lease_ms: int,
 ) -> Any:
-    """Try one country: (price, picked number id, activation id, phone, provider, price)."""
+    """Try one country: (price, number id, activation id, phone, provider, price, _, _, start).
+
+    A lease starts no earlier than its number was given back (see `lease_picked`).
+    """
     sql = _LEASE.format(where=_where(provider_id is not None, len(exclude_prefixes)))
     params = _params(country_id, provider_id, service_id, exclude_prefixes)
     params.update(
@@ -110,7 +116,7 @@ async def lease_once(
         guid=guid,
         order=order_id,
         now=now,
-        expires=expires,
+        lease=lease_ms,
     )
     row = await conn.fetchone(sql, params)
     assert row is not None

@@ -146,7 +146,17 @@ async def get_number(
         )
         if picked is None:
             continue
-        return await lease_picked(conn, client, service, country, picked, price, lease_ms, order_id)
+        return await lease_picked(
+            conn,
+            client,
+            service,
+            country,
+            picked[:3],
+            price,
+            lease_ms,
+            order_id,
+            free_since=picked[3],
+        )
     raise no_lease(where, service, offered=offered, cheapest_refused=cheapest_refused)
 
 
@@ -171,10 +181,19 @@ async def lease_picked(
     price: int,
     lease_ms: int,
     order_id: str | None,
+    *,
+    free_since: int | None = None,
 ) -> Lease:
     """Lease a number already chosen (id, phone, provider id): activation, claim, charge."""
     number_id, phone, provider_id = picked
-    now = now_ms()
+    if free_since is None:
+        free_since = int(
+            await conn.fetchval("SELECT free_since FROM numbers WHERE id = :n", {"n": number_id})
+            or 0
+        )
+    # A lease never starts before its number was given back, whatever the clocks of the
+    # processes that stamped the two (the doctor checks that leases never overlap).
+    now = max(now_ms(), free_since)
     guid = new_guid()
     # A concurrent request with the same orderId inserts nothing here.
     act_id = await conn.fetchval(

@@ -82,8 +82,7 @@ def _ensure_schema_in_child(settings: Settings) -> None:
         "OTPVIRT_AUTO_MIGRATE": "true" if settings.auto_migrate else "false",
     }
     code = (
-        "from otpvirt.cli.common import ensure_schema, settings_for; "
-        "ensure_schema(settings_for())"
+        "from otpvirt.cli.common import ensure_schema, settings_for; ensure_schema(settings_for())"
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     if done.returncode != 0:

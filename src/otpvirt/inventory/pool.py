@@ -47,16 +47,17 @@ async def pick_number(
     provider_id: int | None,
     service_id: int,
     exclude_prefixes: tuple[str, ...] = (),
-) -> tuple[int, int, int] | None:
-    """Claim-ready (id, phone, provider_id) of the longest-free fitting number, or None."""
+) -> tuple[int, int, int, int] | None:
+    """Claim-ready (id, phone, provider_id, free_since) of the longest-free fitting number."""
     sql = (
-        "SELECT numbers.id, numbers.phone, numbers.provider_id FROM numbers WHERE "
+        "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since "
+        "FROM numbers WHERE "
         + _where(provider_id is not None, len(exclude_prefixes))
         + " ORDER BY numbers.free_since LIMIT 1"
         + conn.skip_locked
     )
     row = await conn.fetchone(sql, _params(country_id, provider_id, service_id, exclude_prefixes))
-    return None if row is None else (int(row[0]), int(row[1]), int(row[2]))
+    return None if row is None else (int(row[0]), int(row[1]), int(row[2]), int(row[3]))
 
 
 async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
