@@ -86,6 +86,16 @@ WORDINGS: list[tuple[str, str, str | None]] = [
     ("ja", "認証番号：482193 (有効期限10分)", "482193"),
     ("th", "KBank: รหัส OTP คือ 482193 (Ref: ABCD)", "482193"),
     ("vi", "Vietcombank: Mã xác thực giao dịch của Quý khách là 482193", "482193"),
+    # "Mã GD" / "mã giao dịch" is the transaction's reference, with or without diacritics
+    ("vi", "MoMo: Ban vua nhan 350.000d tu NGUYEN VAN AN. So du: 1.248.000d. Ma GD 48201937",
+     None),
+    ("vi", "MoMo: Bạn vừa nhận 350.000đ từ TRAN THI BINH. Số dư: 2.100.000đ. Mã GD: 51730264",
+     None),
+    ("vi", "VCB: TK 0071000123456 +2,000,000VND luc 10:15. So du 5,300,000VND. "
+     "Ma giao dich 90412877", None),
+    ("vi", "Techcombank: Mã giao dịch FT24123ABC99 đã thành công.", None),
+    ("vi", "Ma OTP 482193 de xac thuc giao dich. Ma GD 48201937", "482193"),
+    ("vi", "Mã OTP giao dịch của bạn là 482193", "482193"),
     ("id", "BCA: Kode verifikasi 482193 berlaku 5 menit.", "482193"),
     ("hi", "आपका सत्यापन कोड 482193 है।", "482193"),
     ("nl", "Jouw eenmalig wachtwoord: 482193", "482193"),

@@ -67,6 +67,19 @@ LETTER_CASES: list[tuple[str, str, str | None]] = [
     ("th", "รหัสของคุณคือ K7QX9P", "K7QX9P"),
     ("lo", "ລະຫັດຂອງທ່ານແມ່ນ K7QX9P", "K7QX9P"),
     ("ja", "コードはK7QX9Pです", "K7QX9P"),
+    # without a connector, a verb before the code word or right after the token says it is
+    # typed; with neither, or with the verb in the next sentence, nothing vouches for it
+    ("pt", "Magalu: use o código 93K4P7 para confirmar seu cadastro.", "93K4P7"),
+    ("pt", "Magalu: use o código 937123 para confirmar seu cadastro.", "937123"),
+    ("pt", "Digite o código 7KQ2ZP no aplicativo para continuar.", "7KQ2ZP"),
+    ("es", "Usa el código K7QX9P para confirmar tu cuenta.", "K7QX9P"),
+    ("en", "Use code 93K4P7 to confirm your account.", "93K4P7"),
+    ("ru", "Введите код 6HQJR7 в приложении", "6HQJR7"),
+    ("pt", "Use o código 93K4P7 no site.", None),
+    ("pt", "Use o código 93K4P7. Para confirmar acesse o app.", None),
+    ("en", "Your code 93K4P7", None),
+    ("pt", "Digite o código do pedido K7QX9P para confirmar a entrega.", None),
+    ("pt", "Use o código BLACK10 para confirmar o desconto.", None),
     # plain words in capitals are no codes
     ("en", "CODE: VALID", None),
     ("lv", "Kods: AKTĪVS", None),

@@ -63,6 +63,13 @@ PHONE_CASES: list[tuple[str, str, str | None]] = [
     ("fr", "Code de vérification du téléphone : 1234", "1234"),
     ("vi", "Mã xác minh số điện thoại của bạn là 1234", "1234"),
     ("id", "Kode verifikasi nomor telepon Anda: 1234", "1234"),
+    # a longer clause naming the app, closed by a connector: "Mobile" is part of its name
+    ("pl", "Kod weryfikacyjny do aplikacji InPost Mobile: 4127. Nie udostępniaj go nikomu.",
+     "4127"),
+    ("cs", "Ověřovací kód pro aplikaci Moje Mobile: 4127.", "4127"),
+    ("sk", "Overovací kód pre aplikáciu Moja Mobile: 4127", "4127"),
+    ("ru", "Код подтверждения для приложения Билайн Mobile: 4127", "4127"),
+    ("en", "Your verification code for the app InPost Mobile is 4127", "4127"),
     # real phone numbers, help lines and "sent to" stay non-codes
     ("ru", "Позвоните по номеру 1100", None),
     ("ru", "Позвоните для подтверждения 1100", None),
@@ -92,6 +99,9 @@ PHONE_CASES: list[tuple[str, str, str | None]] = [
     ("en", "Your phone number 5551234 has been verified.", None),
     ("en", "Call 1100 for help with your verification code", None),
     ("en", "Your verification is complete. Support: 1100", None),
+    ("pl", "Kod weryfikacyjny otrzymasz od konsultanta, telefon: 801234", None),
+    ("pl", "Kod weryfikacyjny wysłany na telefon w aplikacji: 4127", None),
+    ("pl", "Kod weryfikacyjny, w razie pytań dzwoń na telefon: 801234", None),
 ]
 # fmt: on
 

@@ -18,6 +18,7 @@ from .lexicon import (
     PRODUCT,
     REFERENCE,
     STRONG,
+    VERB,
     Event,
 )
 
@@ -33,6 +34,11 @@ LABEL_REACH = 64
 # only when it introduces it and the code mixes letters and digits, this long at least.
 _PLAIN_MIN = 5
 _PLAIN_REACH = 20  # introducer() looks 16 characters past the word
+# A verb this close before the code word ("Digite o código", "Enter the code") says the
+# token after it is typed; one after the token must follow it in the same clause, with only
+# spaces between ("… 93K4P7 para confirmar", not "… 93K4P7. Para confirmar acesse …").
+_VERB_BEFORE = 12
+_VERB_AFTER = 2
 _VOWEL = re.compile(r"[AEIOU]")
 # Arabizi writes Arabic letters as digits: "TA7A2O2", "BTA3AK" ("your"), "SALE7" ("valid")
 _LETTER_DIGIT = re.compile(r"[A-Z][235679]|[235679][A-Z]")
@@ -133,15 +139,35 @@ def _arabizi(msg: Message, token: str) -> bool:
 
 def _plain_code_word(msg: Message, c: Candidate, conn: re.Match[str] | None) -> bool:
     # "Ваш код: 6HQJR", "Tavs kods ir YZ5U5ASY"; never a plain word ("CODE: VALID")
-    if c.kind != "alnum" or conn is None or len(c.value) < _PLAIN_MIN:
+    if (
+        c.kind != "alnum"
+        or len(c.value) < _PLAIN_MIN
+        or (conn is None and VERB not in msg.categories)
+    ):
         return False
     ev = introducer(msg, c)
     if ev is None or ev.category not in CODE_WORDS:
         return False
+    if conn is None and not _typed(msg, ev, c):
+        return False  # "Your code K7QX9P …" may label anything; a connector or a verb says more
     # "Ticket code: K7QX9P", "Invoice code: …": a reference word names the kind of code
     return not any(
         o.category in _KINDS and 0 <= ev.start - o.end <= 2 for o in msg.events if o.end <= ev.start
     )
+
+
+def _typed(msg: Message, word: Event, c: Candidate) -> bool:
+    # "use o código 93K4P7 para confirmar", "Enter code 7KQ2ZP": a verb says the token right
+    # after the code word is something to type, as a connector would
+    for ev in msg.events:
+        if ev.category != VERB:
+            continue
+        if ev.end <= word.start:
+            if word.start - ev.end <= _VERB_BEFORE and not BREAK.search(msg.t, ev.end, word.start):
+                return True
+        elif 0 <= ev.start - c.end <= _VERB_AFTER and not msg.t[c.end : ev.start].strip():
+            return True
+    return False
 
 
 def _strong_label(msg: Message, colon: int) -> Event | None:

@@ -71,6 +71,8 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
               "codice promozionale", "kod rabatowy", "kod promocyjny", "cod promotional",
               "promosyon kod", "indirim kod", "kupon", "mã giảm giá", "mã khuyến mãi",
               "mã đơn hàng", "ma giam gia", "ma khuyen mai", "atlaides kod", "promo kod",
+              # "Mã GD" (mã giao dịch, transaction code) is a transfer's reference in bank notices
+              "mã giao dịch", "mã gd$",
               "popust kod", "운송장번호", "할인코드", "쿠폰", "クーポン",
               "注文番号", "ส่วนลด", "promosyon"),
 }

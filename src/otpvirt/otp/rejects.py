@@ -34,6 +34,10 @@ from .lexicon import (
 # "Код подтверждения номера телефона: 1234": at most this many characters between the code
 # word and the phone word it governs ("for your", "для", "من").
 _GOVERNED_GAP = 16
+# A clause that a connector closes right before the number may name the app or device at
+# more length, in any language: "Kod weryfikacyjny do aplikacji InPost Mobile: 4127", "code
+# for the app Acme Mobile: 4127" (a comma on the way starts another clause: "…, telefon: 80").
+_LABELLED_GAP = 32
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
 # away is usually "don't send it to anyone".
 _VERB_AFTER = 4
@@ -100,7 +104,12 @@ def verified_phone(msg: Message, c: Candidate, cue: Event) -> bool:
             break
         if ev.category in KEYWORD_WEIGHT:
             keyword = ev
-    if keyword is None or cue.start - keyword.end > _GOVERNED_GAP:
+    if keyword is None or cue.start - keyword.end > _LABELLED_GAP:
+        return False
+    if cue.start - keyword.end > _GOVERNED_GAP and (
+        "," in msg.t[keyword.end : cue.start]
+        or CONNECTOR.search(msg.low, max(cue.end, c.start - 10), c.start) is None
+    ):
         return False
     if BREAK.search(msg.t, keyword.end, c.start):
         return False
