@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -99,21 +100,34 @@ class PostgresDatabase(Database):
         self._min = min_size
         self._max = max_size
         self._pool: asyncpg.Pool | None = None
+        self._opening: asyncio.Future[asyncpg.Pool] | None = None
 
     async def pool(self) -> asyncpg.Pool:
         """The connection pool, opened on first call."""
-        if self._pool is None:
-            try:
-                self._pool = await asyncpg.create_pool(
-                    self._dsn,
-                    min_size=self._min,
-                    max_size=self._max,
-                    statement_cache_size=1024,
-                    server_settings={"jit": "off", "application_name": "otpvirt"},
-                    reset=_keep_session,
-                )
-            except (OSError, asyncpg.PostgresError) as exc:
-                raise DatabaseUnavailable(f"cannot connect to PostgreSQL: {exc}") from exc
+        if self._pool is not None:
+            return self._pool
+        # The first requests of a fresh process arrive together: they must share one
+        # pool, not each open their own (which exhausts the server's max_connections).
+        if self._opening is None:
+            self._opening = asyncio.ensure_future(self._open())
+        try:
+            return await asyncio.shield(self._opening)
+        finally:
+            if self._opening is not None and self._opening.done():
+                self._opening = None
+
+    async def _open(self) -> asyncpg.Pool:
+        try:
+            self._pool = await asyncpg.create_pool(
+                self._dsn,
+                min_size=self._min,
+                max_size=self._max,
+                statement_cache_size=1024,
+                server_settings={"jit": "off", "application_name": "otpvirt"},
+                reset=_keep_session,
+            )
+        except (OSError, asyncpg.PostgresError) as exc:
+            raise DatabaseUnavailable(f"cannot connect to PostgreSQL: {exc}") from exc
         return self._pool
 
     @asynccontextmanager
