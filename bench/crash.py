@@ -153,9 +153,12 @@ async def main_async(args: argparse.Namespace) -> int:
     creds = {"clientId": creds["clientId"], "apiPassword": creds["apiPassword"]}
     token = json.loads(cli(env, "sources", "create", "crash-gw", "--json"))["token"]
     cli(env, "prices", "set", "tajikistan", "vi", "0.05")
+    # A number that received a Viber code is never leased for Viber again: the pool must
+    # outlast the run (about 700 leases per kill interval here) or the kills hit an idle server.
+    pool = max(20_000, int(args.kills * args.interval * 1000))
     (data / "n.csv").write_text(
         "number,country,provider,source\n"
-        + "".join(f"9929{i:08d},tajikistan,indigo,crash-gw\n" for i in range(2000))
+        + "".join(f"9929{i:08d},tajikistan,indigo,crash-gw\n" for i in range(pool))
     )
     cli(env, "numbers", "import", str(data / "n.csv"))
     port = free_port()
