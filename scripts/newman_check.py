@@ -32,6 +32,9 @@ def main() -> int:
     base = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
     creds_file = Path(sys.argv[2] if len(sys.argv) > 2 else "otpvirt-data/demo-client.json")
     creds = json.loads(creds_file.read_text())
+    # Fetch newman first: the demo simulator sends a code 3-15 s after each lease, and a
+    # lease that got its SMS can no longer be cancelled (request 4 would rightly fail).
+    subprocess.run(["npx", "--yes", "newman", "--version"], check=True, capture_output=True)
     doc = json.loads(COLLECTION.read_text())
     fresh: dict[str, str] = {}
     # Items 9-11 are documentation pages (no URL, no body), not requests.
