@@ -77,7 +77,24 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         shutil.copyfile(template, target)
         yield f"sqlite:///{target}"
         return
-    template_name: str = request.getfixturevalue("pg_template")
+    yield from _fresh_pg(request.getfixturevalue("pg_template"))
+
+
+@pytest.fixture
+def sqlite_database_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A freshly migrated SQLite database, for tests of SQLite behaviour alone."""
+    target = tmp_path / "otpvirt.db"
+    shutil.copyfile(sqlite_template, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def pg_database_url(pg_template: str) -> Iterator[str]:
+    """A freshly migrated PostgreSQL database, for tests of the PostgreSQL layer alone."""
+    yield from _fresh_pg(pg_template)
+
+
+def _fresh_pg(template_name: str) -> Iterator[str]:
     name = f"otpvirt_t_{uuid.uuid4().hex[:12]}"
     _pg(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
     yield _pg_url(name)

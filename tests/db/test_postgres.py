@@ -12,10 +12,8 @@ from otpvirt.db.postgres import PostgresDatabase
 
 
 async def test_first_requests_arriving_together_share_one_pool(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    pg_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
     opened = 0
     real = asyncpg.create_pool
 
@@ -26,7 +24,7 @@ async def test_first_requests_arriving_together_share_one_pool(
         return await real(*args, **kwargs)
 
     monkeypatch.setattr(asyncpg, "create_pool", counting)
-    db = PostgresDatabase(database_url, min_size=1, max_size=4)
+    db = PostgresDatabase(pg_database_url, min_size=1, max_size=4)
 
     async def one() -> int:
         async with db.read() as conn:

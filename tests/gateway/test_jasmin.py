@@ -124,9 +124,9 @@ async def test_refusals(api: httpx.AsyncClient, rt: Runtime, pool: dict[str, Any
 
 
 @pytest.fixture
-async def slow_db_api(database_url: str, tmp_path: Path) -> AsyncIterator[dict[str, Any]]:
-    if not database_url.startswith("sqlite"):
-        pytest.skip("a held SQLite writer lock makes the database refuse; PostgreSQL just waits")
+async def slow_db_api(sqlite_database_url: str, tmp_path: Path) -> AsyncIterator[dict[str, Any]]:
+    # SQLite only: a held SQLite writer lock makes the database refuse; PostgreSQL waits.
+    database_url = sqlite_database_url
     rt = Runtime.open(make_settings(database_url, tmp_path, sqlite_busy_timeout_ms=200))
     transport = httpx.ASGITransport(app=create_app(runtime=rt))
     async with httpx.AsyncClient(transport=transport, base_url="http://otpvirt.test") as api:
