@@ -238,3 +238,27 @@ async def test_sms_webhooks_and_overview(admin: httpx.AsyncClient, rt: Runtime) 
     )
     assert sum(ov["series"]["sms"]) == 2 and sum(ov["series"]["leases"]) == 1
     assert sum(ov["series"]["revenueMinor"]) == 5 and len(ov["series"]["sms"]) == 144
+
+
+async def test_supplier_priority(admin: httpx.AsyncClient, rt: Runtime) -> None:
+    from otpvirt.sources import service as sources
+    from otpvirt.supply import registry
+
+    async with rt.db.transaction() as conn:
+        await sources.create_source(
+            conn, "bank1", kind="smshub", settings=registry.smshub_config("http://127.0.0.1:9", "k")
+        )
+        await sources.create_source(conn, "modem-a", kind="gateway")
+    ok = await admin.put("/admin/v1/sources/bank1/priority", json={"priority": 5})
+    assert ok.status_code == 200 and ok.json() == {"name": "bank1", "priority": 5}
+    listed = {s["name"]: s["priority"] for s in (await admin.get("/admin/v1/sources")).json()}
+    assert listed == {"bank1": 5, "modem-a": None}
+    not_supplier = await admin.put("/admin/v1/sources/modem-a/priority", json={"priority": 1})
+    assert not_supplier.status_code == 400
+    assert not_supplier.json()["error"] == "validation_failed"
+    negative = await admin.put("/admin/v1/sources/bank1/priority", json={"priority": -1})
+    assert negative.status_code == 400
+    missing = await admin.put("/admin/v1/sources/nosuch/priority", json={"priority": 1})
+    assert missing.status_code == 404
+    entries = (await admin.get("/admin/v1/audit")).json()
+    assert any(e["action"] == "source.priority" and e["target"] == "bank1" for e in entries)

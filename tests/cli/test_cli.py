@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -197,6 +198,7 @@ def test_smsactivate_ids_are_bounded(cli) -> None:  # type: ignore[no-untyped-de
     assert "0-99999" in cli("catalogue", "set-smsactivate-id", "laos", "100000", ok=False)
     assert "used by another" in cli("catalogue", "set-smsactivate-id", "laos", "143", ok=False)
 
+
 def test_sources_create_suppliers_and_receivers(cli) -> None:  # type: ignore[no-untyped-def]
     out = json.loads(
         cli(
@@ -251,3 +253,32 @@ def test_smpp_command_checks_its_options(cli, tmp_path: Path) -> None:  # type: 
     common = ["smpp", "--host", "127.0.0.1", "--system-id", "x", "--password", "y"]
     assert "--bind" in cli(*common, "--bind", "transmitter", ok=False)
     assert "number map" in cli(*common, "--number-map", str(tmp_path / "missing.csv"), ok=False)
+
+
+def test_sources_priority_orders_the_suppliers(cli, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from otpvirt.runtime import Runtime
+    from otpvirt.supply.stock import suppliers
+    from tests.conftest import make_settings
+
+    cli("sources", "create", "gw", "--kind", "gateway")
+    up = ["--upstream-smsactivate", "http://127.0.0.1:9/x", "--api-key", "k1"]
+    cli("sources", "create", "up1", *up, "--max-price", "0.50")
+    cli("sources", "create", "bank1", "--smshub-agent", "http://127.0.0.1:9/y", "--key", "k2")
+    cli("sources", "priority", "bank1", "10")
+    listed = {r["name"]: r["priority"] for r in json.loads(cli("sources", "list", "--json"))}
+    assert listed == {"gw": None, "up1": 100, "bank1": 10}
+
+    async def order() -> list[str]:
+        rt = Runtime.open(make_settings(database_url, tmp_path))
+        try:
+            async with rt.db.read() as conn:
+                return [s.name for s in await suppliers(conn)]
+        finally:
+            await rt.close()
+
+    assert asyncio.run(order()) == ["bank1", "up1"]
+    cli("sources", "priority", "up1", "0")
+    assert asyncio.run(order()) == ["up1", "bank1"]
+    assert "only on-demand suppliers" in cli("sources", "priority", "gw", "1", ok=False)
+    assert "between 0 and" in cli("sources", "priority", "up1", "2000000", ok=False)
+    assert "nosuch" in cli("sources", "priority", "nosuch", "1", ok=False)

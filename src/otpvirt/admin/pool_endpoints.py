@@ -101,6 +101,15 @@ async def enable_source(request: Request, actor: Op, name: str) -> dict[str, Any
     return {"name": name, "enabled": True}
 
 
+@router.put("/sources/{name}/priority")
+async def set_source_priority(
+    request: Request, actor: Op, name: str, body: s.Priority
+) -> dict[str, Any]:
+    """Set the order in which an on-demand supplier is asked (lower first)."""
+    await pool_ops.set_supplier_priority(rt_of(request), actor, name, body.priority)
+    return {"name": name, "priority": body.priority}
+
+
 @router.get("/prices")
 async def list_prices(request: Request, _: Op, currency: str | None = None) -> Any:
     """Every price."""

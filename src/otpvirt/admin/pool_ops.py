@@ -19,6 +19,7 @@ from otpvirt.inventory import service as inventory
 from otpvirt.pricing import service as pricing
 from otpvirt.runtime import Runtime
 from otpvirt.sources import service as sources
+from otpvirt.supply import stock
 from otpvirt.webhook import service as webhooks
 
 
@@ -191,6 +192,16 @@ async def set_source_enabled(rt: Runtime, actor: Actor, name: str, enabled: bool
 
     await audited(rt, actor, "source.enable" if enabled else "source.disable", name, work)
     rt.counts.clear()
+
+
+async def set_supplier_priority(rt: Runtime, actor: Actor, name: str, priority: int) -> None:
+    """Set the order in which an on-demand supplier is asked (lower first)."""
+
+    async def work(conn: Conn) -> tuple[None, Any, Any]:
+        before = await stock.set_priority(conn, name, priority)
+        return None, {"priority": before}, {"priority": priority}
+
+    await audited(rt, actor, "source.priority", name, work)
 
 
 async def map_device(

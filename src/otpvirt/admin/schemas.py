@@ -36,6 +36,10 @@ class Webhook(_Body):
     format: str | None = Field(None, description="native (default) or smsactivate.")
 
 
+class Priority(_Body):
+    priority: int = Field(ge=0, le=1_000_000, description="Lower is asked first; default 100.")
+
+
 class Price(_Body):
     country: str
     service: str

@@ -196,6 +196,23 @@ def rotate_token(name: str, database_url: DbUrl = None, json_out: JsonOut = Fals
     print_json({"token": token}) if json_out else console.print(f"token: {token}", highlight=False)
 
 
+@app.command("priority")
+def priority(
+    name: str,
+    value: Annotated[
+        int, typer.Argument(metavar="PRIORITY", help="Lower is asked first (default 100).")
+    ],
+    database_url: DbUrl = None,
+) -> None:
+    """Set the order in which on-demand suppliers are asked when the pool has no number."""
+
+    async def work(rt: Runtime) -> None:
+        await pool_ops.set_supplier_priority(rt, cli_actor(), name, value)
+
+    run(settings_for(database_url), work)
+    console.print(f"{name}: priority {value}", highlight=False)
+
+
 @app.command("map")
 def map_(
     name: str,

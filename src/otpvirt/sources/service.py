@@ -152,7 +152,8 @@ async def rotate_token(conn: Conn, name: str) -> str:
     return token
 
 
-async def _save_config(conn: Conn, source: SourceInfo, config: dict[str, Any]) -> None:
+async def save_config(conn: Conn, source: SourceInfo, config: dict[str, Any]) -> None:
+    """Replace a source's settings (JSON)."""
     await conn.execute(
         "UPDATE sources SET config = :c WHERE id = :id", {"c": json.dumps(config), "id": source.id}
     )
@@ -171,7 +172,7 @@ async def map_device(
         raise ValidationFailed("the device id must not be empty")
     config = dict(source.config)
     config.setdefault("devices", {})[key] = phone
-    await _save_config(conn, source, config)
+    await save_config(conn, source, config)
     return {"source": source.name, "device": key, "number": phone}
 
 

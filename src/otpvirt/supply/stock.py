@@ -12,10 +12,13 @@ import random
 from typing import Any
 
 from otpvirt.db import Conn
-from otpvirt.sources.service import SourceInfo
+from otpvirt.errors import ValidationFailed
+from otpvirt.sources.service import SourceInfo, get_source, save_config
 from otpvirt.supply.base import SUPPLIER_KINDS, StockRow
 
 _KINDS = ", ".join(f"'{k}'" for k in SUPPLIER_KINDS)
+DEFAULT_PRIORITY = 100
+MAX_PRIORITY = 1_000_000
 
 
 def _source(row: Any) -> SourceInfo:
@@ -98,7 +101,27 @@ async def suppliers(conn: Conn) -> list[SourceInfo]:
         "AND enabled AND online ORDER BY id"
     )
     found = [_source(r) for r in rows]
-    return sorted(found, key=lambda s: (int(s.config.get("priority", 100)), s.id))
+    return sorted(found, key=lambda s: (priority_of(s), s.id))
+
+
+def priority_of(source: SourceInfo) -> int:
+    """Where a supplier stands in the order of asking (lower is asked first)."""
+    return int(source.config.get("priority", DEFAULT_PRIORITY))
+
+
+async def set_priority(conn: Conn, name: str, priority: int) -> int:
+    """Set the order in which a supplier is asked; returns its previous priority."""
+    source = await get_source(conn, name)
+    if source.kind not in SUPPLIER_KINDS:
+        raise ValidationFailed(
+            f"{name} is a {source.kind} source: only on-demand suppliers (SMSHub agents, "
+            "upstream providers) are asked in an order"
+        )
+    if not 0 <= priority <= MAX_PRIORITY:
+        raise ValidationFailed(f"the priority must be between 0 and {MAX_PRIORITY}")
+    before = priority_of(source)
+    await save_config(conn, source, {**source.config, "priority": priority})
+    return before
 
 
 async def claim_due_sources(
