@@ -20,16 +20,16 @@ class CountCache:
     """Availability counts, reused for a short TTL and refreshed without waiting.
 
     Counting a large pool is not free (a million numbers: ~0.1 s), and clients poll
-    GetNumbersCount constantly. A fresh value is answered as is; a stale one is
-    answered too while one refresh runs in the background; only a key never counted
-    waits (once, however many ask at the same moment). With a TTL of 0 every call
-    counts.
+    GetNumbersCount constantly. A fresh value is answered as is; a value at most two
+    TTLs old is answered too while one refresh runs in the background (a busy key is
+    never waited for); an older one, or a key never counted, waits for the count
+    (once, however many ask at the same moment). With a TTL of 0 every call counts.
     """
 
     def __init__(self, ttl_seconds: float) -> None:
         self._ttl = ttl_seconds
-        # key -> (value, fresh until)
-        self._values: dict[Hashable, tuple[int, float]] = {}
+        # key -> (value, fresh until, loaded at)
+        self._values: dict[Hashable, tuple[int, float, float]] = {}
         self._loading: dict[Hashable, asyncio.Task[int]] = {}
 
     async def get(self, key: Hashable, load: Callable[[], Awaitable[int]]) -> int:
@@ -37,12 +37,15 @@ class CountCache:
         if self._ttl <= 0:
             return await load()
         hit = self._values.get(key)
-        if hit is not None and hit[1] > time.monotonic():
+        now = time.monotonic()
+        if hit is not None and hit[1] > now:
             return hit[0]
         task = self._loading.get(key)
         if task is None:
             task = self._loading[key] = asyncio.ensure_future(self._load(key, load))
-        if hit is not None:
+        # An idle key's value may be minutes old: a poller must not get the last
+        # poll's answer, so only a recent value stands in while the refresh runs.
+        if hit is not None and now - hit[2] <= 2 * self._ttl:
             return hit[0]
         return await asyncio.shield(task)
 
@@ -51,15 +54,16 @@ class CountCache:
             value = await load()
             if len(self._values) > 10_000:
                 self._values.clear()
-            self._values[key] = (value, time.monotonic() + self._ttl)
+            now = time.monotonic()
+            self._values[key] = (value, now + self._ttl, now)
             return value
         finally:
             self._loading.pop(key, None)
 
     def clear(self) -> None:
         """Mark every count stale (this process leased or released numbers)."""
-        for key, (value, _) in self._values.items():
-            self._values[key] = (value, 0.0)
+        for key, (value, _, loaded) in self._values.items():
+            self._values[key] = (value, 0.0, loaded)
 
 
 @dataclass

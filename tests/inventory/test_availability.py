@@ -11,7 +11,7 @@ from tests.support import factory
 
 
 async def test_count_cache_serves_stale_while_one_refresh_runs() -> None:
-    cache = CountCache(ttl_seconds=0.05)
+    cache = CountCache(ttl_seconds=0.2)
     calls = 0
     gate = asyncio.Event()
 
@@ -28,8 +28,8 @@ async def test_count_cache_serves_stale_while_one_refresh_runs() -> None:
     assert await asyncio.gather(*waiting) == [10] * 5 and calls == 1
     assert await cache.get("k", load) == 10 and calls == 1  # fresh
     gate.clear()
-    await asyncio.sleep(0.06)
-    # Stale: answered at once, and one refresh starts.
+    await asyncio.sleep(0.25)
+    # Stale but recent (under two TTLs): answered at once, and one refresh starts.
     assert [await cache.get("k", load) for _ in range(3)] == [10, 10, 10]
     await asyncio.sleep(0)
     assert calls == 2  # one refresh for the three stale answers
@@ -40,6 +40,20 @@ async def test_count_cache_serves_stale_while_one_refresh_runs() -> None:
     assert await cache.get("k", load) == 20  # stale after clear: answered, refreshing
     await asyncio.sleep(0.01)
     assert calls == 3
+
+
+async def test_an_idle_key_is_counted_again_not_answered_stale() -> None:
+    cache = CountCache(ttl_seconds=0.05)
+    calls = 0
+
+    async def load() -> int:
+        nonlocal calls
+        calls += 1
+        return calls * 10
+
+    assert await cache.get("k", load) == 10
+    await asyncio.sleep(0.12)  # more than two TTLs without a poll
+    assert await cache.get("k", load) == 20 and calls == 2
 
 
 async def test_ttl_zero_always_counts() -> None:
