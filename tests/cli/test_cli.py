@@ -282,3 +282,21 @@ def test_sources_priority_orders_the_suppliers(cli, database_url: str, tmp_path:
     assert "only on-demand suppliers" in cli("sources", "priority", "gw", "1", ok=False)
     assert "between 0 and" in cli("sources", "priority", "up1", "2000000", ok=False)
     assert "nosuch" in cli("sources", "priority", "nosuch", "1", ok=False)
+
+
+def test_a_failing_command_prints_one_line(database_url: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OTPVIRT_DATABASE_URL": database_url, "OTPVIRT_DATA_DIR": str(tmp_path)}
+    for args in (
+        ["sms", "inject", "--to", "992112302159", "--from", "Viber", "--text", "code 1234"],
+        ["sources", "disable", "nosuch"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "otpvirt", *args], env=env, capture_output=True, text=True
+        )
+        lines = (done.stdout + done.stderr).strip().splitlines()
+        assert done.returncode == 1 and len(lines) == 1, lines
+        assert lines[0].startswith("error: ")

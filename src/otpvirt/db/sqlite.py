@@ -281,6 +281,10 @@ class SqliteDatabase(Database):
         return None if row is None else row[0]
 
     async def close(self) -> None:
+        # A unit that failed last (a CLI command's error) leaves its batch's commit
+        # scheduled: settle it now, not later on a closed connection.
+        if self._batch is not None and not self._lock.locked():
+            self._commit(self._batch)
         for con in (self._reader, self._writer, *self._thread_cons):
             with suppress(sqlite3.Error):
                 con.close()
