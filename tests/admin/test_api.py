@@ -61,6 +61,10 @@ async def test_client_lifecycle_is_audited(admin: httpx.AsyncClient, rt: Runtime
     assert refused.json()["reason"] == "client_disabled"
     await admin.post(f"/admin/v1/clients/{cid}/enable")
     new_pw = (await admin.post(f"/admin/v1/clients/{cid}/password", json={})).json()["apiPassword"]
+    # No body at all is the same as {} (like /api-key, /disable and /enable).
+    no_body = await admin.post(f"/admin/v1/clients/{cid}/password")
+    assert no_body.status_code == 200 and no_body.json()["apiPassword"] != new_pw
+    new_pw = no_body.json()["apiPassword"]
     ok = await admin.post("/native/GetBalance", json={"clientId": cid, "apiPassword": new_pw})
     assert ok.json()["balance"] == 6.50
     key = (await admin.post(f"/admin/v1/clients/{cid}/api-key")).json()["apiKey"]
@@ -78,6 +82,7 @@ async def test_client_lifecycle_is_audited(admin: httpx.AsyncClient, rt: Runtime
     assert actions == [
         "client.api_key",
         "client.password",
+        "client.password",
         "client.enable",
         "client.disable",
         "client.adjustment",
@@ -85,7 +90,7 @@ async def test_client_lifecycle_is_audited(admin: httpx.AsyncClient, rt: Runtime
         "client.create",
     ]
     assert {e["actor"] for e in log} == {"token:ops-bot"}
-    topup = log[5]
+    topup = log[6]
     assert topup["before"] == {"balance": "5.00"}
     assert topup["after"]["balance"] == "7.50" and topup["requestId"] == rid
     # Secrets never reach the audit log.

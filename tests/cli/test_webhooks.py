@@ -120,4 +120,7 @@ def test_list_show_redeliver(cli, database_url: str, tmp_path: Path) -> None:  #
     assert again["state"] == "pending" and again["id"] == d["id"]
     assert "no webhook delivery" in cli("webhooks", "show", "msg_nope", ok=False)
     cli("clients", "set-webhook", cid, "--clear")
+    # Nowhere to send it: the waiting delivery fails at once, not at its next retry.
+    cleared = json.loads(cli("webhooks", "show", d["id"], "--json"))
+    assert cleared["state"] == "failed" and "no webhook URL" in cleared["lastError"]
     assert "no webhook URL" in cli("webhooks", "redeliver", d["id"], ok=False)

@@ -111,10 +111,11 @@ async def enable_client(request: Request, actor: Op, client_id: str) -> dict[str
 
 @router.post("/clients/{client_id}/password")
 async def client_password(
-    request: Request, actor: Op, client_id: str, body: s.NewPassword
+    request: Request, actor: Op, client_id: str, body: s.NewPassword | None = None
 ) -> dict[str, Any]:
     """Replace the API password; the new one is in this answer only."""
-    pw = await client_ops.set_password(rt_of(request), actor, client_id, body.password)
+    password = body.password if body is not None else None
+    pw = await client_ops.set_password(rt_of(request), actor, client_id, password)
     return {"clientId": client_id.lower(), "apiPassword": pw}
 
 

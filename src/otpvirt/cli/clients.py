@@ -120,7 +120,8 @@ def show(
         print_json(data)
         return
     for key in ("clientId", "name", "currency", "balance", "enabled"):
-        console.print(f"{key + ':':<11} {data[key]}", highlight=False)
+        value = "-" if data[key] is None else data[key]
+        console.print(f"{key + ':':<11} {value}", highlight=False)
     acts = ", ".join(f"{k} {v}" for k, v in sorted(data["activations"].items())) or "none"
     console.print(f"activations: {acts}", highlight=False)
     hook = data["webhook"]

@@ -105,6 +105,15 @@ async def set_webhook(
         "WHEN webhook_url IS NULL THEN CAST(:now AS BIGINT) ELSE webhook_since END WHERE id = :id",
         {"u": new_url, "u2": new_url, "f": new_fmt, "s": secret, "now": now_ms(), "id": cid},
     )
+    if new_url is None:
+        # Nowhere to send them: fail the waiting deliveries now rather than at their next
+        # retry, hours away (an attempt in flight settles itself). `redeliver` revives them.
+        await conn.execute(
+            "UPDATE webhook_deliveries SET state = 'failed', claimed_until = NULL, "
+            "last_error = 'the client has no webhook URL' WHERE client_id = :id "
+            "AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < :now)",
+            {"id": cid, "now": now_ms()},
+        )
     return {"clientId": cid, "url": new_url, "format": new_fmt, "secret": created}
 
 
