@@ -22,7 +22,7 @@ from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
 from otpvirt.sources import health
-from otpvirt.web.pages import page_args, render, rt_of
+from otpvirt.web.pages import page_args, page_rows, render, rt_of
 from otpvirt.webhook import history, targets
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -93,8 +93,7 @@ async def clients_page(
         user,
         "clients.html",
         "clients",
-        rows=rows[: limit - 1],
-        more=len(rows) >= limit,
+        **page_rows(rows, limit),
         search=search,
         page_no=page_no,
     )
@@ -139,8 +138,7 @@ async def numbers_page(
         user,
         "numbers.html",
         "numbers",
-        rows=rows[: limit - 1],
-        more=len(rows) >= limit,
+        **page_rows(rows, limit),
         country=country,
         provider=provider,
         state=state,
@@ -247,8 +245,7 @@ async def audit_page(
         user,
         "audit.html",
         "audit",
-        rows=rows[: limit - 1],
-        more=len(rows) >= limit,
+        **page_rows(rows, limit),
         actor=actor,
         page_no=page_no,
     )

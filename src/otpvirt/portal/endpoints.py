@@ -22,7 +22,7 @@ from otpvirt.errors import ActivationNotFound, OtpVirtError
 from otpvirt.money import currency, format_amount
 from otpvirt.portal import offers
 from otpvirt.portal.auth import SESSION, PortalUser, fingerprint, portal_user
-from otpvirt.web.pages import page_args, redirect, render, rt_of, safe_next
+from otpvirt.web.pages import page_args, page_rows, redirect, render, rt_of, safe_next
 from otpvirt.web.sessions import check_login_csrf, login_token, set_cookie
 from otpvirt.webhook import targets
 
@@ -214,8 +214,7 @@ async def history(
         user,
         "history.html",
         "history",
-        rows=rows[: limit - 1],
-        more=len(rows) >= limit,
+        **page_rows(rows, limit),
         page_no=page_no,
     )
 

@@ -114,3 +114,8 @@ def page_args(page: int, size: int = 50) -> tuple[int, int]:
     """(limit, offset) for a 1-based page; one extra row tells whether a next page exists."""
     page = max(1, page)
     return size + 1, (page - 1) * size
+
+
+def page_rows(rows: list[Any], limit: int) -> dict[str, Any]:
+    """A page's rows, fetched with `page_args`'s limit, and whether a next page exists."""
+    return {"rows": rows[: limit - 1], "more": len(rows) >= limit}
