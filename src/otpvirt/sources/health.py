@@ -7,7 +7,7 @@ from typing import Any
 
 from otpvirt.db import Conn
 from otpvirt.sources.service import set_online
-from otpvirt.supply.base import SUPPLIER_KINDS
+from otpvirt.supply.base import DEFAULT_PRIORITY, SUPPLIER_KINDS
 
 
 async def check_health(conn: Conn, now: int) -> int:
@@ -46,7 +46,9 @@ async def list_sources(conn: Conn) -> list[dict[str, Any]]:
                 "lastSmsAt": r[6],
                 "numbers": int(r[8]),
                 "heartbeatTimeout": config.get("heartbeatTimeout"),
-                "priority": (config.get("priority", 100) if r[2] in SUPPLIER_KINDS else None),
+                "priority": (
+                    config.get("priority", DEFAULT_PRIORITY) if r[2] in SUPPLIER_KINDS else None
+                ),
                 "devices": config.get("devices", {}),
             }
         )

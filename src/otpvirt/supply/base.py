@@ -16,6 +16,7 @@ from otpvirt.sources.service import SourceInfo
 SMSHUB = "smshub"
 UPSTREAM = "upstream"
 SUPPLIER_KINDS = (SMSHUB, UPSTREAM)
+DEFAULT_PRIORITY = 100  # suppliers are asked lowest priority first
 
 # How a lease ended, as the supplier is told.
 SOLD = "sold"  # the client kept (paid for) the number

@@ -14,10 +14,9 @@ from typing import Any
 from otpvirt.db import Conn
 from otpvirt.errors import ValidationFailed
 from otpvirt.sources.service import SourceInfo, get_source, save_config
-from otpvirt.supply.base import SUPPLIER_KINDS, StockRow
+from otpvirt.supply.base import DEFAULT_PRIORITY, SUPPLIER_KINDS, StockRow
 
 _KINDS = ", ".join(f"'{k}'" for k in SUPPLIER_KINDS)
-DEFAULT_PRIORITY = 100
 MAX_PRIORITY = 1_000_000
 
 

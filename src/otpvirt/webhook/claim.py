@@ -16,6 +16,12 @@ import orjson
 
 from otpvirt.db import Conn
 
+NO_URL = "the client has no webhook URL"
+# Fails deliveries that have nowhere to go; the caller appends which (":err" = NO_URL).
+FAIL_WITHOUT_URL = (
+    "UPDATE webhook_deliveries SET state = 'failed', claimed_until = NULL, last_error = :err WHERE "
+)
+
 # Due now and not leased by a live worker.
 _DUE = (
     "d.state = 'pending' AND d.next_attempt_at <= :now "
@@ -132,11 +138,7 @@ async def claim_due(
                 )
             )
         else:
-            await conn.execute(
-                "UPDATE webhook_deliveries SET state = 'failed', claimed_until = NULL, "
-                "last_error = 'the client has no webhook URL' WHERE id = :i",
-                {"i": r["id"]},
-            )
+            await conn.execute(FAIL_WITHOUT_URL + "id = :i", {"i": r["id"], "err": NO_URL})
     return jobs, left
 
 

@@ -10,6 +10,7 @@ from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.errors import NotFound, ValidationFailed
 from otpvirt.ids import parse_guid
+from otpvirt.webhook.claim import FAIL_WITHOUT_URL, NO_URL
 from otpvirt.webhook.signing import new_secret
 
 NATIVE = "native"
@@ -109,10 +110,9 @@ async def set_webhook(
         # Nowhere to send them: fail the waiting deliveries now rather than at their next
         # retry, hours away (an attempt in flight settles itself). `redeliver` revives them.
         await conn.execute(
-            "UPDATE webhook_deliveries SET state = 'failed', claimed_until = NULL, "
-            "last_error = 'the client has no webhook URL' WHERE client_id = :id "
-            "AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < :now)",
-            {"id": cid, "now": now_ms()},
+            FAIL_WITHOUT_URL + "client_id = :id AND state = 'pending' "
+            "AND (claimed_until IS NULL OR claimed_until < :now)",
+            {"id": cid, "now": now_ms(), "err": NO_URL},
         )
     return {"clientId": cid, "url": new_url, "format": new_fmt, "secret": created}
 
