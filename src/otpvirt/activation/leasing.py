@@ -198,12 +198,16 @@ async def _give_back(
     rt.notify("supplier")
 
 
-async def _number_id(conn: Conn, supplier: Supplier, offer: Offer, want: Want) -> tuple[int, int]:
+async def _number_id(
+    conn: Conn, supplier: Supplier, offer: Offer, want: Want
+) -> tuple[int, int, int]:
+    """(number id, provider id, free since) of an offered number, added to the pool if new."""
     country: CountryInfo = want.country
     if not str(offer.phone).startswith(str(country.calling_code)):
         raise Rejected(CANCELLED, f"{offer.phone} is not a number of {country.name}")
     row = await conn.fetchone(
-        "SELECT id, source_id, provider_id, active_activation_id FROM numbers WHERE phone = :p",
+        "SELECT id, source_id, provider_id, active_activation_id, free_since FROM numbers "
+        "WHERE phone = :p",
         {"p": offer.phone},
     )
     if row is not None:
@@ -211,7 +215,7 @@ async def _number_id(conn: Conn, supplier: Supplier, offer: Offer, want: Want) -
             raise Rejected(CANCELLED, f"{offer.phone} belongs to another source")
         if row[3] is not None:
             raise Rejected(CANCELLED, f"{offer.phone} is still leased here")
-        return int(row[0]), int(row[2])
+        return int(row[0]), int(row[2]), int(row[4])
     provider = want.provider or country.providers.get((offer.operator or "").lower())
     if provider is None and country.providers:
         provider = min(country.providers.values(), key=lambda p: p.id)
@@ -231,7 +235,7 @@ async def _number_id(conn: Conn, supplier: Supplier, offer: Offer, want: Want) -
             "now": now,
         },
     )
-    return int(number_id), provider.id
+    return int(number_id), provider.id, now
 
 
 async def _lease_offer(
@@ -246,7 +250,7 @@ async def _lease_offer(
     order_id: str | None,
     poll_ms: int,
 ) -> Lease:
-    number_id, provider_id = await _number_id(conn, supplier, offer, want)
+    number_id, provider_id, free_since = await _number_id(conn, supplier, offer, want)
     if await conn.fetchval(
         "SELECT 1 FROM number_services WHERE number_id = :n AND service_id = :s",
         {"n": number_id, "s": want.service.id},
@@ -262,7 +266,7 @@ async def _lease_offer(
         client,
         want.service,
         want.country,
-        (number_id, offer.phone, provider_id),
+        (number_id, offer.phone, provider_id, free_since),
         want.price,
         lease_ms,
         order_id,

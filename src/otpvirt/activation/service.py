@@ -146,17 +146,7 @@ async def get_number(
         )
         if picked is None:
             continue
-        return await lease_picked(
-            conn,
-            client,
-            service,
-            country,
-            picked[:3],
-            price,
-            lease_ms,
-            order_id,
-            free_since=picked[3],
-        )
+        return await lease_picked(conn, client, service, country, picked, price, lease_ms, order_id)
     raise no_lease(where, service, offered=offered, cheapest_refused=cheapest_refused)
 
 
@@ -177,20 +167,13 @@ async def lease_picked(
     client: AuthClient,
     service: ServiceInfo,
     country: CountryInfo,
-    picked: tuple[int, int, int],
+    picked: tuple[int, int, int, int],
     price: int,
     lease_ms: int,
     order_id: str | None,
-    *,
-    free_since: int | None = None,
 ) -> Lease:
-    """Lease a number already chosen (id, phone, provider id): activation, claim, charge."""
-    number_id, phone, provider_id = picked
-    if free_since is None:
-        free_since = int(
-            await conn.fetchval("SELECT free_since FROM numbers WHERE id = :n", {"n": number_id})
-            or 0
-        )
+    """Lease a chosen number (id, phone, provider id, free since): activation, claim, charge."""
+    number_id, phone, provider_id, free_since = picked
     # A lease never starts before its number was given back, whatever the clocks of the
     # processes that stamped the two (the doctor checks that leases never overlap).
     now = max(now_ms(), free_since)
