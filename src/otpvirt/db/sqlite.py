@@ -199,6 +199,9 @@ class SqliteDatabase(Database):
             # across processes means another hand-over of the write lock.
             batch.loop.call_soon(self._commit, batch)
             return
+        self._finish(batch)
+
+    def _finish(self, batch: _Batch) -> None:
         self._batch = None
         try:
             self._writer.execute("COMMIT")
@@ -284,7 +287,7 @@ class SqliteDatabase(Database):
         # A unit that failed last (a CLI command's error) leaves its batch's commit
         # scheduled: settle it now, not later on a closed connection.
         if self._batch is not None and not self._lock.locked():
-            self._commit(self._batch)
+            self._finish(self._batch)
         for con in (self._reader, self._writer, *self._thread_cons):
             with suppress(sqlite3.Error):
                 con.close()
