@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import logging
 
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
@@ -18,6 +21,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from otpvirt.admin.web import status_of
 from otpvirt.errors import OtpVirtError
+from otpvirt.web.pages import SECURITY_HEADERS
 from otpvirt.web.templating import templates
 
 log = logging.getLogger("otpvirt.web")
@@ -36,8 +40,6 @@ def _area(request: Request) -> str | None:
 
 
 def _page(request: Request, area: str, status: int, message: str) -> HTMLResponse:
-    from otpvirt.web.pages import SECURITY_HEADERS
-
     response = templates.TemplateResponse(
         request,
         "error.html",
@@ -69,8 +71,6 @@ async def bad_parameters(request: Request, exc: RequestValidationError) -> Respo
     """Query or form values of the wrong shape: 400 on pages (FastAPI's 422 elsewhere)."""
     area = _area(request)
     if area is None:
-        from fastapi.exception_handlers import request_validation_exception_handler
-
         return await request_validation_exception_handler(request, exc)
     first = exc.errors()[0] if exc.errors() else {}
     where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "body", "path"))
