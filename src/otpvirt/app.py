@@ -8,7 +8,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 from starlette.staticfiles import StaticFiles
 
 from otpvirt import __version__
@@ -18,6 +21,7 @@ from otpvirt.config import Settings
 from otpvirt.console import actions as console_actions
 from otpvirt.console import endpoints as console_endpoints
 from otpvirt.console import login as console_login
+from otpvirt.errors import OtpVirtError
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.observability import health
@@ -26,7 +30,7 @@ from otpvirt.portal import endpoints as portal_endpoints
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.smshub import endpoints as smshub_endpoints
-from otpvirt.web import openapi, pages
+from otpvirt.web import errors, openapi, pages
 from otpvirt.web.fastpath import OtpVirtApp
 from otpvirt.web.sessions import CsrfFailed
 from otpvirt.web.templating import STATIC
@@ -72,6 +76,10 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # Served by openapi.install: the admin part only to admins.
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
     )
     if runtime is not None:
         app.state.runtime = runtime
@@ -95,6 +103,12 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)  # type: ignore[arg-type]
     app.add_exception_handler(CsrfFailed, pages.csrf_refused)  # type: ignore[arg-type]
+    # Whatever escapes an endpoint is the caller's error (a page on the console and
+    # portal, JSON elsewhere) or a caller that left; never a 500 with a traceback.
+    app.add_exception_handler(OtpVirtError, errors.project_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, errors.bad_parameters)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(ClientDisconnect, errors.client_gone)  # type: ignore[arg-type]
     openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
     return app
 

@@ -129,8 +129,12 @@ class Settings(BaseSettings):
     # Proxies whose X-Forwarded-Proto/-For are believed (comma list or "*"): behind an
     # HTTPS proxy on another host, name it here so console and portal cookies are Secure.
     forwarded_allow_ips: str = "127.0.0.1"
-    # When set, /metrics requires `Authorization: Bearer <this>`.
+    # When set, /metrics requires `Authorization: Bearer <this>`; when empty, /metrics
+    # answers only requests made directly from this host (loopback, not proxied).
     metrics_token: str = ""
+    # The operator's word that a reverse proxy with read timeouts and connection
+    # limits (deploy/nginx/otpvirt.conf) fronts this server; silences serve's advice.
+    behind_proxy: bool = False
     # How long a console or portal login lasts.
     session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
 

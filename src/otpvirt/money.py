@@ -2,26 +2,47 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import orjson
 
 from otpvirt.errors import ValidationFailed
 
+# No amount or balance is ever stored beyond this many minor units: the schema's
+# CHECK constraints say the same (migration 0012). It is far enough below 2**63
+# that sums and differences of stored amounts cannot overflow 64-bit integers.
+MAX_MINOR = 10**15
+_BILLION = 10**9
+
+# The one way to write an amount: ASCII digits with at most one '.', and a '-'
+# where a negative amount makes sense. No thousands separators, no decimal comma,
+# no exponent, no other scripts' digits: "1,000" must not quietly become 1.00.
+_AMOUNT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
+_MAX_CHARS = 40
+
 
 @dataclass(frozen=True, slots=True)
 class Currency:
-    """An ISO 4217 currency: alphabetic code, numeric code, decimal places."""
+    """An ISO 4217 currency: codes, decimal places, and the largest sensible balance."""
 
     code: str
     numeric: int
     decimals: int
+    # The largest balance, top-up or price, in major units: about a billion US
+    # dollars' worth, rounded to a power of ten.
+    max_major: int = _BILLION
 
     @property
     def scale(self) -> int:
         """How many minor units make one major unit."""
         return 10**self.decimals
+
+    @property
+    def max_minor(self) -> int:
+        """The largest balance, top-up or price in minor units."""
+        return self.max_major * self.scale
 
 
 # The currencies an operator can price in; extend here (ISO 4217 data).
@@ -30,25 +51,26 @@ CURRENCIES: dict[str, Currency] = {
     for c in (
         Currency("USD", 840, 2),
         Currency("EUR", 978, 2),
-        Currency("RUB", 643, 2),
+        Currency("RUB", 643, 2, 100 * _BILLION),
         Currency("GBP", 826, 2),
-        Currency("CNY", 156, 2),
-        Currency("INR", 356, 2),
-        Currency("UAH", 980, 2),
-        Currency("KZT", 398, 2),
-        Currency("TJS", 972, 2),
-        Currency("UZS", 860, 2),
-        Currency("TRY", 949, 2),
-        Currency("IDR", 360, 2),
-        Currency("RSD", 941, 2),
-        Currency("AFN", 971, 2),
-        Currency("IRR", 364, 2),
-        Currency("LAK", 418, 2),
-        Currency("LYD", 434, 3),
-        Currency("JPY", 392, 0),
+        Currency("CNY", 156, 2, 10 * _BILLION),
+        Currency("INR", 356, 2, 100 * _BILLION),
+        Currency("UAH", 980, 2, 100 * _BILLION),
+        Currency("KZT", 398, 2, 1000 * _BILLION),
+        Currency("TJS", 972, 2, 10 * _BILLION),
+        Currency("UZS", 860, 2, 10_000 * _BILLION),
+        Currency("TRY", 949, 2, 100 * _BILLION),
+        Currency("IDR", 360, 2, 10_000 * _BILLION),
+        Currency("RSD", 941, 2, 100 * _BILLION),
+        Currency("AFN", 971, 2, 100 * _BILLION),
+        Currency("IRR", 364, 2, 10_000 * _BILLION),
+        Currency("LAK", 418, 2, 10_000 * _BILLION),
+        Currency("LYD", 434, 3, 10 * _BILLION),
+        Currency("JPY", 392, 0, 100 * _BILLION),
         Currency("USDT", 0, 6),
     )
 }
+assert all(c.max_minor <= MAX_MINOR for c in CURRENCIES.values())
 
 
 def currency(code: str) -> Currency:
@@ -62,24 +84,38 @@ def currency(code: str) -> Currency:
         ) from None
 
 
+def plain_decimal(text: str) -> Decimal:
+    """A decimal written as ASCII digits with at most one '.' (and maybe a leading '-')."""
+    raw = text.strip() if isinstance(text, str) else ""
+    if len(raw) > _MAX_CHARS or not _AMOUNT.fullmatch(raw):
+        shown = repr(text) if len(str(text)) <= _MAX_CHARS else f"{str(text)[:_MAX_CHARS]!r}…"
+        raise ValidationFailed(
+            f"not an amount: {shown} (write digits with '.' as the decimal point, e.g. 1000.50)",
+            reason="bad_amount",
+        )
+    return Decimal(raw)
+
+
 def parse_amount(text: str | int | Decimal, cur: Currency, *, allow_negative: bool = False) -> int:
-    """Parse a decimal amount into minor units, refusing sub-minor precision."""
-    try:
-        value = Decimal(str(text).strip().replace(",", "."))
-    except InvalidOperation:
-        raise ValidationFailed(f"not an amount: {text!r}", reason="bad_amount") from None
-    if not value.is_finite():
-        raise ValidationFailed(f"not an amount: {text!r}", reason="bad_amount")
+    """Parse a decimal amount into minor units, refusing sub-minor precision and excess."""
+    if isinstance(text, Decimal):
+        text = format(text, "f") if text.is_finite() else str(text)
+    elif isinstance(text, int):
+        text = "" if isinstance(text, bool) else str(text)
+    value = plain_decimal(text)
+    if value < 0 and not allow_negative:
+        raise ValidationFailed(f"amount must not be negative: {text}", reason="bad_amount")
     minor = value * cur.scale
     if minor != minor.to_integral_value():
         raise ValidationFailed(
             f"{text} has more than {cur.decimals} decimal places for {cur.code}",
             reason="bad_amount",
         )
-    if minor < 0 and not allow_negative:
-        raise ValidationFailed(f"amount must not be negative: {text}", reason="bad_amount")
-    if abs(minor) >= 2**62:
-        raise ValidationFailed(f"amount out of range: {text}", reason="bad_amount")
+    if abs(minor) > cur.max_minor:
+        raise ValidationFailed(
+            f"amount {text} is too large: at most {format_amount(cur.max_minor, cur)} {cur.code}",
+            reason="bad_amount",
+        )
     return int(minor)
 
 

@@ -132,10 +132,14 @@ async def test_rejections_are_per_item_with_reasons(
         "bad_field",
         "number_of_other_source",
         "bad_number",
-        "bad_field",
+        # An unreadable time is no reason to lose the SMS (issue 15, item 6): it is
+        # stored with the server's receipt time, the claim kept; the next is its twin.
+        None,
         None,
     ]
-    assert (answer["accepted"], answer["duplicates"], answer["rejected"]) == (1, 0, 7)
+    assert (answer["accepted"], answer["duplicates"], answer["rejected"]) == (1, 1, 6)
+    async with rt.db.read() as conn:
+        assert await conn.fetchval("SELECT reported_at FROM sms_messages") == "yesterday"
 
 
 async def test_device_mapping(api: httpx.AsyncClient, rt: Runtime, pool: dict[str, Any]) -> None:

@@ -98,9 +98,16 @@ async def get_activation(conn: Conn, guid: str, *, webhooks: bool = True) -> dic
         raise ActivationNotFound("no such activation")
     out = _render(row)
     out["sms"] = [
-        {"id": s[0], "sender": s[1], "text": s[2], "code": s[3], "receivedAt": s[4]}
+        {
+            "id": s[0],
+            "sender": s[1],
+            "text": s[2],
+            "code": s[3],
+            "receivedAt": s[4],
+            "reportedAt": s[5],
+        }
         for s in await conn.fetchall(
-            "SELECT guid, sender, text, code, received_at FROM sms_messages "
+            "SELECT guid, sender, text, code, received_at, reported_at FROM sms_messages "
             "WHERE activation_id = :a ORDER BY id",
             {"a": row[0]},
         )

@@ -121,7 +121,7 @@ async def list_prices(request: Request, _: Op, currency: str | None = None) -> A
 async def set_price(request: Request, actor: Op, body: s.Price) -> dict[str, Any]:
     """Set the price of a service in a country."""
     return await pool_ops.set_price(
-        rt_of(request), actor, body.country, body.service, body.price, body.currency
+        rt_of(request), actor, body.country, body.service, body.price, body.currency, free=body.free
     )
 
 

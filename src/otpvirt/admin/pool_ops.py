@@ -66,13 +66,20 @@ async def _price(conn: Conn, country: str, service: str, cur: str) -> str | None
 
 
 async def set_price(
-    rt: Runtime, actor: Actor, country: str, service: str, price: str, currency_code: str = "USD"
+    rt: Runtime,
+    actor: Actor,
+    country: str,
+    service: str,
+    price: str,
+    currency_code: str = "USD",
+    *,
+    free: bool = False,
 ) -> dict[str, Any]:
-    """Set the price of a service in a country."""
+    """Set the price of a service in a country (a price of 0 only with `free`)."""
 
     async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
         before = await _price(conn, country, service, currency_code)
-        out = await pricing.set_price(conn, country, service, price, currency_code)
+        out = await pricing.set_price(conn, country, service, price, currency_code, free=free)
         return out, {"price": before}, {"price": out["price"], "currency": out["currency"]}
 
     out = await audited(rt, actor, "price.set", f"{country}/{service}", work)
@@ -95,11 +102,13 @@ async def remove_price(
     return done
 
 
-async def import_prices(rt: Runtime, actor: Actor, text: str) -> pricing.ImportReport:
+async def import_prices(
+    rt: Runtime, actor: Actor, text: str, *, free: bool = False
+) -> pricing.ImportReport:
     """Import a `country,service,price[,currency]` CSV in one transaction."""
 
     async def work(conn: Conn) -> tuple[pricing.ImportReport, Any, Any]:
-        report = await pricing.import_prices(conn, text)
+        report = await pricing.import_prices(conn, text, free=free)
         return report, None, {"set": report.set, "errors": len(report.errors)}
 
     report = await audited(rt, actor, "prices.import", None, work)

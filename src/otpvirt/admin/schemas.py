@@ -43,8 +43,9 @@ class Priority(_Body):
 class Price(_Body):
     country: str
     service: str
-    price: str
+    price: str = Field(description="Decimal string: ASCII digits and at most one '.'.")
     currency: str = "USD"
+    free: bool = Field(False, description="Required to set a price of 0.")
 
 
 class NewCountry(_Body):

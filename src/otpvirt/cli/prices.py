@@ -23,6 +23,7 @@ from otpvirt.pricing import service
 from otpvirt.runtime import Runtime
 
 app = typer.Typer(help="What each service costs in each country.", no_args_is_help=True)
+Free = Annotated[bool, typer.Option("--free", help="Allow a price of 0 (numbers given away).")]
 
 
 @app.command("set")
@@ -31,13 +32,16 @@ def set_(
     service_code: Annotated[str, typer.Argument(metavar="SERVICE")],
     price: str,
     currency: Annotated[str, typer.Option(help="ISO 4217 code.")] = "USD",
+    free: Free = False,
     database_url: DbUrl = None,
     json_out: JsonOut = False,
 ) -> None:
     """Set the price of SERVICE in COUNTRY (e.g. `prices set tajikistan vi 0.05`)."""
 
     async def work(rt: Runtime) -> dict:
-        return await pool_ops.set_price(rt, cli_actor(), country, service_code, price, currency)
+        return await pool_ops.set_price(
+            rt, cli_actor(), country, service_code, price, currency, free=free
+        )
 
     out = run(settings_for(database_url), work)
     if json_out:
@@ -66,6 +70,7 @@ def remove(
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    free: Free = False,
     database_url: DbUrl = None,
     json_out: JsonOut = False,
 ) -> None:
@@ -73,7 +78,7 @@ def import_(
     text = file.read_text(encoding="utf-8-sig")
 
     async def work(rt: Runtime) -> service.ImportReport:
-        return await pool_ops.import_prices(rt, cli_actor(), text)
+        return await pool_ops.import_prices(rt, cli_actor(), text, free=free)
 
     report = run(settings_for(database_url), work)
     if json_out:

@@ -18,6 +18,7 @@ from otpvirt.cli.common import DbUrl, console, ensure_schema, run, settings_for
 from otpvirt.config import Settings
 from otpvirt.observability import logs
 from otpvirt.runtime import Runtime
+from otpvirt.web.exposure import serve_advice
 from otpvirt.worker.runner import Worker
 
 
@@ -52,6 +53,8 @@ def serve(
     console.print(f"database: {settings.effective_database_url.split('@')[-1]}", highlight=False)
     console.print(f"operator console: {base}/console", highlight=False)
     console.print(f"client portal:    {base}/portal", highlight=False)
+    for line in serve_advice(host, settings):
+        console.print(f"[bold yellow]warning:[/] {line}", highlight=False, soft_wrap=True)
     if demo:
         from otpvirt.demo import setup_demo, setup_demo_admin
 

@@ -209,12 +209,20 @@ async def set_source_enabled(request: Request, user: User, name: str, enabled: T
 
 @router.post("/prices")
 async def set_price(
-    request: Request, user: User, country: Text, service: Text, price: Text, currency: Text = "USD"
+    request: Request,
+    user: User,
+    country: Text,
+    service: Text,
+    price: Text,
+    currency: Text = "USD",
+    free: Text = "",
 ) -> Response:
-    """Set a price."""
+    """Set a price (0 only with the "free" box ticked)."""
 
     async def work() -> None:
-        await pool_ops.set_price(rt_of(request), user.actor, country, service, price, currency)
+        await pool_ops.set_price(
+            rt_of(request), user.actor, country, service, price, currency, free=free == "true"
+        )
 
     return await attempt(
         request, "/console/prices", work, f"{service} in {country}: {price} {currency}"

@@ -22,7 +22,7 @@ from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
 from otpvirt.sources import health
-from otpvirt.web.pages import page_args, page_rows, render, rt_of
+from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, render, rt_of
 from otpvirt.webhook import history, targets
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -82,7 +82,7 @@ async def clients_page(
     request: Request,
     user: User,
     search: str = "",
-    page_no: Annotated[int, Query(alias="page", ge=1)] = 1,
+    page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     """Clients, newest first, with search and paging."""
     limit, offset = page_args(page_no)
@@ -119,7 +119,7 @@ async def numbers_page(
     country: str = "",
     provider: str = "",
     state: str = "",
-    page_no: Annotated[int, Query(alias="page", ge=1)] = 1,
+    page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     """The pool with filters, and the CSV import."""
     limit, offset = page_args(page_no, 100)
@@ -234,7 +234,7 @@ async def audit_page(
     request: Request,
     user: User,
     actor: str = "",
-    page_no: Annotated[int, Query(alias="page", ge=1)] = 1,
+    page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     """Who changed what, when, before and after."""
     limit, offset = page_args(page_no)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from otpvirt.db import Conn
+from otpvirt.ledger.service import BALANCE_NOT_LAST, BROKEN_CHAIN
+from otpvirt.money import MAX_MINOR
 
 LIVE = "('waiting', 'sms_received')"
 
@@ -24,12 +26,30 @@ class Check:
 
 
 CHECKS: list[Check] = [
+    # These two prove balance = SUM(amount) without a SUM, which overflows on SQLite
+    # ("integer overflow", no report) when the figures are absurd.
     Check(
         "balance_equals_ledger",
-        "every client's balance equals the sum of its ledger entries",
-        "SELECT c.id, c.balance, COALESCE(SUM(e.amount), 0) FROM clients c "
-        "LEFT JOIN ledger_entries e ON e.client_id = c.id GROUP BY c.id, c.balance "
-        "HAVING c.balance <> COALESCE(SUM(e.amount), 0)",
+        "every client's balance equals the sum of its ledger entries (its last running balance)",
+        BALANCE_NOT_LAST,
+    ),
+    Check(
+        "ledger_chain",
+        "each ledger entry's running balance is the previous one plus its amount",
+        BROKEN_CHAIN,
+    ),
+    Check(
+        "amounts_within_bounds",
+        f"balances, ledger amounts and prices are within +-{MAX_MINOR} minor units",
+        f"SELECT 'client', id, balance FROM clients WHERE balance < -{MAX_MINOR} "
+        f"OR balance > {MAX_MINOR} "
+        "UNION ALL SELECT 'ledger', CAST(id AS TEXT), amount FROM ledger_entries "
+        f"WHERE amount < -{MAX_MINOR} OR amount > {MAX_MINOR} OR balance_after < -{MAX_MINOR} "
+        f"OR balance_after > {MAX_MINOR} "
+        "UNION ALL SELECT 'activation', guid, price FROM activations "
+        f"WHERE price < 0 OR price > {MAX_MINOR} "
+        "UNION ALL SELECT 'price', CAST(id AS TEXT), amount FROM prices "
+        f"WHERE amount < 0 OR amount > {MAX_MINOR}",
     ),
     Check(
         "no_negative_balance",
@@ -89,10 +109,11 @@ CHECKS: list[Check] = [
     Check(
         "refunds_match_state",
         "cancelled and expired activations are refunded once in full; no other is refunded",
-        "SELECT a.guid, a.state, COUNT(e.id), COALESCE(SUM(e.amount), 0) FROM activations a "
+        # MIN, not SUM: with one entry it is the amount, and it cannot overflow.
+        "SELECT a.guid, a.state, COUNT(e.id), MIN(e.amount) FROM activations a "
         "LEFT JOIN ledger_entries e ON e.activation_id = a.id AND e.kind = 'refund' "
         "GROUP BY a.id, a.guid, a.state, a.price HAVING "
-        "(a.state IN ('cancelled', 'expired') AND (COUNT(e.id) <> 1 OR SUM(e.amount) <> a.price)) "
+        "(a.state IN ('cancelled', 'expired') AND (COUNT(e.id) <> 1 OR MIN(e.amount) <> a.price)) "
         "OR (a.state NOT IN ('cancelled', 'expired') AND COUNT(e.id) <> 0)",
     ),
     Check(

@@ -35,8 +35,11 @@ class GatewaySms(BaseModel):
         alias="from", description="Sender number or name"
     )
     text: Annotated[str, StringConstraints(max_length=10_000)]
-    receivedAt: str | int | None = Field(
-        default=None, description="ISO 8601 (naive = UTC) or Unix seconds/milliseconds"
+    receivedAt: Any = Field(
+        default=None,
+        description="ISO 8601 (naive = UTC) or Unix seconds/milliseconds. An implausible or "
+        "unreadable time never refuses the SMS: it is stored with the server's receipt time.",
+        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]},
     )
     messageId: Annotated[str, StringConstraints(min_length=1, max_length=200)] | int | None = Field(
         default=None, description="The gateway's own id: repeats are ignored"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
-from otpvirt.clock import now_ms, parse_iso_ms
+from otpvirt.clock import parse_iso_ms
 from otpvirt.db import Database, in_transaction
 from otpvirt.errors import OtpVirtError, ValidationFailed
 from otpvirt.gateway.schemas import GatewaySms
-from otpvirt.sms.service import DUPLICATE, IngestResult, ingest
+from otpvirt.sms.service import DUPLICATE, MAX_REPORTED, IngestResult, ingest
 from otpvirt.sources.service import SourceInfo
 
 
@@ -41,17 +43,30 @@ class Outcome:
         }
 
 
-def received_ms(value: str | int | None, now: int) -> int:
-    """A reported reception time in epoch ms (seconds and ms both accepted)."""
+def _epoch_ms(n: int) -> int:
+    # Seconds and milliseconds are both in use; 10**11 s is in the year 5138.
+    return n if abs(n) > 10**11 else n * 1000
+
+
+def received_ms(value: Any) -> tuple[int | None, str | None]:
+    """A reported reception time: (epoch ms or None when unreadable, the value as text).
+
+    Never raises: a time that cannot be read is no reason to refuse the SMS (ingest
+    then stores it with our receipt time and keeps this text for display).
+    """
     if value is None:
-        return now
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-        n = int(value)
-        return n if n > 10**11 else n * 1000
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None, orjson.dumps(value).decode()[:MAX_REPORTED]
+    text = value if isinstance(value, str) else repr(value)
+    if isinstance(value, float):
+        return (_epoch_ms(int(value)) if math.isfinite(value) else None), text
+    if isinstance(value, int) or (value.isascii() and value.isdigit() and len(value) <= 20):
+        return _epoch_ms(int(value)), text
     try:
-        return parse_iso_ms(value)
-    except ValueError:
-        raise ValidationFailed(f"receivedAt is not a date: {value!r}", reason="bad_field") from None
+        return parse_iso_ms(value), text
+    except (ValueError, OverflowError):
+        return None, text
 
 
 def receiver(source: SourceInfo, item: GatewaySms) -> str | int:
@@ -79,8 +94,8 @@ async def ingest_item(db: Database, source: SourceInfo, raw: Any, *, window_ms: 
         return Outcome(
             "rejected", error=ValidationFailed(f"{where}: {first['msg']}", reason="bad_field")
         )
+    received, reported = received_ms(item.receivedAt)
     try:
-        now = now_ms()
         res = await in_transaction(
             db,
             ingest,
@@ -88,7 +103,8 @@ async def ingest_item(db: Database, source: SourceInfo, raw: Any, *, window_ms: 
             sender=item.sender,
             text=item.text,
             source_id=source.id,
-            received_at=received_ms(item.receivedAt, now),
+            received_at=received,
+            reported_at=reported,
             external_id=None if item.messageId is None else str(item.messageId),
             dedup_window_ms=window_ms,
         )

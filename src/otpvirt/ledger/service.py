@@ -6,13 +6,20 @@ from typing import Any
 
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InsufficientBalance, NotFound, ValidationFailed
-from otpvirt.money import currency, format_amount
+from otpvirt.money import MAX_MINOR, currency, format_amount
 
 CHARGE = "charge"
 REFUND = "refund"
 TOPUP = "topup"
 ADJUSTMENT = "adjustment"
 KINDS = (CHARGE, REFUND, TOPUP, ADJUSTMENT)
+
+
+class BalanceLimit(ValidationFailed):
+    """A top-up or adjustment would take the balance past its currency's maximum."""
+
+    reason = "balance_limit"
+
 
 _INSERT = (
     "INSERT INTO ledger_entries "
@@ -91,13 +98,28 @@ async def credit(
     note: str | None = None,
     now: int,
 ) -> int:
-    """Add `amount` to the balance; return the new balance."""
+    """Add `amount` to the balance; return the new balance.
+
+    An operator's money (top-up, adjustment) stops at the currency's maximum
+    balance; a refund only at the schema's bound, since it gives back what was
+    charged and may not fail for a balance topped up meanwhile.
+    """
+    c = currency(cur)
+    limit = MAX_MINOR if kind in (REFUND, CHARGE) else c.max_minor
+    # Written as a subtraction from the limit, so the test itself cannot overflow.
     after = await conn.fetchval(
-        "UPDATE clients SET balance = balance + :a WHERE id = :c RETURNING balance",
-        {"a": amount, "c": client_id},
+        "UPDATE clients SET balance = balance + :a WHERE id = :c AND balance <= :room "
+        "RETURNING balance",
+        {"a": amount, "c": client_id, "room": limit - amount},
     )
     if after is None:
-        raise NotFound(f"no client {client_id}", reason="client_not_found")
+        have = await conn.fetchval("SELECT balance FROM clients WHERE id = :c", {"c": client_id})
+        if have is None:
+            raise NotFound(f"no client {client_id}", reason="client_not_found")
+        raise BalanceLimit(
+            f"the balance would be {format_amount(int(have) + amount, c)} {cur}: "
+            f"at most {format_amount(limit, c)} {cur}"
+        )
     await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now)
     return int(after)
 
@@ -143,11 +165,25 @@ async def entries(conn: Conn, client_id: str, *, limit: int = 100) -> list[dict[
     return out
 
 
+# A balance equals the sum of its ledger exactly when each entry's balance_after is
+# the previous one's plus its amount and the balance is the last balance_after:
+# checked pairwise, so no SUM can overflow however large (or broken) the figures.
+BROKEN_CHAIN = (
+    "SELECT client_id, id, amount, balance_after, prev FROM (SELECT e.client_id, e.id, "
+    "e.amount, e.balance_after, LAG(e.balance_after, 1, 0) OVER "
+    "(PARTITION BY e.client_id ORDER BY e.id) AS prev FROM ledger_entries e) chain "
+    "WHERE CAST(balance_after AS NUMERIC) - amount <> prev"
+)
+BALANCE_NOT_LAST = (
+    "SELECT c.id, c.balance, e.balance_after FROM clients c LEFT JOIN ledger_entries e "
+    "ON e.id = (SELECT MAX(l.id) FROM ledger_entries l WHERE l.client_id = c.id) "
+    "WHERE c.balance <> COALESCE(e.balance_after, 0)"
+)
+
+
 async def mismatched_balances(conn: Conn) -> list[dict[str, Any]]:
     """Clients whose balance differs from the sum of their ledger (should be none)."""
-    rows = await conn.fetchall(
-        "SELECT c.id, c.balance, COALESCE(SUM(e.amount), 0) FROM clients c "
-        "LEFT JOIN ledger_entries e ON e.client_id = c.id GROUP BY c.id, c.balance "
-        "HAVING c.balance <> COALESCE(SUM(e.amount), 0)"
-    )
-    return [{"clientId": r[0], "balance": r[1], "ledgerSum": r[2]} for r in rows]
+    broken = {r[0] for r in await conn.fetchall(BROKEN_CHAIN)}
+    rows = await conn.fetchall(BALANCE_NOT_LAST)
+    out = [{"clientId": r[0], "balance": r[1], "lastBalanceAfter": r[2]} for r in rows]
+    return out + [{"clientId": c, "ledgerChain": "broken"} for c in sorted(broken)]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otpvirt.models.base import Base, BigId, Millis, Minor
+from otpvirt.money import MAX_MINOR
 
 ACTIVE_STATES = "('waiting', 'sms_received')"
 
@@ -14,6 +15,7 @@ ACTIVE_STATES = "('waiting', 'sms_received')"
 class Activation(Base):
     __tablename__ = "activations"
     __table_args__ = (
+        CheckConstraint(f"price >= 0 AND price <= {MAX_MINOR}", name="price_range"),
         Index("ix_activations_client", "client_id", "id"),
         Index("ix_activations_number", "number_id", "id"),
         Index("ix_activations_created", "created_at"),
@@ -100,5 +102,8 @@ class SmsMessage(Base):
     activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
     external_id: Mapped[str | None] = mapped_column(String(200))
+    # The peer's receipt time when plausible, else ours (see sms.service.ingest).
     received_at: Mapped[int] = mapped_column(Millis)
+    # What the peer claimed, verbatim, when it was not believed (for display only).
+    reported_at: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[int] = mapped_column(Millis)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint, true
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otpvirt.models.base import Base, Millis, Minor
+from otpvirt.money import MAX_MINOR
 
 
 class Country(Base):
@@ -43,7 +52,10 @@ class Service(Base):
 
 class Price(Base):
     __tablename__ = "prices"
-    __table_args__ = (UniqueConstraint("country_id", "service_id", "currency"),)
+    __table_args__ = (
+        UniqueConstraint("country_id", "service_id", "currency"),
+        CheckConstraint(f"amount >= 0 AND amount <= {MAX_MINOR}", name="amount_range"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     country_id: Mapped[int] = mapped_column(ForeignKey("countries.id"))

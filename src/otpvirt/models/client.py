@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, text, true
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otpvirt.models.base import Base, BigId, Millis, Minor
+from otpvirt.money import MAX_MINOR
 
 
 class Client(Base):
     __tablename__ = "clients"
-    __table_args__ = (Index("ux_clients_api_key_hash", "api_key_hash", unique=True),)
+    __table_args__ = (
+        Index("ux_clients_api_key_hash", "api_key_hash", unique=True),
+        # Money stays far from the 64-bit limit whatever writes it (migration 0012).
+        CheckConstraint(
+            f"balance >= -{MAX_MINOR} AND balance <= {MAX_MINOR}", name="balance_range"
+        ),
+    )
 
     # Lower-case GUID, as the API answers it.
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -50,6 +57,11 @@ class LedgerEntry(Base):
             unique=True,
             sqlite_where=text("activation_id IS NOT NULL"),
             postgresql_where=text("activation_id IS NOT NULL"),
+        ),
+        CheckConstraint(
+            f"amount >= -{MAX_MINOR} AND amount <= {MAX_MINOR} "
+            f"AND balance_after >= -{MAX_MINOR} AND balance_after <= {MAX_MINOR}",
+            name="amount_range",
         ),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import ipaddress
 import logging
 
 from fastapi import APIRouter
@@ -50,14 +51,42 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "database": "ok", "schema": current})
 
 
+# Headers a proxy adds: a request carrying one came from elsewhere, whatever the peer.
+_FORWARDED = (b"x-forwarded-for", b"forwarded", b"x-real-ip")
+
+
+def local_request(request: Request) -> bool:
+    """Made from this host directly: a loopback peer, and no proxy in between."""
+    if request.client is None:
+        return False
+    try:
+        loopback = ipaddress.ip_address(request.client.host.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
+    return loopback and not any(name in _FORWARDED for name, _ in request.scope["headers"])
+
+
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
 async def prometheus(request: Request) -> Response:
-    """Counters of this (or every) server process plus service-wide figures."""
+    """Counters of this (or every) server process plus service-wide figures.
+
+    Without OTPVIRT_METRICS_TOKEN only a scraper on this host is answered: the
+    figures (stock per country and service, leases by state) are the operator's.
+    """
     rt: Runtime = request.app.state.runtime
     wanted = rt.settings.metrics_token
     if wanted:
         given = request.headers.get("authorization", "").partition(" ")[2].strip()
         if not hmac.compare_digest(given.encode(), wanted.encode()):
             return JSONResponse({"error": "bad_credentials"}, status_code=401)
+    elif not local_request(request):
+        return JSONResponse(
+            {
+                "error": "forbidden",
+                "message": "/metrics answers only this host; set OTPVIRT_METRICS_TOKEN "
+                "and scrape with `Authorization: Bearer <token>` from elsewhere",
+            },
+            status_code=403,
+        )
     body = await metrics.exposition(rt)
     return Response(body, media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -22,7 +22,7 @@ from otpvirt.errors import ActivationNotFound, OtpVirtError
 from otpvirt.money import currency, format_amount
 from otpvirt.portal import offers
 from otpvirt.portal.auth import SESSION, PortalUser, fingerprint, portal_user
-from otpvirt.web.pages import page_args, page_rows, redirect, render, rt_of, safe_next
+from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, redirect, render, rt_of, safe_next
 from otpvirt.web.sessions import check_login_csrf, login_token, set_cookie
 from otpvirt.webhook import targets
 
@@ -154,8 +154,12 @@ async def buy(request: Request, user: User, service: Text, country: Text = "") -
 
 
 async def _own(request: Request, user: PortalUser, guid: str) -> dict[str, Any]:
-    async with rt_of(request).db.read() as conn:
-        a = await activations.get_activation(conn, guid, webhooks=False)
+    # Unknown and someone else's are one answer, word for word.
+    try:
+        async with rt_of(request).db.read() as conn:
+            a = await activations.get_activation(conn, guid, webhooks=False)
+    except ActivationNotFound:
+        raise ActivationNotFound() from None
     if a["clientId"] != user.id:
         raise ActivationNotFound()
     return a
@@ -201,7 +205,9 @@ async def finish(request: Request, user: User, guid: str, action: str) -> Respon
 
 @router.get("/history")
 async def history(
-    request: Request, user: User, page_no: Annotated[int, Query(alias="page", ge=1)] = 1
+    request: Request,
+    user: User,
+    page_no: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     """Every activation of the client, newest first."""
     limit, offset = page_args(page_no)

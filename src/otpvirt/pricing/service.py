@@ -27,12 +27,29 @@ async def _ids(conn: Conn, country: str, service: str) -> tuple[int, int]:
     return cid, sid
 
 
+class FreePrice(ValidationFailed):
+    """A price of 0 gives numbers away: only when the operator says so."""
+
+    reason = "free_price"
+
+
 async def set_price(
-    conn: Conn, country: str, service: str, price: str, currency_code: str = "USD"
+    conn: Conn,
+    country: str,
+    service: str,
+    price: str,
+    currency_code: str = "USD",
+    *,
+    free: bool = False,
 ) -> dict[str, Any]:
-    """Set (insert or replace) the price of a service in a country."""
+    """Set (insert or replace) the price of a service in a country (0 only when `free`)."""
     cur = currency(currency_code)
     amount = parse_amount(price, cur)
+    if amount == 0 and not free:
+        raise FreePrice(
+            f"a price of {price.strip()} gives {service.strip()} numbers away: "
+            'say so explicitly (--free, `"free": true`, or tick "free")'
+        )
     cid, sid = await _ids(conn, country, service)
     await conn.execute(
         "INSERT INTO prices (country_id, service_id, currency, amount, updated_at) "
@@ -69,18 +86,27 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-async def import_prices(conn: Conn, text: str) -> ImportReport:
-    """Import `country,service,price[,currency]` rows (header required)."""
+async def import_prices(conn: Conn, text: str, *, free: bool = False) -> ImportReport:
+    """Import `country,service,price[,currency]` rows (header required; 0 only when `free`)."""
     report = ImportReport()
     reader = csv.DictReader(io.StringIO(text))
     needed = {"country", "service", "price"}
     if reader.fieldnames is None or not needed <= {f.strip().lower() for f in reader.fieldnames}:
         raise ValidationFailed("the CSV header must name country,service,price[,currency]")
     for line, raw in enumerate(reader, start=2):
+        if None in raw:
+            # More fields than the header names: typically "1,000" written unquoted.
+            report.errors.append((line, "more fields than the header (no ',' in prices)"))
+            continue
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
         try:
             await set_price(
-                conn, row["country"], row["service"], row["price"], row.get("currency") or "USD"
+                conn,
+                row["country"],
+                row["service"],
+                row["price"],
+                row.get("currency") or "USD",
+                free=free,
             )
             report.set += 1
         except OtpVirtError as exc:

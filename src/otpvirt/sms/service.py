@@ -20,6 +20,12 @@ from otpvirt.webhook import service as webhooks
 ACCEPTED = "accepted"
 DUPLICATE = "duplicate"
 MAX_TEXT = 10_000
+# A peer's receipt time is believed within this window around ours: phones and
+# modems drift a little, spools replay for days; a modem whose clock reset says
+# 1970 or 2000, and a broken or hostile peer says anything at all.
+MAX_PEER_AHEAD_MS = 15 * 60_000
+MAX_PEER_BEHIND_MS = 30 * 86_400_000
+MAX_REPORTED = 64
 
 
 class UnknownNumber(NotFound):
@@ -51,6 +57,15 @@ def _clean(sender: str, text: str) -> tuple[str, str]:
     if not isinstance(text, str) or len(text) > MAX_TEXT:
         raise ValidationFailed(f"the text must be at most {MAX_TEXT} characters", reason="bad_text")
     return sender, text
+
+
+def receipt_time(claimed: int | None, reported: str | None, now: int) -> tuple[int, str | None]:
+    """(time to store, peer's claim to keep for display): the claim only when plausible."""
+    if claimed is not None and now - MAX_PEER_BEHIND_MS <= claimed <= now + MAX_PEER_AHEAD_MS:
+        return claimed, None
+    if reported is None and claimed is not None:
+        reported = str(claimed)
+    return now, None if reported is None else reported[:MAX_REPORTED]
 
 
 async def _duplicate(
@@ -94,14 +109,20 @@ async def ingest(
     text: str,
     source_id: int | None = None,
     received_at: int | None = None,
+    reported_at: str | None = None,
     external_id: str | None = None,
     dedup_window_ms: int = 120_000,
 ) -> IngestResult:
-    """Store one incoming SMS and deliver it to the number's live activation."""
+    """Store one incoming SMS and deliver it to the number's live activation.
+
+    `received_at` is the receipt time the peer reported (epoch ms; None when it gave
+    none or none we could read) and `reported_at` its words for it. The SMS is always
+    stored: with the peer's time when plausible, else with ours and the claim kept.
+    """
     phone = normalize_phone(to)
     sender, text = _clean(sender, text)
     now = now_ms()
-    received = received_at if received_at is not None else now
+    received, claim = receipt_time(received_at, reported_at, now)
     number = await conn.fetchone(
         "SELECT n.id, n.active_activation_id, s.code, n.source_id FROM numbers n "
         "LEFT JOIN activations a ON a.id = n.active_activation_id "
@@ -125,8 +146,8 @@ async def ingest(
     # detected before anything else in this transaction has changed.
     sms_id = await conn.fetchval(
         "INSERT INTO sms_messages (guid, number_id, phone, sender, text, code, activation_id, "
-        "source_id, external_id, received_at, created_at) VALUES (:g, :n, :phone, :snd, :t, "
-        ":code, :a, :src, :ext, :rcv, :now) ON CONFLICT DO NOTHING RETURNING id",
+        "source_id, external_id, received_at, reported_at, created_at) VALUES (:g, :n, :phone, "
+        ":snd, :t, :code, :a, :src, :ext, :rcv, :claim, :now) ON CONFLICT DO NOTHING RETURNING id",
         {
             "g": guid,
             "n": number_id,
@@ -138,6 +159,7 @@ async def ingest(
             "src": source_id,
             "ext": external_id,
             "rcv": received,
+            "claim": claim,
             "now": now,
         },
     )
@@ -217,8 +239,8 @@ async def list_sms(
         where.append("m.received_at >= :since")
         params["since"] = since
     sql = (
-        "SELECT m.guid, m.phone, m.sender, m.text, m.code, a.guid, src.name, m.received_at "
-        "FROM sms_messages m LEFT JOIN activations a ON a.id = m.activation_id "
+        "SELECT m.guid, m.phone, m.sender, m.text, m.code, a.guid, src.name, m.received_at, "
+        "m.reported_at FROM sms_messages m LEFT JOIN activations a ON a.id = m.activation_id "
         "LEFT JOIN sources src ON src.id = m.source_id"
     )
     if where:
@@ -234,6 +256,7 @@ async def list_sms(
             "activationId": r[5],
             "source": r[6],
             "receivedAt": r[7],
+            "reportedAt": r[8],
         }
         for r in await conn.fetchall(sql, params)
     ]

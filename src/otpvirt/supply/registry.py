@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlparse
 
 from otpvirt.config import Settings
 from otpvirt.errors import ValidationFailed
+from otpvirt.money import plain_decimal
 from otpvirt.sources.service import SourceInfo
 from otpvirt.supply.base import SMSHUB, UPSTREAM, Supplier
 
@@ -48,10 +48,10 @@ def upstream_config(base_url: str, api_key: str | None, max_price: str | None) -
     if max_price is None:
         raise ValidationFailed("give --max-price: the most to pay upstream for one number")
     try:
-        limit = Decimal(max_price.strip())
-    except InvalidOperation:
-        raise ValidationFailed(f"--max-price is not a number: {max_price!r}") from None
-    if not limit.is_finite() or limit <= 0:
+        limit = plain_decimal(max_price)
+    except ValidationFailed as exc:
+        raise ValidationFailed(f"--max-price: {exc.message}", reason=exc.reason) from None
+    if limit <= 0:
         raise ValidationFailed("--max-price must be above zero")
     return {
         "baseUrl": _url(base_url, "the upstream URL"),

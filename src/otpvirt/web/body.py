@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import zlib
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
-from otpvirt.errors import ValidationFailed
+from otpvirt.errors import InvalidRequest, ValidationFailed
 
 
 class BodyTooLarge(ValidationFailed):
@@ -15,6 +15,12 @@ class BodyTooLarge(ValidationFailed):
 
 class BadEncoding(ValidationFailed):
     reason = "unsupported_encoding"
+
+
+class ClientGone(InvalidRequest):
+    """The client hung up before its body was complete: its fault, not an internal error."""
+
+    reason = "client_disconnected"
 
 
 async def read_body(request: Request, *, max_bytes: int, max_decompressed: int) -> bytes:
@@ -29,11 +35,14 @@ async def read_body(request: Request, *, max_bytes: int, max_decompressed: int) 
             raise BodyTooLarge(f"request body larger than {max_bytes} bytes")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            raise BodyTooLarge(f"request body larger than {max_bytes} bytes")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > max_bytes:
+                raise BodyTooLarge(f"request body larger than {max_bytes} bytes")
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise ClientGone("the client disconnected before the body was complete") from None
     body = b"".join(chunks)
     encoding = request.headers.get("content-encoding", "").strip().lower()
     if encoding in ("", "identity"):

@@ -1,14 +1,24 @@
 """OpenAPI helpers: our endpoints parse their own bodies (to bound and gunzip them
-first), so their request models are declared to the document explicitly."""
+first), so their request models are declared to the document explicitly; and the
+document a stranger sees leaves out the admin API (issue 15, item 10)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from pydantic import BaseModel
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from otpvirt.errors import BadCredentials
 
 _REF = "#/components/schemas/{model}"
+_PREFIX = "#/components/schemas/"
+ADMIN_PREFIX = "/admin/"
+DOC_URL = "/openapi.json"
 
 
 def body_of(request: type[BaseModel], response: type[BaseModel]) -> dict[str, Any]:
@@ -63,3 +73,60 @@ def install(app: FastAPI, models: list[type[BaseModel]]) -> None:
         return doc
 
     app.openapi = openapi  # type: ignore[method-assign]
+    public: dict[str, Any] = {}
+
+    async def document(request: Request) -> Response:
+        """The public document; the whole one for a valid admin token."""
+        if request.headers.get("authorization"):
+            from otpvirt.admin.endpoints import operator
+
+            try:
+                await operator(request)
+            except BadCredentials as exc:
+                return JSONResponse({"error": exc.reason, "message": exc.message}, status_code=401)
+            return JSONResponse(app.openapi())
+        if not public:
+            public.update(public_document(app.openapi(), [m.__name__ for m in models]))
+        return JSONResponse(public)
+
+    async def swagger(request: Request) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=DOC_URL, title=f"{app.title} - Swagger UI")
+
+    async def redoc(request: Request) -> HTMLResponse:
+        return get_redoc_html(openapi_url=DOC_URL, title=f"{app.title} - ReDoc")
+
+    app.add_route(DOC_URL, document, include_in_schema=False)
+    app.add_route("/docs", swagger, include_in_schema=False)
+    app.add_route("/redoc", redoc, include_in_schema=False)
+
+
+def _refs(node: Any, found: set[str]) -> None:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_PREFIX):
+            found.add(ref[len(_PREFIX) :])
+        for value in node.values():
+            _refs(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _refs(value, found)
+
+
+def public_document(doc: dict[str, Any], keep: list[str]) -> dict[str, Any]:
+    """`doc` without the admin API's paths, tag and the schemas only they use."""
+    out: dict[str, Any] = json.loads(json.dumps(doc))
+    out["paths"] = {p: v for p, v in doc["paths"].items() if not p.startswith(ADMIN_PREFIX)}
+    schemas = out.get("components", {}).get("schemas", {})
+    wanted: set[str] = {name for name in keep if name in schemas}
+    _refs(out["paths"], wanted)
+    todo = list(wanted)
+    while todo:
+        found: set[str] = set()
+        _refs(schemas.get(todo.pop(), {}), found)
+        todo += [name for name in found - wanted]
+        wanted |= found
+    if schemas:
+        out["components"]["schemas"] = {k: v for k, v in schemas.items() if k in wanted}
+    if "tags" in out:
+        out["tags"] = [t for t in out["tags"] if t.get("name") != "admin API"]
+    return out

@@ -110,6 +110,10 @@ def safe_next(value: str | None, prefix: str) -> str:
     return prefix
 
 
+# Far beyond any list, and small enough that an offset never overflows a 64-bit integer.
+MAX_PAGE = 1_000_000
+
+
 def page_args(page: int, size: int = 50) -> tuple[int, int]:
     """(limit, offset) for a 1-based page; one extra row tells whether a next page exists."""
     page = max(1, page)

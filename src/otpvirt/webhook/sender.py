@@ -28,6 +28,48 @@ USER_AGENT = f"otpvirt-webhooks/{__version__}"
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# The IANA IPv4 and IPv6 special-purpose registries: every range not globally
+# reachable, and the deprecated ones (the few anycast services inside these blocks
+# receive no webhooks). Held here because Python's `is_private` / `is_global`
+# tables differ between versions and leave deprecated ranges out (fec0::/10 passed).
+NON_GLOBAL: list[tuple[Network, str]] = [
+    (ipaddress.ip_network(net), why)
+    for net, why in (
+        ("0.0.0.0/8", "'this network'"),
+        ("10.0.0.0/8", "private"),
+        ("100.64.0.0/10", "shared (carrier-grade NAT)"),
+        ("127.0.0.0/8", "loopback"),
+        ("169.254.0.0/16", "link-local"),
+        ("172.16.0.0/12", "private"),
+        ("192.0.0.0/24", "IETF protocol assignment"),
+        ("192.0.2.0/24", "documentation"),
+        ("192.88.99.0/24", "deprecated 6to4 relay anycast"),
+        ("192.168.0.0/16", "private"),
+        ("198.18.0.0/15", "benchmarking"),
+        ("198.51.100.0/24", "documentation"),
+        ("203.0.113.0/24", "documentation"),
+        ("224.0.0.0/4", "multicast"),
+        ("240.0.0.0/4", "reserved"),
+        ("255.255.255.255/32", "broadcast"),
+        ("::/128", "unspecified"),
+        ("::1/128", "loopback"),
+        ("::/96", "deprecated IPv4-compatible"),
+        ("::ffff:0:0:0/96", "IPv4-translated"),
+        ("64:ff9b:1::/48", "local-use NAT64"),
+        ("100::/64", "discard-only"),
+        ("100:0:0:1::/64", "dummy"),
+        ("2001::/23", "IETF protocol assignment"),
+        ("2001:db8::/32", "documentation"),
+        ("3fff::/20", "documentation"),
+        ("5f00::/16", "segment-routing (SRv6)"),
+        ("fc00::/7", "unique-local"),
+        ("fe80::/10", "link-local"),
+        ("fec0::/10", "deprecated site-local"),
+        ("ff00::/8", "multicast"),
+    )
+]
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 
 
@@ -65,6 +107,9 @@ def refusal(ip: IP) -> str | None:
         if hit:
             article = "an" if what[0] in "aeiou" else "a"
             return f"{ip} is {article} {what} address"
+    for network, why in NON_GLOBAL:
+        if ip.version == network.version and ip in network:
+            return f"{ip} is not a public address ({why}: {network})"
     if not ip.is_global:
         return f"{ip} is not a public address"
     return None
