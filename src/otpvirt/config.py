@@ -80,8 +80,9 @@ class Settings(BaseSettings):
     # Per-client request rate: "<n>/s|m|h" (burst 2n) or "off". Shared by every
     # process on PostgreSQL; per process on SQLite.
     rate_limit: str = "100/s"
-    # Password guessing: this many wrong passwords within the window lock a client
-    # id (or a source address) out of uncached password checks for a while.
+    # Password guessing: this many wrong passwords within the window lock a pair
+    # (client id or console user, address) -- or an address (IPv6: its /64) -- out of
+    # uncached password checks for a while.
     lockout_attempts: int = Field(default=10, ge=1)
     lockout_address_attempts: int = Field(default=50, ge=1)
     lockout_window_minutes: float = Field(default=15.0, gt=0)

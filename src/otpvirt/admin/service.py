@@ -158,33 +158,19 @@ async def authenticate_user(
         row = await conn.fetchone(
             "SELECT password_hash, enabled FROM admin_users WHERE name = :n", {"n": key}
         )
-        keys = [f"admin:{key}"] + ([f"ip:{address}"] if address else [])
-        had_failures = await lockout.check(conn, keys, now_ms())
-    if row is None:
-        await rt.passwords.verify_dummy(password)
-        ok = False
-    else:
-        ok = await rt.passwords.verify(f"admin:{key}", row[0], password)
-    now = now_ms()
-    if not ok or had_failures:
-        async with rt.db.transaction() as conn:
-            if ok:
-                await lockout.clear(conn, keys[0])
-            else:
-                policy = rt.lockout
-                if row is not None:
-                    await lockout.record_failure(conn, keys[0], policy.client_attempts, policy, now)
-                for extra in keys[1:]:
-                    await lockout.record_failure(conn, extra, policy.address_attempts, policy, now)
-    if not ok or row is None:
+    stored = None if row is None else str(row[0])
+    guard = lockout.Attempt(rt.db, rt.lockout, f"admin:{key}", address)
+    ok = await rt.passwords.verify(f"admin:{key}", stored, password, guard=guard)
+    if not ok or row is None or stored is None:
         raise BadCredentials("unknown user or wrong password")
     if not row[1]:
         raise BadCredentials("this console user is disabled")
     async with rt.db.transaction() as conn:
         await conn.execute(
-            "UPDATE admin_users SET last_login_at = :now WHERE name = :n", {"now": now, "n": key}
+            "UPDATE admin_users SET last_login_at = :now WHERE name = :n",
+            {"now": now_ms(), "n": key},
         )
-    return Operator("user", key, fingerprint(row[0]))
+    return Operator("user", key, fingerprint(stored))
 
 
 async def operator_still_valid(conn: Conn, kind: str, name: str, print_: str) -> bool:

@@ -21,11 +21,13 @@ class RateLimit(Base):
 
 
 class AuthFailure(Base):
-    """Recent wrong passwords per client id or source address."""
+    """Recent wrong passwords per (account, address) or per address (see auth.lockout)."""
 
     __tablename__ = "auth_failures"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer)
+    # Checks reserved and not settled yet: they count against the limit too.
+    pending: Mapped[int] = mapped_column(Integer, server_default="0")
     window_start: Mapped[int] = mapped_column(Millis)
     locked_until: Mapped[int | None] = mapped_column(Millis)
