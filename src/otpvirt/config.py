@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=19 * 1024, ge=8)
     argon2_parallelism: int = Field(default=1, ge=1)
     auth_cache_seconds: float = Field(default=60.0, ge=0)
+    # Password checks (KDF runs) waiting or running per process; past it a check is
+    # answered `rate_limited` at once. Two threads run them (~20 ms each).
+    password_check_queue: int = Field(default=16, ge=1)
 
     # Per-client request rate: "<n>/s|m|h" (burst 2n) or "off". Shared by every
     # process on PostgreSQL; per process on SQLite.

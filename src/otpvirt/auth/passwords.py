@@ -4,6 +4,11 @@ The KDF is deliberately slow, so a client polling GetSms several times a second
 would otherwise pay it on every call. A success is remembered per client as an
 HMAC of the password under a per-process random key (never the password
 itself), bound to the stored hash so a password change invalidates it at once.
+
+Checks that need the KDF run on two threads of their own, behind a bounded queue:
+past `OTPVIRT_PASSWORD_CHECK_QUEUE` checks waiting or running, a new one is
+refused at once (`rate_limited`) instead of making every later login wait behind a
+burst of guesses. A check already cached never enters the queue.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from otpvirt.config import Settings
+from otpvirt.errors import RateLimited
 
 _ALPHABET = string.ascii_letters + string.digits
 
@@ -40,6 +46,11 @@ class Guard(Protocol):
     async def reserve(self) -> None: ...
 
     async def settle(self, ok: bool) -> None: ...
+
+
+class Busy(RateLimited):
+    def __init__(self) -> None:
+        super().__init__("the server is busy checking passwords; try again in a moment")
 
 
 Flight = tuple[str, str, str | None, bytes]
@@ -62,6 +73,8 @@ class Passwords:
         # Two threads of their own: at the KDF's memory cost per check, this also
         # bounds the memory checks can take at once.
         self._kdf = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kdf")
+        self._queue_limit = settings.password_check_queue
+        self._queued = 0
         # Concurrent checks of the same credentials from the same address share one run.
         self._inflight: dict[Flight, asyncio.Task[bool]] = {}
 
@@ -119,9 +132,15 @@ class Passwords:
     async def _run(
         self, key: str, stored_hash: str | None, password: str, guard: Guard | None
     ) -> bool:
-        if guard is not None:
-            await guard.reserve()
-        ok = await self._kdf_check(stored_hash, password)
+        if self._queued >= self._queue_limit:
+            raise Busy()
+        self._queued += 1
+        try:
+            if guard is not None:
+                await guard.reserve()
+            ok = await self._kdf_check(stored_hash, password)
+        finally:
+            self._queued -= 1
         if guard is not None:
             await guard.settle(ok)
         if ok and stored_hash is not None and self._ttl > 0:
