@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("otpvirt-data")
@@ -137,6 +137,10 @@ class Settings(BaseSettings):
     metrics_token: str = ""
     # How long a console or portal login lasts.
     session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
+    # Signs console/portal cookies and peppers session ids. Empty: a key file
+    # (`<data_dir>/secret.key`, 0600) generated on first use. Set it (32+ characters,
+    # the same everywhere) when processes on several hosts share one database.
+    secret_key: SecretStr = SecretStr("")
 
     @field_validator("rate_limit")
     @classmethod
@@ -145,6 +149,14 @@ class Settings(BaseSettings):
 
         parse_rate(value)
         return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _check_secret_key(cls, value: SecretStr) -> SecretStr:
+        key = value.get_secret_value().strip()
+        if key and len(key) < 32:
+            raise ValueError("must be at least 32 characters (e.g. `openssl rand -base64 48`)")
+        return SecretStr(key)
 
     @field_validator("log_format")
     @classmethod

@@ -6,14 +6,17 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from otpvirt.auth.lockout import Policy
 from otpvirt.auth.passwords import Passwords
 from otpvirt.auth.ratelimit import Limiter, parse_rate
+from otpvirt.auth.secret_key import SecretKey
 from otpvirt.catalogue.snapshot import Catalogue
 from otpvirt.clients.service import ClientCache
 from otpvirt.config import Settings
 from otpvirt.db import Database, open_database
+from otpvirt.files import tighten_dir
 
 
 class CountCache:
@@ -78,6 +81,7 @@ class Runtime:
     clients: ClientCache
     limiter: Limiter
     lockout: Policy
+    secret: SecretKey
     extras: dict[str, object] = field(default_factory=dict)
     _subscribers: dict[str, list[asyncio.Event]] = field(default_factory=dict, repr=False)
 
@@ -100,6 +104,8 @@ class Runtime:
     @classmethod
     def open(cls, settings: Settings) -> Runtime:
         """Open the database and build the caches (no I/O until first use)."""
+        # An older version left the data directory readable by everyone.
+        tighten_dir(Path(settings.data_dir))
         db = open_database(settings)
         return cls(
             settings=settings,
@@ -115,6 +121,7 @@ class Runtime:
                 window_ms=int(settings.lockout_window_minutes * 60_000),
                 lock_ms=int(settings.lockout_minutes * 60_000),
             ),
+            secret=SecretKey(settings),
         )
 
     async def close(self) -> None:

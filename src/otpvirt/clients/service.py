@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
 
-from otpvirt.auth import lockout
+from otpvirt.auth import lockout, sessions
 from otpvirt.auth.passwords import Passwords, generate_password
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, IntegrityError
@@ -251,18 +251,22 @@ async def change_balance(
 
 
 async def set_enabled(conn: Conn, client_id: str, enabled: bool) -> None:
-    """Disable (or re-enable) a client: a disabled client's calls fail."""
+    """Disable (or re-enable) a client: a disabled client's calls fail and its portal
+    sessions end for good."""
     cid = parse_guid(client_id, field="clientId")
     if not await conn.execute(
         "UPDATE clients SET enabled = :e WHERE id = :id", {"e": enabled, "id": cid}
     ):
         raise NotFound(f"no client {cid}", reason="client_not_found")
+    if not enabled:
+        await sessions.end_all(conn, sessions.PORTAL, cid)
 
 
 async def set_password_hash(conn: Conn, client_id: str, password_hash: str) -> None:
-    """Replace a client's password hash."""
+    """Replace a client's password hash (its portal sessions end)."""
     cid = parse_guid(client_id, field="clientId")
     if not await conn.execute(
         "UPDATE clients SET password_hash = :h WHERE id = :id", {"h": password_hash, "id": cid}
     ):
         raise NotFound(f"no client {cid}", reason="client_not_found")
+    await sessions.end_all(conn, sessions.PORTAL, cid)
