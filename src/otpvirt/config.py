@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     # Per-client request rate: "<n>/s|m|h" (burst 2n) or "off". Shared by every
     # process on PostgreSQL; per process on SQLite.
     rate_limit: str = "100/s"
+    # Console and portal requests: per session, and per address (IPv6: per /64)
+    # whether logged in or not; "<n>/s|m|h" (burst 2n) or "off". Over it: 429.
+    web_rate_limit: str = "10/s"
+    web_address_rate_limit: str = "30/s"
     # Password guessing: this many wrong passwords within the window lock a pair
     # (client id or console user, address) -- or an address (IPv6: its /64) -- out of
     # uncached password checks for a while.
@@ -142,7 +146,7 @@ class Settings(BaseSettings):
     # the same everywhere) when processes on several hosts share one database.
     secret_key: SecretStr = SecretStr("")
 
-    @field_validator("rate_limit")
+    @field_validator("rate_limit", "web_rate_limit", "web_address_rate_limit")
     @classmethod
     def _check_rate(cls, value: str) -> str:
         from otpvirt.auth.ratelimit import parse_rate

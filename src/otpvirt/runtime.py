@@ -80,6 +80,8 @@ class Runtime:
     counts: CountCache
     clients: ClientCache
     limiter: Limiter
+    web_limiter: Limiter
+    web_address_limiter: Limiter
     lockout: Policy
     secret: SecretKey
     extras: dict[str, object] = field(default_factory=dict)
@@ -107,6 +109,8 @@ class Runtime:
         # An older version left the data directory readable by everyone.
         tighten_dir(Path(settings.data_dir))
         db = open_database(settings)
+        # On PostgreSQL every process shares the limits (a row per key).
+        shared = db.dialect == "postgresql"
         return cls(
             settings=settings,
             db=db,
@@ -114,7 +118,11 @@ class Runtime:
             catalogue=Catalogue(db, settings.catalogue_cache_seconds),
             counts=CountCache(settings.count_cache_seconds),
             clients=ClientCache(settings.client_cache_seconds),
-            limiter=Limiter(db, parse_rate(settings.rate_limit), shared=db.dialect == "postgresql"),
+            limiter=Limiter(db, parse_rate(settings.rate_limit), shared=shared),
+            web_limiter=Limiter(db, parse_rate(settings.web_rate_limit), shared=shared),
+            web_address_limiter=Limiter(
+                db, parse_rate(settings.web_address_rate_limit), shared=shared
+            ),
             lockout=Policy(
                 client_attempts=settings.lockout_attempts,
                 address_attempts=settings.lockout_address_attempts,

@@ -10,6 +10,7 @@ from otpvirt.admin import service as admins
 from otpvirt.admin.audit import Actor
 from otpvirt.web.pages import LoginRequired, rt_of
 from otpvirt.web.sessions import SessionCookie, check_csrf
+from otpvirt.web.throttle import check_session
 
 SESSION = SessionCookie("console", "/console")
 LOGIN_URL = "/console/login"
@@ -42,6 +43,7 @@ async def console_user(request: Request) -> ConsoleUser:
         )
     if not valid:
         raise LoginRequired(LOGIN_URL)
+    await check_session(rt, session.id)
     if request.method not in ("GET", "HEAD"):
         await check_csrf(request, session.csrf)
     rid = request.scope.get("state", {}).get("request_id")

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from otpvirt.clients.service import AuthClient
 from otpvirt.web.pages import LoginRequired, rt_of
 from otpvirt.web.sessions import SessionCookie, check_csrf
+from otpvirt.web.throttle import check_session
 
 SESSION = SessionCookie("portal", "/portal")
 LOGIN_URL = "/portal/login"
@@ -47,6 +48,7 @@ async def portal_user(request: Request) -> PortalUser:
         )
     if row is None or not row[3] or fingerprint(row[0]) != session.fingerprint:
         raise LoginRequired(LOGIN_URL)
+    await check_session(rt, session.id)
     if request.method not in ("GET", "HEAD"):
         await check_csrf(request, session.csrf)
     client = AuthClient(session.subject, row[1], int(row[2]))
