@@ -21,7 +21,7 @@ from otpvirt.config import Settings
 from otpvirt.console import actions as console_actions
 from otpvirt.console import endpoints as console_endpoints
 from otpvirt.console import login as console_login
-from otpvirt.errors import OtpVirtError
+from otpvirt.errors import OtpVirtError, RateLimited
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.observability import health
@@ -30,7 +30,7 @@ from otpvirt.portal import endpoints as portal_endpoints
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.smshub import endpoints as smshub_endpoints
-from otpvirt.web import errors, openapi, pages
+from otpvirt.web import errors, openapi, pages, throttle
 from otpvirt.web.fastpath import OtpVirtApp
 from otpvirt.web.sessions import CsrfFailed
 from otpvirt.web.templating import STATIC
@@ -85,6 +85,9 @@ def create_app(
         app.state.runtime = runtime
     # The API requires gzip whenever the client accepts it, however small the body.
     app.add_middleware(GZipMiddleware, minimum_size=0, compresslevel=5)
+    # Console and portal requests per address, before routing (inside RequestContext,
+    # so refusals are counted and carry a request id).
+    app.add_middleware(throttle.AddressThrottle)
     # Request ids and per-area metrics for everything the fast path does not serve.
     app.add_middleware(RequestContext)
     # The hot native methods skip FastAPI's call, router and the middleware above.
@@ -103,6 +106,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)  # type: ignore[arg-type]
     app.add_exception_handler(CsrfFailed, pages.csrf_refused)  # type: ignore[arg-type]
+    app.add_exception_handler(RateLimited, throttle.rate_limited)  # type: ignore[arg-type]
     # Whatever escapes an endpoint is the caller's error (a page on the console and
     # portal, JSON elsewhere) or a caller that left; never a 500 with a traceback.
     app.add_exception_handler(OtpVirtError, errors.project_error)  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA_DIR = Path("otpvirt-data")
@@ -76,12 +76,20 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=19 * 1024, ge=8)
     argon2_parallelism: int = Field(default=1, ge=1)
     auth_cache_seconds: float = Field(default=60.0, ge=0)
+    # Password checks (KDF runs) waiting or running per process; past it a check is
+    # answered `rate_limited` at once. Two threads run them (~20 ms each).
+    password_check_queue: int = Field(default=16, ge=1)
 
     # Per-client request rate: "<n>/s|m|h" (burst 2n) or "off". Shared by every
     # process on PostgreSQL; per process on SQLite.
     rate_limit: str = "100/s"
-    # Password guessing: this many wrong passwords within the window lock a client
-    # id (or a source address) out of uncached password checks for a while.
+    # Console and portal requests: per session, and per address (IPv6: per /64)
+    # whether logged in or not; "<n>/s|m|h" (burst 2n) or "off". Over it: 429.
+    web_rate_limit: str = "10/s"
+    web_address_rate_limit: str = "30/s"
+    # Password guessing: this many wrong passwords within the window lock a pair
+    # (client id or console user, address) -- or an address (IPv6: its /64) -- out of
+    # uncached password checks for a while.
     lockout_attempts: int = Field(default=10, ge=1)
     lockout_address_attempts: int = Field(default=50, ge=1)
     lockout_window_minutes: float = Field(default=15.0, gt=0)
@@ -137,14 +145,26 @@ class Settings(BaseSettings):
     behind_proxy: bool = False
     # How long a console or portal login lasts.
     session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
+    # Signs console/portal cookies and peppers session ids. Empty: a key file
+    # (`<data_dir>/secret.key`, 0600) generated on first use. Set it (32+ characters,
+    # the same everywhere) when processes on several hosts share one database.
+    secret_key: SecretStr = SecretStr("")
 
-    @field_validator("rate_limit")
+    @field_validator("rate_limit", "web_rate_limit", "web_address_rate_limit")
     @classmethod
     def _check_rate(cls, value: str) -> str:
         from otpvirt.auth.ratelimit import parse_rate
 
         parse_rate(value)
         return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _check_secret_key(cls, value: SecretStr) -> SecretStr:
+        key = value.get_secret_value().strip()
+        if key and len(key) < 32:
+            raise ValueError("must be at least 32 characters (e.g. `openssl rand -base64 48`)")
+        return SecretStr(key)
 
     @field_validator("log_format")
     @classmethod

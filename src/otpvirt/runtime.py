@@ -6,14 +6,17 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from otpvirt.auth.lockout import Policy
 from otpvirt.auth.passwords import Passwords
 from otpvirt.auth.ratelimit import Limiter, parse_rate
+from otpvirt.auth.secret_key import SecretKey
 from otpvirt.catalogue.snapshot import Catalogue
 from otpvirt.clients.service import ClientCache
 from otpvirt.config import Settings
 from otpvirt.db import Database, open_database
+from otpvirt.files import tighten_dir
 
 
 class CountCache:
@@ -77,7 +80,10 @@ class Runtime:
     counts: CountCache
     clients: ClientCache
     limiter: Limiter
+    web_limiter: Limiter
+    web_address_limiter: Limiter
     lockout: Policy
+    secret: SecretKey
     extras: dict[str, object] = field(default_factory=dict)
     _subscribers: dict[str, list[asyncio.Event]] = field(default_factory=dict, repr=False)
 
@@ -100,7 +106,11 @@ class Runtime:
     @classmethod
     def open(cls, settings: Settings) -> Runtime:
         """Open the database and build the caches (no I/O until first use)."""
+        # An older version left the data directory readable by everyone.
+        tighten_dir(Path(settings.data_dir))
         db = open_database(settings)
+        # On PostgreSQL every process shares the limits (a row per key).
+        shared = db.dialect == "postgresql"
         return cls(
             settings=settings,
             db=db,
@@ -108,13 +118,18 @@ class Runtime:
             catalogue=Catalogue(db, settings.catalogue_cache_seconds),
             counts=CountCache(settings.count_cache_seconds),
             clients=ClientCache(settings.client_cache_seconds),
-            limiter=Limiter(db, parse_rate(settings.rate_limit), shared=db.dialect == "postgresql"),
+            limiter=Limiter(db, parse_rate(settings.rate_limit), shared=shared),
+            web_limiter=Limiter(db, parse_rate(settings.web_rate_limit), shared=shared),
+            web_address_limiter=Limiter(
+                db, parse_rate(settings.web_address_rate_limit), shared=shared
+            ),
             lockout=Policy(
                 client_attempts=settings.lockout_attempts,
                 address_attempts=settings.lockout_address_attempts,
                 window_ms=int(settings.lockout_window_minutes * 60_000),
                 lock_ms=int(settings.lockout_minutes * 60_000),
             ),
+            secret=SecretKey(settings),
         )
 
     async def close(self) -> None:

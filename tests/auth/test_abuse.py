@@ -149,26 +149,26 @@ async def test_one_address_guessing_many_ids_is_locked(
 ) -> None:
     rt, api = guarded
     real = await factory.client(rt)
-    for _ in range(5):
-        ghost = factory.TestClient(str(uuid.uuid4()), "some-password")
+    ghosts = [str(uuid.uuid4()) for _ in range(5)]
+    for ghost_id in ghosts:
+        ghost = factory.TestClient(ghost_id, "some-password")
         assert (await _balance(api, ghost))["reason"] == "bad_credentials"
     assert (await _balance(api, real))["reason"] == "too_many_attempts"
     async with rt.db.read() as conn:
         keys = {r[0] for r in await conn.fetchall("SELECT key FROM auth_failures")}
-    # Unknown ids are not stored (no table growth from random guesses); the address is.
-    assert keys == {"ip:127.0.0.1"}
+    # Unknown ids are counted like known ones (their lock must not tell them apart),
+    # per (id, address); the address is counted too.
+    assert keys == {"ip:127.0.0.1"} | {f"client:{g}|ip:127.0.0.1" for g in ghosts}
 
 
 async def test_success_clears_earlier_failures(guarded: tuple[Runtime, httpx.AsyncClient]) -> None:
     rt, api = guarded
     c = await factory.client(rt)
-    for _ in range(2):
-        await _balance(api, factory.TestClient(c.id, "wrong-password-1"))
+    for i in range(2):
+        await _balance(api, factory.TestClient(c.id, f"wrong-password-{i}"))
+    pair = {"k": f"client:{c.id}|ip:127.0.0.1"}
+    async with rt.db.read() as conn:
+        assert await conn.fetchval("SELECT failures FROM auth_failures WHERE key = :k", pair) == 2
     assert (await _balance(api, c))["status"] == 2
     async with rt.db.read() as conn:
-        assert (
-            await conn.fetchval(
-                "SELECT COUNT(*) FROM auth_failures WHERE key = :k", {"k": f"client:{c.id}"}
-            )
-            == 0
-        )
+        assert await conn.fetchval("SELECT COUNT(*) FROM auth_failures WHERE key = :k", pair) == 0

@@ -2,9 +2,9 @@
 
 A token is 256 random bits (`adm_…`, shown once) and is stored as its SHA-256: a
 fast hash is safe for secrets nobody can guess, and each API call is one indexed
-lookup. Console users have argon2id password hashes like clients. Both carry a
-fingerprint of their stored secret in console sessions, so revoking a token,
-disabling a user or changing a password ends their sessions at once.
+lookup. Console users have argon2id password hashes like clients. Revoking a token,
+disabling a user or changing a password deletes their console sessions; a session
+also records a fingerprint of the secret it was opened with, which must still match.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from otpvirt.auth import lockout
+from otpvirt.auth import lockout, sessions
 from otpvirt.catalogue.service import clean_name
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, IntegrityError
@@ -73,10 +73,10 @@ async def list_tokens(conn: Conn) -> list[dict[str, Any]]:
 
 async def revoke_token(conn: Conn, name: str) -> None:
     """Delete a token: API calls and console sessions made with it stop at once."""
-    if not await conn.execute(
-        "DELETE FROM admin_tokens WHERE name = :n", {"n": name.strip().lower()}
-    ):
+    key = name.strip().lower()
+    if not await conn.execute("DELETE FROM admin_tokens WHERE name = :n", {"n": key}):
         raise NotFound(f"no admin token {name!r}", reason="token_not_found")
+    await sessions.end_all(conn, sessions.CONSOLE, f"token:{key}")
 
 
 async def authenticate_token(db: Database, token: str | None) -> Operator:
@@ -123,20 +123,23 @@ async def create_user(conn: Conn, name: str, password_hash: str) -> dict[str, An
 
 async def set_user_password(conn: Conn, name: str, password_hash: str) -> None:
     """Replace a console user's password (its sessions end)."""
+    key = name.strip().lower()
     if not await conn.execute(
-        "UPDATE admin_users SET password_hash = :h WHERE name = :n",
-        {"h": password_hash, "n": name.strip().lower()},
+        "UPDATE admin_users SET password_hash = :h WHERE name = :n", {"h": password_hash, "n": key}
     ):
         raise NotFound(f"no console user {name!r}", reason="user_not_found")
+    await sessions.end_all(conn, sessions.CONSOLE, f"user:{key}")
 
 
 async def set_user_enabled(conn: Conn, name: str, enabled: bool) -> None:
-    """Disable (or re-enable) a console user; a disabled user's sessions end."""
+    """Disable (or re-enable) a console user; a disabled user's sessions end for good."""
+    key = name.strip().lower()
     if not await conn.execute(
-        "UPDATE admin_users SET enabled = :e WHERE name = :n",
-        {"e": enabled, "n": name.strip().lower()},
+        "UPDATE admin_users SET enabled = :e WHERE name = :n", {"e": enabled, "n": key}
     ):
         raise NotFound(f"no console user {name!r}", reason="user_not_found")
+    if not enabled:
+        await sessions.end_all(conn, sessions.CONSOLE, f"user:{key}")
 
 
 async def list_users(conn: Conn) -> list[dict[str, Any]]:
@@ -158,33 +161,19 @@ async def authenticate_user(
         row = await conn.fetchone(
             "SELECT password_hash, enabled FROM admin_users WHERE name = :n", {"n": key}
         )
-        keys = [f"admin:{key}"] + ([f"ip:{address}"] if address else [])
-        had_failures = await lockout.check(conn, keys, now_ms())
-    if row is None:
-        await rt.passwords.verify_dummy(password)
-        ok = False
-    else:
-        ok = await rt.passwords.verify(f"admin:{key}", row[0], password)
-    now = now_ms()
-    if not ok or had_failures:
-        async with rt.db.transaction() as conn:
-            if ok:
-                await lockout.clear(conn, keys[0])
-            else:
-                policy = rt.lockout
-                if row is not None:
-                    await lockout.record_failure(conn, keys[0], policy.client_attempts, policy, now)
-                for extra in keys[1:]:
-                    await lockout.record_failure(conn, extra, policy.address_attempts, policy, now)
-    if not ok or row is None:
+    stored = None if row is None else str(row[0])
+    guard = lockout.Attempt(rt.db, rt.lockout, f"admin:{key}", address)
+    ok = await rt.passwords.verify(f"admin:{key}", stored, password, guard=guard)
+    if not ok or row is None or stored is None:
         raise BadCredentials("unknown user or wrong password")
     if not row[1]:
         raise BadCredentials("this console user is disabled")
     async with rt.db.transaction() as conn:
         await conn.execute(
-            "UPDATE admin_users SET last_login_at = :now WHERE name = :n", {"now": now, "n": key}
+            "UPDATE admin_users SET last_login_at = :now WHERE name = :n",
+            {"now": now_ms(), "n": key},
         )
-    return Operator("user", key, fingerprint(row[0]))
+    return Operator("user", key, fingerprint(stored))
 
 
 async def operator_still_valid(conn: Conn, kind: str, name: str, print_: str) -> bool:

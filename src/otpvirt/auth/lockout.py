@@ -1,16 +1,26 @@
-"""Lock out password guessing: too many wrong passwords for a client id, or from one
-address, within a window blocks further attempts for a while.
+"""Lock out password guessing, per (account, address) and per address.
 
-The state is in the database (`auth_failures`), so it holds across processes and
-restarts. Only checks that would run the KDF are blocked: a client whose correct
-password is already cached keeps working while someone hammers its id.
+Every password check that needs the KDF first reserves an attempt on two keys in
+the database, in one transaction: the caller's address (IPv6 per /64) and the pair
+(account, address). A key at its limit refuses the reservation, so a parallel burst
+gets at most the limit checked, in one process or in several, and the rest are
+refused without running the KDF. A wrong password turns its reservation into a
+failure (and locks the key for `lock_ms` once failures reach the limit); a right one
+gives it back.
+
+Unknown accounts are counted exactly like real ones, so lock behaviour tells nothing
+about which ids exist. There is no lock per account alone: a stranger's guesses
+never lock the owner out from an address that has not failed. Checks a process has
+already verified (the password cache) never reach this module.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
-from otpvirt.db import Conn
+from otpvirt.clock import now_ms
+from otpvirt.db import Conn, Database, in_transaction
 from otpvirt.errors import InvalidRequest
 
 
@@ -20,7 +30,8 @@ class LockedOut(InvalidRequest):
 
 @dataclass(frozen=True)
 class Policy:
-    """Thresholds: attempts per window, and how long a lock lasts (ms)."""
+    """Thresholds: attempts per (account, address) and per address within a window, and
+    how long a lock lasts (ms)."""
 
     client_attempts: int
     address_attempts: int
@@ -28,42 +39,115 @@ class Policy:
     lock_ms: int
 
 
-async def check(conn: Conn, keys: list[str], now: int) -> bool:
-    """Raise LockedOut if any key is locked; return whether any key has failures."""
-    if not keys:
-        return False
-    marks = ", ".join(f":k{i}" for i in range(len(keys)))
-    rows = await conn.fetchall(
-        f"SELECT key, locked_until FROM auth_failures WHERE key IN ({marks})",
-        {f"k{i}": k for i, k in enumerate(keys)},
-    )
-    for key, until in rows:
-        if until is not None and until > now:
-            minutes = max(1, round((until - now) / 60_000))
-            who = "this address" if key.startswith("ip:") else "this client"
-            raise LockedOut(f"too many wrong passwords for {who}; try again in {minutes} min")
-    return bool(rows)
+def address_key(address: str | None) -> str:
+    """The lockout key of a client address: IPv4 as is, IPv6 by its /64."""
+    if not address:
+        return "ip:unknown"
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return f"ip:{address[:64]}"
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return f"ip:{ip.ipv4_mapped}"
+        # One subscriber usually holds a whole /64: counting single addresses would
+        # give it 2**64 fresh budgets.
+        return f"ip:{ipaddress.IPv6Network((ip, 64), strict=False)}"
+    return f"ip:{ip}"
 
 
-async def record_failure(conn: Conn, key: str, limit: int, policy: Policy, now: int) -> None:
-    """Count a wrong password for `key`; lock it when it reaches `limit`."""
-    row = await conn.fetchone(
-        "INSERT INTO auth_failures (key, failures, window_start, locked_until) "
-        "VALUES (:k, 1, :now, NULL) ON CONFLICT (key) DO UPDATE SET "
-        "failures = CASE WHEN auth_failures.window_start < :since THEN 1 "
-        "ELSE auth_failures.failures + 1 END, "
-        "window_start = CASE WHEN auth_failures.window_start < :since THEN :now "
-        "ELSE auth_failures.window_start END RETURNING failures",
-        {"k": key, "now": now, "since": now - policy.window_ms},
-    )
-    if row is not None and row[0] >= limit:
-        await conn.execute(
-            "UPDATE auth_failures SET locked_until = :until, failures = 0, window_start = :now "
-            "WHERE key = :k",
-            {"until": now + policy.lock_ms, "now": now, "k": key},
+# A key is stale (starts over) when its window passed without a lock, or its lock ran out.
+_STALE = (
+    "((auth_failures.locked_until IS NULL AND auth_failures.window_start < :since) "
+    "OR (auth_failures.locked_until IS NOT NULL AND auth_failures.locked_until <= :now))"
+)
+# Failures and checks in flight both count: the limit holds before any check ends.
+_RESERVE = (
+    "INSERT INTO auth_failures (key, failures, pending, window_start, locked_until) "
+    "VALUES (:k, 0, 1, :now, NULL) ON CONFLICT (key) DO UPDATE SET "
+    f"failures = CASE WHEN {_STALE} THEN 0 ELSE auth_failures.failures END, "
+    f"pending = CASE WHEN {_STALE} THEN 1 ELSE auth_failures.pending + 1 END, "
+    f"window_start = CASE WHEN {_STALE} THEN :now ELSE auth_failures.window_start END, "
+    f"locked_until = CASE WHEN {_STALE} THEN NULL ELSE auth_failures.locked_until END "
+    f"WHERE {_STALE} OR (auth_failures.locked_until IS NULL "
+    "AND auth_failures.failures + auth_failures.pending < :limit) "
+    "RETURNING pending"
+)
+_DONE = "pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END"
+_FAILED = (
+    f"UPDATE auth_failures SET failures = failures + 1, {_DONE}, "
+    "locked_until = CASE WHEN locked_until IS NULL AND failures + 1 >= :limit "
+    "THEN :until ELSE locked_until END WHERE key = :k"
+)
+
+
+class Attempt:
+    """One password check by `subject` (e.g. `client:<id>`) from `address`.
+
+    `reserve` before running the KDF, `settle` with its outcome afterwards.
+    """
+
+    __slots__ = ("_db", "_keys", "_policy", "scope")
+
+    def __init__(self, db: Database, policy: Policy, subject: str, address: str | None) -> None:
+        self._db = db
+        self._policy = policy
+        self.scope = address_key(address)
+        # Always in this order, so concurrent reservations never deadlock on PostgreSQL.
+        self._keys = (
+            (self.scope, policy.address_attempts),
+            (f"{subject}|{self.scope}", policy.client_attempts),
         )
 
+    async def reserve(self) -> None:
+        """Count this attempt on both keys, or raise LockedOut (counting nothing)."""
+        await in_transaction(self._db, self._reserve, now_ms())
 
-async def clear(conn: Conn, key: str) -> None:
-    """Forget the failures of a key (after a correct password)."""
-    await conn.execute("DELETE FROM auth_failures WHERE key = :k", {"k": key})
+    async def _reserve(self, conn: Conn, now: int) -> None:
+        since = now - self._policy.window_ms
+        for key, limit in self._keys:
+            row = await conn.fetchone(
+                _RESERVE, {"k": key, "now": now, "since": since, "limit": limit}
+            )
+            if row is None:
+                # Raising rolls back the reservations made so far in this transaction.
+                raise await self._refusal(conn, key, now)
+
+    async def _refusal(self, conn: Conn, key: str, now: int) -> LockedOut:
+        until = await conn.fetchval(
+            "SELECT locked_until FROM auth_failures WHERE key = :k", {"k": key}
+        )
+        ms = int(until) - now if until is not None else self._policy.lock_ms
+        minutes = max(1, round(ms / 60_000))
+        who = "from this address" if key.startswith("ip:") else "for this account from here"
+        return LockedOut(f"too many wrong passwords {who}; try again in {minutes} min")
+
+    async def settle(self, ok: bool) -> None:
+        """Give the reservation back after a right password; lock full keys after a wrong one."""
+        await in_transaction(self._db, self._settle, ok, now_ms())
+
+    async def _settle(self, conn: Conn, ok: bool, now: int) -> None:
+        if not ok:
+            for key, limit in self._keys:
+                await conn.execute(
+                    _FAILED, {"k": key, "limit": limit, "until": now + self._policy.lock_ms}
+                )
+            return
+        (scope, _), (pair, _) = self._keys
+        await conn.execute(f"UPDATE auth_failures SET {_DONE} WHERE key = :k", {"k": scope})
+        # The right password wipes this pair's earlier typos -- unless other checks of
+        # it are still in flight: a burst with the right password in it must not get
+        # a fresh budget for the rest of its guesses.
+        if not await conn.execute(
+            "DELETE FROM auth_failures WHERE key = :k AND pending <= 1", {"k": pair}
+        ):
+            await conn.execute(f"UPDATE auth_failures SET {_DONE} WHERE key = :k", {"k": pair})
+
+
+async def purge(conn: Conn, policy: Policy, now: int) -> int:
+    """Forget keys whose window and lock are over (they would start over anyway)."""
+    return await conn.execute(
+        "DELETE FROM auth_failures WHERE (locked_until IS NULL AND window_start < :since) "
+        "OR (locked_until IS NOT NULL AND locked_until <= :now)",
+        {"since": now - policy.window_ms, "now": now},
+    )

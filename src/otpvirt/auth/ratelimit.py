@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from otpvirt.db import Database
+from otpvirt.db import Conn, Database
 from otpvirt.errors import RateLimited
 
 _SPEC = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(s|sec|second|m|min|minute|h|hour)\s*$")
@@ -99,3 +99,8 @@ class Limiter:
                 },
             )
         return row is not None
+
+
+async def purge(conn: Conn, now_us: int) -> int:
+    """Forget buckets that are full again (the same as no row at all)."""
+    return await conn.execute("DELETE FROM rate_limits WHERE tat <= :now", {"now": now_us})

@@ -227,3 +227,29 @@ def audit_list(
             for r in rows
         ],
     )
+
+
+@app.command("rotate-secret-key")
+def rotate_secret_key(database_url: DbUrl = None) -> None:
+    """Replace the session signing key file: every console and portal session ends.
+
+    Running processes take the new key up within a second. With OTPVIRT_SECRET_KEY set,
+    change that value everywhere and restart instead.
+    """
+    from otpvirt.auth import secret_key, sessions
+
+    settings = settings_for(database_url)
+
+    async def work(rt: Runtime) -> str:
+        if rt.secret.from_environment:
+            fail(
+                "the key comes from OTPVIRT_SECRET_KEY: set a new value (32+ characters) on "
+                "every host and restart the services"
+            )
+        secret_key.rotate(rt.secret.path)
+        async with rt.db.transaction() as conn:
+            ended = await sessions.end_everything(conn)
+            await audit.record(conn, cli_actor(), "admin.secret_key_rotate", None, None, {})
+        return f"new key written to {rt.secret.path}; {ended} session(s) ended"
+
+    console.print(run(settings, work), highlight=False)

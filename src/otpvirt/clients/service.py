@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
 
-from otpvirt.auth import lockout
+from otpvirt.auth import lockout, sessions
 from otpvirt.auth.passwords import Passwords, generate_password
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, IntegrityError
@@ -125,8 +125,8 @@ async def authenticate(
 ) -> AuthClient:
     """Check credentials; the same error for an unknown id and a wrong password.
 
-    With a lockout policy, checks that need the KDF are refused while the client id
-    or the caller's address is locked, and wrong passwords are counted.
+    With a lockout policy, a check that needs the KDF first reserves an attempt for
+    (client id, address) and for the address (`auth.lockout`); unknown ids count the same.
     """
     cached_row = cache.get(client_id) if cache is not None else None
     row: Any
@@ -140,40 +140,17 @@ async def authenticate(
             )
         if row is not None and cache is not None:
             cache.put(client_id, row[0], row[1], bool(row[3]))
-    if row is not None and passwords.cached(client_id, row[0], password):
-        ok = True
-    else:
-        keys = [f"client:{client_id}"] + ([f"ip:{address}"] if address else [])
-        had_failures = False
+    stored = None if row is None else str(row[0])
+    # The hot path: a password this process verified recently costs one HMAC.
+    if stored is None or not passwords.cached(client_id, stored, password):
+        guard = None
         if policy is not None:
-            async with db.read() as conn:
-                had_failures = await lockout.check(conn, keys, now_ms())
-        if row is None:
-            await passwords.verify_dummy(password)
-            ok = False
-        else:
-            ok = await passwords.verify(client_id, row[0], password)
-        if policy is not None and (not ok or had_failures):
-            await _count_attempt(db, policy, keys, ok=ok, known=row is not None)
-    if not ok or row is None:
-        raise BadCredentials()
+            guard = lockout.Attempt(db, policy, f"client:{client_id}", address)
+        if not await passwords.verify(client_id, stored, password, guard=guard):
+            raise BadCredentials()
     if not row[3]:
         raise ClientDisabled()
     return AuthClient(client_id, row[1], None if row[2] is None else int(row[2]))
-
-
-async def _count_attempt(
-    db: Database, policy: lockout.Policy, keys: list[str], *, ok: bool, known: bool
-) -> None:
-    now = now_ms()
-    async with db.transaction() as conn:
-        if ok:
-            await lockout.clear(conn, keys[0])
-            return
-        if known:
-            await lockout.record_failure(conn, keys[0], policy.client_attempts, policy, now)
-        for key in keys[1:]:
-            await lockout.record_failure(conn, key, policy.address_attempts, policy, now)
 
 
 API_KEY_LENGTH = 32
@@ -274,18 +251,22 @@ async def change_balance(
 
 
 async def set_enabled(conn: Conn, client_id: str, enabled: bool) -> None:
-    """Disable (or re-enable) a client: a disabled client's calls fail."""
+    """Disable (or re-enable) a client: a disabled client's calls fail and its portal
+    sessions end for good."""
     cid = parse_guid(client_id, field="clientId")
     if not await conn.execute(
         "UPDATE clients SET enabled = :e WHERE id = :id", {"e": enabled, "id": cid}
     ):
         raise NotFound(f"no client {cid}", reason="client_not_found")
+    if not enabled:
+        await sessions.end_all(conn, sessions.PORTAL, cid)
 
 
 async def set_password_hash(conn: Conn, client_id: str, password_hash: str) -> None:
-    """Replace a client's password hash."""
+    """Replace a client's password hash (its portal sessions end)."""
     cid = parse_guid(client_id, field="clientId")
     if not await conn.execute(
         "UPDATE clients SET password_hash = :h WHERE id = :id", {"h": password_hash, "id": cid}
     ):
         raise NotFound(f"no client {cid}", reason="client_not_found")
+    await sessions.end_all(conn, sessions.PORTAL, cid)

@@ -10,6 +10,7 @@ from otpvirt.admin import service as admins
 from otpvirt.admin.audit import Actor
 from otpvirt.web.pages import LoginRequired, rt_of
 from otpvirt.web.sessions import SessionCookie, check_csrf
+from otpvirt.web.throttle import check_session
 
 SESSION = SessionCookie("console", "/console")
 LOGIN_URL = "/console/login"
@@ -21,6 +22,7 @@ class ConsoleUser:
 
     actor: Actor
     csrf: str
+    session_id: str
 
     @property
     def name(self) -> str:
@@ -31,16 +33,18 @@ class ConsoleUser:
 async def console_user(request: Request) -> ConsoleUser:
     """The logged-in operator; state-changing requests must carry the CSRF token."""
     rt = rt_of(request)
-    data = await SESSION.read(rt, request)
-    if data is None or data.get("area") != "console" or data.get("kind") not in ("user", "token"):
+    session = await SESSION.read(rt, request)
+    if session is None:
         raise LoginRequired(LOGIN_URL)
+    kind, _, name = session.subject.partition(":")
     async with rt.db.read() as conn:
-        valid = await admins.operator_still_valid(
-            conn, str(data["kind"]), str(data["name"]), str(data.get("fp", ""))
+        valid = kind in ("user", "token") and await admins.operator_still_valid(
+            conn, kind, name, session.fingerprint
         )
     if not valid:
         raise LoginRequired(LOGIN_URL)
+    await check_session(rt, session.id)
     if request.method not in ("GET", "HEAD"):
-        await check_csrf(request, data)
+        await check_csrf(request, session.csrf)
     rid = request.scope.get("state", {}).get("request_id")
-    return ConsoleUser(Actor(f"{data['kind']}:{data['name']}", rid), str(data["csrf"]))
+    return ConsoleUser(Actor(session.subject, rid), session.csrf, session.id)

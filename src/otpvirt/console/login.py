@@ -69,14 +69,13 @@ async def login(
             set_cookie(request, response, "otpvirt_login", cookie, "/console", 3600)
         return response
     done = await redirect(request, safe_next(next, "/console"))
-    payload = {"area": "console", "kind": op.kind, "name": op.name, "fp": op.fingerprint}
-    await SESSION.start(rt, request, done, payload)
+    await SESSION.start(rt, request, done, op.actor, op.fingerprint)
     return done
 
 
 @router.post("/logout")
-async def logout(request: Request, _: User) -> Response:
-    """End the session."""
+async def logout(request: Request, user: User) -> Response:
+    """End the session, on the server too: a copy of the cookie no longer works."""
     response = await redirect(request, "/console/login")
-    SESSION.end(response)
+    await SESSION.end(rt_of(request), response, user.session_id)
     return response

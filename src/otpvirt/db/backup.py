@@ -11,6 +11,7 @@ from otpvirt.db import is_postgres_url
 from otpvirt.db.postgres import asyncpg_dsn
 from otpvirt.db.sqlite import sqlite_path
 from otpvirt.errors import InvalidRequest
+from otpvirt.files import private_dir, private_file
 
 
 class BackupFailed(InvalidRequest):
@@ -18,8 +19,12 @@ class BackupFailed(InvalidRequest):
 
 
 def backup(url: str, target: Path) -> str:
-    """Write a consistent copy of the database to `target` while it is in use."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write a consistent copy of the database to `target` while it is in use.
+
+    The copy holds every secret the database does: it is created owner-only (0600).
+    """
+    private_dir(target.parent)
+    private_file(target)
     if is_postgres_url(url):
         if shutil.which("pg_dump") is None:
             raise BackupFailed("pg_dump is not installed (PostgreSQL client tools)")

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, pool
 
 from otpvirt.db import is_postgres_url
 from otpvirt.db.sqlite import sqlite_path
+from otpvirt.files import private_dir, private_file
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -22,7 +23,8 @@ def sqlalchemy_url(url: str) -> str:
     if is_postgres_url(url):
         return "postgresql+asyncpg://" + url.partition("://")[2]
     path = Path(sqlite_path(url))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
+    private_file(path)
     return f"sqlite:///{path.as_posix()}"
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from otpvirt.db.base import Conn, Database, DatabaseUnavailable, IntegrityError, Params, Row
+from otpvirt.files import private_dir, private_file, tighten_file
 
 
 def sqlite_path(url: str) -> str:
@@ -41,8 +42,15 @@ def sqlite_path(url: str) -> str:
 def connect(
     path: str, *, synchronous: str = "NORMAL", busy_timeout_ms: int = 10_000
 ) -> sqlite3.Connection:
-    """Open a connection configured for this service (WAL, foreign keys)."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    """Open a connection configured for this service (WAL, foreign keys).
+
+    The file and its WAL companions are owner-only (SQLite gives the WAL and shared
+    memory files the database file's mode when it creates them).
+    """
+    private_dir(Path(path).parent)
+    private_file(Path(path))
+    for suffix in ("-wal", "-shm", "-journal"):
+        tighten_file(Path(path + suffix))
     con = sqlite3.connect(
         path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000
     )
@@ -67,7 +75,7 @@ class SqliteConn(Conn):
     async def fetchone(self, sql: str, params: Params = None) -> Row | None:
         try:
             cur = self._con.execute(sql, params or {})
-            row = cur.fetchone()
+            row: Row | None = cur.fetchone()
             cur.close()
         except sqlite3.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
@@ -139,7 +147,9 @@ class SqliteDatabase(Database):
         self._thread_cons: list[sqlite3.Connection] = []
         # Held from BEGIN to COMMIT by the writer of every otpvirt process on this file;
         # the kernel drops it if the process dies, so a kill -9 never wedges the others.
-        self._lock_fd = os.open(f"{self.path}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        self._lock_fd = os.open(
+            private_file(Path(f"{self.path}-writer.lock")), os.O_RDWR | os.O_CREAT, 0o600
+        )
         self._locked = False
         self._lock_waiter = ThreadPoolExecutor(1, thread_name_prefix="sqlite-writer-lock")
 

@@ -6,7 +6,7 @@ from otpvirt.models.base import Base
 from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
-from otpvirt.models.security import AuthFailure, RateLimit
+from otpvirt.models.security import AuthFailure, RateLimit, WebSession
 from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock
 from otpvirt.models.system import SystemValue
 from otpvirt.models.webhook import WebhookAttempt, WebhookDelivery
@@ -36,6 +36,7 @@ __all__ = [
     "SupplierOrder",
     "SupplierStock",
     "SystemValue",
+    "WebSession",
     "WebhookAttempt",
     "WebhookDelivery",
     "metadata",

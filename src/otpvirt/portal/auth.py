@@ -10,6 +10,7 @@ from starlette.requests import Request
 from otpvirt.clients.service import AuthClient
 from otpvirt.web.pages import LoginRequired, rt_of
 from otpvirt.web.sessions import SessionCookie, check_csrf
+from otpvirt.web.throttle import check_session
 
 SESSION = SessionCookie("portal", "/portal")
 LOGIN_URL = "/portal/login"
@@ -26,6 +27,7 @@ class PortalUser:
 
     client: AuthClient
     csrf: str
+    session_id: str
 
     @property
     def id(self) -> str:
@@ -36,16 +38,18 @@ class PortalUser:
 async def portal_user(request: Request) -> PortalUser:
     """The logged-in client; state-changing requests must carry the CSRF token."""
     rt = rt_of(request)
-    data = await SESSION.read(rt, request)
-    if data is None or data.get("area") != "portal" or not data.get("cid"):
+    session = await SESSION.read(rt, request)
+    if session is None:
         raise LoginRequired(LOGIN_URL)
     async with rt.db.read() as conn:
         row = await conn.fetchone(
             "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
-            {"id": str(data["cid"])},
+            {"id": session.subject},
         )
-    if row is None or not row[3] or fingerprint(row[0]) != data.get("fp"):
+    if row is None or not row[3] or fingerprint(row[0]) != session.fingerprint:
         raise LoginRequired(LOGIN_URL)
+    await check_session(rt, session.id)
     if request.method not in ("GET", "HEAD"):
-        await check_csrf(request, data)
-    return PortalUser(AuthClient(str(data["cid"]), row[1], int(row[2])), str(data["csrf"]))
+        await check_csrf(request, session.csrf)
+    client = AuthClient(session.subject, row[1], int(row[2]))
+    return PortalUser(client, session.csrf, session.id)

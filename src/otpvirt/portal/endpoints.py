@@ -86,17 +86,15 @@ async def login(
             "SELECT password_hash FROM clients WHERE id = :id", {"id": client.id}
         )
     done = await redirect(request, safe_next(next, "/portal"))
-    await SESSION.start(
-        rt, request, done, {"area": "portal", "cid": client.id, "fp": fingerprint(str(pw_hash))}
-    )
+    await SESSION.start(rt, request, done, client.id, fingerprint(str(pw_hash)))
     return done
 
 
 @router.post("/logout")
-async def logout(request: Request, _: User) -> Response:
-    """End the session."""
+async def logout(request: Request, user: User) -> Response:
+    """End the session, on the server too: a copy of the cookie no longer works."""
     done = await redirect(request, "/portal/login")
-    SESSION.end(done)
+    await SESSION.end(rt_of(request), done, user.session_id)
     return done
 
 

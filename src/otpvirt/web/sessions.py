@@ -1,31 +1,28 @@
-"""Signed session cookies and CSRF tokens for the console and the portal.
+"""Session cookies and CSRF tokens for the console and the portal.
 
-The signing key is generated on first start and kept in the database
-(`system_values`), so every process of a deployment shares it and nothing needs
-configuring; there is no shipped default. A session is a signed, timestamped
-payload in an HttpOnly, SameSite=Lax cookie (Secure when the request arrived over
-HTTPS, directly or through a trusted proxy: see `OTPVIRT_FORWARDED_ALLOW_IPS`).
-Each session carries its own CSRF token, which every form and htmx request must
-send back; the login forms, before any session exists, use a signed double-submit
-cookie instead.
+A session lives on the server (`auth.sessions`): the cookie holds a random token,
+signed and timestamped under the service's secret key (`auth.secret_key`, never in
+the database), in an HttpOnly, SameSite=Lax cookie (Secure when the request arrived
+over HTTPS, directly or through a trusted proxy: see `OTPVIRT_FORWARDED_ALLOW_IPS`).
+Each session has its own CSRF token, which every form and htmx request must send
+back; the login forms, before any session exists, use a signed double-submit cookie.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.requests import Request
 from starlette.responses import Response
 
+from otpvirt.auth import sessions
+from otpvirt.auth.sessions import Session
 from otpvirt.clock import now_ms
 from otpvirt.errors import InvalidRequest
 from otpvirt.runtime import Runtime
 
-KEY_NAME = "session_signing_key"
-EXTRAS_KEY = "session_signing_key"
 LOGIN_COOKIE = "otpvirt_login"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
@@ -39,21 +36,8 @@ class CsrfFailed(InvalidRequest):
 
 
 async def signing_key(rt: Runtime) -> str:
-    """This deployment's session signing key, created on first use."""
-    cached = rt.extras.get(EXTRAS_KEY)
-    if isinstance(cached, str):
-        return cached
-    async with rt.db.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO system_values (key, value, created_at) VALUES (:k, :v, :now) "
-            "ON CONFLICT DO NOTHING",
-            {"k": KEY_NAME, "v": secrets.token_urlsafe(48), "now": now_ms()},
-        )
-        key = str(
-            await conn.fetchval("SELECT value FROM system_values WHERE key = :k", {"k": KEY_NAME})
-        )
-    rt.extras[EXTRAS_KEY] = key
-    return key
+    """The key that signs this deployment's cookies (OTPVIRT_SECRET_KEY or the key file)."""
+    return rt.secret.get()
 
 
 class SessionCookie:
@@ -69,33 +53,49 @@ class SessionCookie:
         """How long a login lasts (`OTPVIRT_SESSION_HOURS`)."""
         return int(rt.settings.session_hours * 3600)
 
-    def _serializer(self, key: str, salt: str) -> URLSafeTimedSerializer:
-        return URLSafeTimedSerializer(key, salt=f"otpvirt.{salt}")
+    def _serializer(self, key: str) -> URLSafeTimedSerializer:
+        return URLSafeTimedSerializer(key, salt=f"otpvirt.{self.kind}")
 
-    async def read(self, rt: Runtime, request: Request) -> dict[str, Any] | None:
-        """The session payload, if the cookie is present, genuine and not too old."""
+    async def read(self, rt: Runtime, request: Request) -> Session | None:
+        """The live session the cookie names, if it is genuine and not ended or expired."""
         raw = request.cookies.get(self.name)
         if not raw or len(raw) > 4096:
             return None
+        key = rt.secret.get()
         try:
-            data = self._serializer(await signing_key(rt), self.kind).loads(
-                raw, max_age=self.max_age(rt)
-            )
+            data = self._serializer(key).loads(raw, max_age=self.max_age(rt))
         except BadSignature:
             return None
-        return data if isinstance(data, dict) else None
+        token = data.get("sid") if isinstance(data, dict) else None
+        if not isinstance(token, str):
+            return None
+        async with rt.db.read() as conn:
+            return await sessions.find(conn, sessions.session_id(key, token), self.kind, now_ms())
 
     async def start(
-        self, rt: Runtime, request: Request, response: Response, payload: dict[str, Any]
+        self, rt: Runtime, request: Request, response: Response, subject: str, fingerprint: str
     ) -> None:
-        """Set a new session (a fresh CSRF token) on the response."""
-        data = {**payload, "csrf": secrets.token_urlsafe(24)}
-        value = self._serializer(await signing_key(rt), self.kind).dumps(data)
+        """Record a new session (with a fresh CSRF token) and set its cookie."""
+        key = rt.secret.get()
+        token = sessions.new_token()
+        async with rt.db.transaction() as conn:
+            await sessions.create(
+                conn,
+                sessions.session_id(key, token),
+                self.kind,
+                subject,
+                fingerprint,
+                now_ms(),
+                self.max_age(rt) * 1000,
+            )
+        value = self._serializer(key).dumps({"sid": token})
         set_cookie(request, response, self.name, value, self.path, self.max_age(rt))
         response.delete_cookie(LOGIN_COOKIE, path=self.path)
 
-    def end(self, response: Response) -> None:
-        """Forget the session in the browser."""
+    async def end(self, rt: Runtime, response: Response, session_id: str) -> None:
+        """End the session on the server and forget its cookie in the browser."""
+        async with rt.db.transaction() as conn:
+            await sessions.end(conn, session_id)
         response.delete_cookie(self.name, path=self.path)
 
 
@@ -115,9 +115,8 @@ def set_cookie(
     )
 
 
-async def check_csrf(request: Request, session: dict[str, Any]) -> None:
+async def check_csrf(request: Request, expected: str) -> None:
     """The request carries the session's CSRF token (form field or header)."""
-    expected = str(session.get("csrf", ""))
     given = request.headers.get(CSRF_HEADER)
     if given is None:
         form = await request.form()

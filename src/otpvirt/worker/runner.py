@@ -14,8 +14,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from otpvirt.activation.service import expire_due
+from otpvirt.auth import lockout, ratelimit, sessions
 from otpvirt.clock import now_ms
-from otpvirt.db import in_transaction
+from otpvirt.db import Conn, in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.simulator import service as simulator
 from otpvirt.smpp import service as smpp
@@ -85,6 +86,18 @@ async def flush_smpp_parts(rt: Runtime) -> int:
         rt.counts.clear()
         rt.notify("sms")
     return done
+
+
+async def housekeeping(rt: Runtime) -> int:
+    """Forget expired sessions and lockout or rate-limit state that has run out."""
+    now = now_ms()
+
+    async def purge(conn: Conn) -> int:
+        done = await sessions.purge(conn, now)
+        done += await lockout.purge(conn, rt.lockout, now)
+        return done + await ratelimit.purge(conn, now * 1000)
+
+    return await in_transaction(rt.db, purge)
 
 
 # "Call again at once": the webhook loop has no natural batch size.
@@ -163,6 +176,7 @@ def default_loops(rt: Runtime) -> list[Loop]:
         Loop("supplier-stock", supply.refresh_stock, 1.0, 1_000_000),
         Loop("supplier-orders", supply.work_orders, 1.0, 50, topic="supplier"),
         Loop("smpp-parts", flush_smpp_parts, 30.0, 50),
+        Loop("housekeeping", housekeeping, 60.0, 1_000_000),
         # New SMS ("sms") and finished sends ("webhook") wake it; the poll finds
         # deliveries queued by other processes and retries that fell due.
         Loop(
