@@ -36,8 +36,13 @@ def start_server(
     *extra: str,
     env: dict[str, str] | None = None,
     database_url: str | None = None,
+    demo_traffic: float = 0,
 ) -> Server:
-    """Start `otpvirt serve --demo` (SQLite in data_dir unless given a URL) and wait for it."""
+    """Start `otpvirt serve --demo` (SQLite in data_dir unless given a URL) and wait for it.
+
+    The demo market is off unless `demo_traffic` (leases per minute) is given: the other
+    tests count on a pool that only they use.
+    """
     port = free_port()
     full_env = {
         **os.environ,
@@ -51,7 +56,18 @@ def start_server(
         full_env["OTPVIRT_DATABASE_URL"] = database_url
     log = (data_dir / "serve.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "otpvirt", "serve", "--demo", "--port", str(port), *extra],
+        [
+            sys.executable,
+            "-m",
+            "otpvirt",
+            "serve",
+            "--demo",
+            "--port",
+            str(port),
+            "--demo-traffic",
+            str(demo_traffic),
+            *extra,
+        ],
         env=full_env,
         stdout=log,
         stderr=subprocess.STDOUT,
