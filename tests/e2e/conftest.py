@@ -89,6 +89,20 @@ def start_server(
     return Server(base, creds["clientId"], creds["apiPassword"], data_dir, proc)
 
 
+def add_unpriced_service(server: Server, code: str) -> str:
+    """A service in the server's catalogue without a price (the demo prices every other)."""
+    env = {**os.environ, "OTPVIRT_DATA_DIR": str(server.data_dir)}
+    env.pop("OTPVIRT_DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "otpvirt", "catalogue", "add-service", code, "Unpriced"],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return code
+
+
 def stop_server(server: Server) -> None:
     server.proc.terminate()
     try:
