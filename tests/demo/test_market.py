@@ -94,7 +94,7 @@ async def test_turns_are_booked_in_the_database_without_catch_up_bursts(rt: Runt
 
     async def claim(at: int, gap: int = 1_000) -> bool:
         # As run_market books them: the longest gap at a rate is 1.5 times the mean.
-        return await in_transaction(rt.db, market.claim_lease, at, gap, gap * 3 // 2)
+        return bool(await in_transaction(rt.db, market.claim_lease, at, gap, gap * 3 // 2))
 
     assert await claim(now)  # the first lease is at once
     assert not await claim(now + 999)

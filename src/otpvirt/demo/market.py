@@ -112,9 +112,18 @@ async def run_market(rt: Runtime) -> int:
     assert isinstance(rng, random.Random)
     done = await settle(rt)
     gap_ms = 60_000 / rate
+    longest = int(gap_ms * 1.5)
+    # Read first: most passes have no turn due and need no write transaction.
+    async with rt.db.read() as conn:
+        booked = await conn.fetchval(
+            "SELECT value FROM system_values WHERE key = :k", {"k": NEXT_KEY}
+        )
+    now = now_ms()
+    if booked is not None and now < int(booked) <= now + longest:
+        return done
     for _ in range(MAX_LEASES_PER_PASS):
         gap = int(gap_ms * rng.uniform(0.5, 1.5))
-        if not await in_transaction(rt.db, claim_lease, now_ms(), gap, int(gap_ms * 1.5)):
+        if not await in_transaction(rt.db, claim_lease, now_ms(), gap, longest):
             break
         done += await lease_one(rt, rng)
     return done
@@ -155,13 +164,11 @@ async def lease_one(rt: Runtime, rng: random.Random) -> int:
     persona = _BY_NAME.get(name, PERSONAS[-1])
     snap = await rt.catalogue.get()
     service = snap.service(rng.choice(persona.services))
+    if service is None:
+        return 0  # the operator stopped it
     prices = snap.prices.get(cur, {})
-    sold = [
-        c
-        for c in snap.countries_by_id.values()
-        if service is not None and c.enabled and (c.id, service.id) in prices
-    ]
-    if service is None or not sold:
+    sold = [c for c in snap.countries_by_id.values() if c.enabled and (c.id, service.id) in prices]
+    if not sold:
         return 0
     # Most clients name a country, some an operator; a few take the cheapest anywhere.
     country = rng.choice(sold) if rng.random() < 0.85 else None
