@@ -66,7 +66,10 @@ async def deliver(rt: Runtime, number: int, text: str, sender: str = "Viber") ->
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A real `otpvirt serve --demo` on 127.0.0.1 (SQLite in its data dir), with one
     unpriced service, `zq`."""
-    srv = start_server(tmp_path_factory.mktemp("sdk-server"))
+    # The tests deliver every SMS themselves: the simulator's would race them under load.
+    srv = start_server(
+        tmp_path_factory.mktemp("sdk-server"), env={"OTPVIRT_SIMULATOR_DELAY": "900-1200"}
+    )
     add_unpriced_service(srv, "zq")
     yield srv
     stop_server(srv)

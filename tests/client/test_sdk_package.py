@@ -11,11 +11,12 @@ import subprocess
 import sys
 import textwrap
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Server, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,8 +118,16 @@ def test_only_the_sdk_and_httpx_are_installed(sdk_venv: Path) -> None:
     assert _run(sdk_venv, "-c", probe).strip() == "None"
 
 
-def test_three_line_flow_against_a_running_server(sdk_venv: Path, server: Server) -> None:
-    out = _run(sdk_venv, "-c", FLOW, server.base, server.client_id, server.password)
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A plain `otpvirt serve --demo`: its simulator sends the code 1-2 s after a lease."""
+    srv = start_server(tmp_path_factory.mktemp("sdk-demo"), env={"OTPVIRT_SIMULATOR_DELAY": "1-2"})
+    yield srv
+    stop_server(srv)
+
+
+def test_three_line_flow_against_a_running_server(sdk_venv: Path, demo: Server) -> None:
+    out = _run(sdk_venv, "-c", FLOW, demo.base, demo.client_id, demo.password)
     code, price, paid = out.split()
     assert code.isdigit() and 4 <= len(code) <= 8
     assert price == paid == "0.05"
