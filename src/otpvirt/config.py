@@ -119,6 +119,9 @@ class Settings(BaseSettings):
     simulator_delay: str = "3-15"
     simulator_no_sms_probability: float = Field(default=0.0, ge=0, le=1)
     simulator_second_sms_probability: float = Field(default=0.1, ge=0, le=1)
+    # The demo market: leases per minute made by its simulated clients. Only
+    # `serve --demo --demo-traffic RATE` turns it on; every other start runs with 0.
+    demo_traffic: float = Field(default=0.0, ge=0, le=600)
 
     # Webhooks (automatic SMS receipt): delays after each failed attempt (then the
     # delivery is marked failed), the per-attempt timeout, whether loopback/private

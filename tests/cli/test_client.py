@@ -19,13 +19,18 @@ from typer.testing import CliRunner, Result
 
 from otpvirt.cli.main import app
 from otpvirt.client import Client, InvalidRequestError
+from otpvirt.demo import DEMO_PRICES
 from tests.client.conftest import VIBER_TEXT, closed_port_url, inject
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.e2e.conftest import Server, add_unpriced_service, start_server, stop_server
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    srv = start_server(tmp_path_factory.mktemp("cli-client"))
+    # The tests deliver every SMS themselves: the simulator's would race them under load.
+    srv = start_server(
+        tmp_path_factory.mktemp("cli-client"), env={"OTPVIRT_SIMULATOR_DELAY": "900-1200"}
+    )
+    add_unpriced_service(srv, "zq")
     yield srv
     stop_server(srv)
 
@@ -54,10 +59,15 @@ def test_balance_prices_count(server: Server) -> None:
     table = cli(server, "prices", "--country", "tajikistan").stdout
     assert "vi" in table and "0.05" in table and "laos" not in table
     prices = json.loads(cli(server, "prices", "--service", "wv", "--json").stdout)
+    # The demo sells every service in every seed country (in catalogue order).
+    countries = ["tajikistan", "iran", "libyan", "afghanistan", "latvia", "serbia", "laos"]
     assert prices == {
         "currency": "USD",
-        "prices": [{"country": "laos", "service": "wv", "price": "1.23"}],
+        "prices": [
+            {"country": c, "service": "wv", "price": DEMO_PRICES[c]["wv"]} for c in countries
+        ],
     }
+    assert {"country": "laos", "service": "wv", "price": "1.23"} in prices["prices"]
     assert int(cli(server, "count", "fb", "tajikistan", "indigo").stdout) > 0
     counted = json.loads(cli(server, "count", "fb", "tajikistan", "--json").stdout)
     assert counted["provider"] == "any" and counted["count"] > 0
@@ -99,7 +109,7 @@ def test_wait_timeout_cancels_and_refunds(server: Server) -> None:
 @pytest.mark.parametrize(
     ("args", "env", "code", "text"),
     [
-        (["number", "wv", "--country", "tajikistan"], {}, 3, "not offered"),
+        (["number", "zq", "--country", "tajikistan"], {}, 3, "not offered"),
         (["balance"], {"OTPVIRT_API_PASSWORD": "wrong-password"}, 1, "wrong apiPassword"),
         (["confirm", "0f9aa28a-125e-4f61-ac48-3d3a48b404a5"], {}, 1, "no such activation"),
         (["balance"], {"OTPVIRT_CLIENT_ID": ""}, 2, "--client-id"),

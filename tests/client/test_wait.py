@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from otpvirt.client import WaitTimeout
-from otpvirt.client._wait import Waiter
+from otpvirt_client._wait import Waiter
 
 
 class Clock:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from otpvirt.client import (
+from otpvirt_client import (
     Activation,
     InvalidRequestError,
     NoNumbersError,

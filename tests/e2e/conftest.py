@@ -36,8 +36,13 @@ def start_server(
     *extra: str,
     env: dict[str, str] | None = None,
     database_url: str | None = None,
+    demo_traffic: float = 0,
 ) -> Server:
-    """Start `otpvirt serve --demo` (SQLite in data_dir unless given a URL) and wait for it."""
+    """Start `otpvirt serve --demo` (SQLite in data_dir unless given a URL) and wait for it.
+
+    The demo market is off unless `demo_traffic` (leases per minute) is given: the other
+    tests count on a pool that only they use.
+    """
     port = free_port()
     full_env = {
         **os.environ,
@@ -51,7 +56,18 @@ def start_server(
         full_env["OTPVIRT_DATABASE_URL"] = database_url
     log = (data_dir / "serve.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "otpvirt", "serve", "--demo", "--port", str(port), *extra],
+        [
+            sys.executable,
+            "-m",
+            "otpvirt",
+            "serve",
+            "--demo",
+            "--port",
+            str(port),
+            "--demo-traffic",
+            str(demo_traffic),
+            *extra,
+        ],
         env=full_env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -71,6 +87,20 @@ def start_server(
         raise RuntimeError("server did not start: " + (data_dir / "serve.log").read_text())
     creds = json.loads((data_dir / "demo-client.json").read_text())
     return Server(base, creds["clientId"], creds["apiPassword"], data_dir, proc)
+
+
+def add_unpriced_service(server: Server, code: str) -> str:
+    """A service in the server's catalogue without a price (the demo prices every other)."""
+    env = {**os.environ, "OTPVIRT_DATA_DIR": str(server.data_dir)}
+    env.pop("OTPVIRT_DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "otpvirt", "catalogue", "add-service", code, "Unpriced"],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return code
 
 
 def stop_server(server: Server) -> None:

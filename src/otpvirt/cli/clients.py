@@ -122,6 +122,8 @@ def show(
     for key in ("clientId", "name", "currency", "balance", "enabled"):
         value = "-" if data[key] is None else data[key]
         console.print(f"{key + ':':<11} {value}", highlight=False)
+    if data["demo"]:
+        console.print("demo:       yes (a simulated client of the demo market)", highlight=False)
     acts = ", ".join(f"{k} {v}" for k, v in sorted(data["activations"].items())) or "none"
     console.print(f"activations: {acts}", highlight=False)
     hook = data["webhook"]

@@ -21,6 +21,9 @@ from otpvirt.runtime import Runtime
 from otpvirt.web.exposure import serve_advice
 from otpvirt.worker.runner import Worker
 
+# Leases per minute of the demo market under `serve --demo`: a gentle, steady trickle.
+DEMO_TRAFFIC = 10.0
+
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -37,13 +40,26 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, help="Server processes sharing the port (SQLite included).")
     ] = 1,
+    demo_traffic: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            max=600,
+            metavar="RATE",
+            help="With --demo: leases per minute made by simulated demo clients (0: none).",
+        ),
+    ] = DEMO_TRAFFIC,
 ) -> None:
     """Run the API server (and, unless --no-worker, the background work)."""
     import uvicorn
 
     from otpvirt.app import create_app
 
-    settings = settings_for(database_url, host=host, port=port, log_level=log_level)
+    # The demo market never runs outside a demo start, whatever the environment says.
+    rate = demo_traffic if demo else 0.0
+    settings = settings_for(
+        database_url, host=host, port=port, log_level=log_level, demo_traffic=rate
+    )
     logs.configure(log_level, json_lines=settings.json_logs)
     ensure_schema(settings, isolated=True)
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
@@ -79,6 +95,8 @@ def serve(
             highlight=False,
             soft_wrap=True,
         )
+        if rate > 0:
+            _start_market(settings, rate, no_worker)
     options = {
         "host": host,
         "port": port,
@@ -110,6 +128,7 @@ def serve(
     if not no_worker:
         background = subprocess.Popen(
             [sys.executable, "-m", "otpvirt", "worker", "--log-level", log_level]
+            + (["--demo-traffic", str(rate)] if rate > 0 else [])
         )
     try:
         uvicorn.run("otpvirt.app:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
@@ -124,9 +143,30 @@ def serve(
             shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
-def worker(database_url: DbUrl = None, log_level: str = "info") -> None:
+def _start_market(settings: Settings, rate: float, no_worker: bool) -> None:
+    """Create the demo market's clients and say what they will do."""
+    from otpvirt.demo.market import setup_market
+
+    ids = run(settings, setup_market, migrate=False)
+    if no_worker:
+        console.print("demo market: not here (--no-worker runs no background work)")
+        return
+    console.print(
+        f"[bold green]demo market[/]: {len(ids)} simulated clients lease about {rate:g} numbers "
+        "a minute (marked demo in the console; --demo-traffic 0 turns them off)",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def worker(
+    database_url: DbUrl = None,
+    log_level: str = "info",
+    demo_traffic: Annotated[float, typer.Option(min=0, max=600, hidden=True)] = 0.0,
+) -> None:
     """Run only the background work (for deployments that separate it from serve)."""
-    settings = settings_for(database_url, log_level=log_level)
+    # --demo-traffic is how `serve --demo --workers N` hands the market to its worker.
+    settings = settings_for(database_url, log_level=log_level, demo_traffic=demo_traffic)
     logs.configure(log_level, json_lines=settings.json_logs)
     ensure_schema(settings, isolated=True)
 

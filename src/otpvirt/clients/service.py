@@ -200,10 +200,12 @@ def _render(r: Any) -> dict[str, Any]:
         "balance": format_amount(r["balance"], cur),
         "enabled": bool(r["enabled"]),
         "createdAt": r["created_at"],
+        # A simulated client of the demo market (`serve --demo`).
+        "demo": bool(r["demo"]),
     }
 
 
-_COLUMNS = "id, name, currency, balance, enabled, created_at"
+_COLUMNS = "id, name, currency, balance, enabled, created_at, demo"
 
 
 async def get_client(conn: Conn, client_id: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, text, true
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otpvirt.models.base import Base, BigId, Millis, Minor
@@ -42,6 +42,8 @@ class Client(Base):
     webhook_previous_until: Mapped[int | None] = mapped_column(Millis)
     # When the current URL was set: every routed SMS since has a delivery (doctor).
     webhook_since: Mapped[int | None] = mapped_column(Millis)
+    # A simulated client of the demo market (`serve --demo`), marked so in the console.
+    demo: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class LedgerEntry(Base):

@@ -168,8 +168,8 @@ class Worker:
 
 
 def default_loops(rt: Runtime) -> list[Loop]:
-    """The loops every deployment runs."""
-    return [
+    """The loops every deployment runs (and the demo market under `serve --demo`)."""
+    loops = [
         Loop("lease-sweeper", sweep_leases, rt.settings.sweep_interval_seconds, 200),
         Loop("simulator", run_simulator, 0.25, 100),
         Loop("source-health", check_sources, 5.0, 1_000_000),
@@ -188,3 +188,8 @@ def default_loops(rt: Runtime) -> list[Loop]:
             stop=stop_webhooks,
         ),
     ]
+    if rt.settings.demo_traffic > 0:
+        from otpvirt.demo.market import run_market
+
+        loops.append(Loop("demo-market", run_market, 0.5, 1_000_000))
+    return loops

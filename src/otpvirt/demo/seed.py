@@ -1,4 +1,4 @@
-"""`serve --demo`: example prices, a pool of demo numbers, a demo client.
+"""`serve --demo`: demo prices, a pool of demo numbers, a demo client, a demo operator.
 
 Idempotent: the second start finds everything in place and prints the same
 demo credentials (kept in the data directory, readable only by the owner).
@@ -17,42 +17,12 @@ from otpvirt.auth.passwords import generate_password
 from otpvirt.clients import service as clients
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
+from otpvirt.demo.catalogue import DEMO_PRICES, NUMBER_PLANS, SIMULATOR_SOURCE
 from otpvirt.errors import NotFound, OtpVirtError
 from otpvirt.inventory import service as inventory
 from otpvirt.pricing.service import set_price
 from otpvirt.runtime import Runtime
 
-# The example price list of the API (USD).
-EXAMPLE_PRICES = {
-    "tajikistan": {
-        "wa": "0.32",
-        "hw": "0.06",
-        "mb": "0.03",
-        "vi": "0.05",
-        "fb": "0.06",
-        "go": "0.09",
-        "ma": "0.03",
-        "wb": "0.14",
-        "tg": "0.29",
-        "ig": "0.06",
-        "vk": "0.03",
-        "wx": "0.03",
-    },
-    "laos": {"wv": "1.23"},
-}
-
-# A realistic mobile prefix and the number of digits that follow it.
-NUMBER_PLANS = {
-    "tajikistan": ("9921123", 5),
-    "iran": ("98912", 7),
-    "libyan": ("21891", 7),
-    "afghanistan": ("9379", 7),
-    "latvia": ("3712", 7),
-    "serbia": ("38164", 7),
-    "laos": ("85620", 8),
-}
-
-SIMULATOR_SOURCE = "simulator"
 DEMO_BALANCE = "100.00"
 
 
@@ -104,7 +74,7 @@ async def setup_demo(rt: Runtime, *, per_provider: int = 50) -> DemoClient:
     """Make the demo data present; return the demo client's credentials."""
     async with rt.db.transaction() as conn:
         await ensure_source(conn, SIMULATOR_SOURCE, "simulator")
-        for country, prices in EXAMPLE_PRICES.items():
+        for country, prices in DEMO_PRICES.items():
             for service, price in prices.items():
                 await set_price(conn, country, service, price, "USD")
     rt.catalogue.invalidate()

@@ -10,17 +10,17 @@ from typing import Any
 
 import httpx
 
-from otpvirt.client import _wire
-from otpvirt.client._errors import OtpVirtError
-from otpvirt.client._models import Activation, Balance, PriceList, Sms
-from otpvirt.client._wait import Waiter
-from otpvirt.client._wire import ActivationRef, Call
+from otpvirt_client import _wire
+from otpvirt_client._errors import OtpVirtError
+from otpvirt_client._models import Activation, Balance, PriceList, Sms
+from otpvirt_client._wait import Waiter
+from otpvirt_client._wire import ActivationRef, Call
 
 
 class AsyncClient:
     """An asyncio client of an OTP-virt service; every method of `Client`, awaited.
 
-    >>> from otpvirt.client import AsyncClient
+    >>> from otpvirt_client import AsyncClient
     >>> async with AsyncClient(URL, CLIENT_ID, API_PASSWORD) as otp:  # doctest: +SKIP
     ...     act = await otp.get_number("vi", country="tajikistan")
     ...     print(act.phone, await otp.wait_for_code(act))

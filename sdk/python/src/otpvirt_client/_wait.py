@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from otpvirt.client._errors import WaitTimeout
-from otpvirt.client._models import Sms
+from otpvirt_client._errors import WaitTimeout
+from otpvirt_client._models import Sms
 
 
 class Waiter:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from otpvirt.client._models import Sms
+    from otpvirt_client._models import Sms
 
 
 class OtpVirtError(Exception):

@@ -13,8 +13,7 @@ from typing import Any
 
 import httpx
 
-from otpvirt import __version__
-from otpvirt.client._errors import (
+from otpvirt_client._errors import (
     InvalidRequestError,
     NoNumbersError,
     OtpVirtError,
@@ -22,7 +21,8 @@ from otpvirt.client._errors import (
     SmsAlreadyReceivedError,
     TransportError,
 )
-from otpvirt.client._models import Activation, Balance, PriceList, Sms
+from otpvirt_client._models import Activation, Balance, PriceList, Sms
+from otpvirt_client._version import __version__
 
 ActivationRef = Activation | str | uuid.UUID
 
