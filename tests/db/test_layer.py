@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -28,6 +29,29 @@ async def test_transaction_rolls_back_on_error(rt: Runtime) -> None:
         await in_transaction(rt.db, boom)
     async with rt.db.read() as conn:
         assert await conn.fetchval("SELECT COUNT(*) FROM system_values") == 0
+
+
+class _Value(NamedTuple):
+    key: str
+    value: str
+
+
+async def test_rows_come_back_typed(rt: Runtime) -> None:
+    async with rt.db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO system_values (key, value, created_at) VALUES ('a', '1', 0), ('b', '2', 0)"
+        )
+    async with rt.db.read() as conn:
+        rows = await conn.fetch_all_as(_Value, "SELECT key, value FROM system_values ORDER BY key")
+        one = await conn.fetch_one_as(
+            _Value, "SELECT key, value FROM system_values WHERE key = 'b'"
+        )
+        none = await conn.fetch_one_as(
+            _Value, "SELECT key, value FROM system_values WHERE key = 'z'"
+        )
+    assert rows == [_Value("a", "1"), _Value("b", "2")]
+    assert one is not None and one.value == "2"
+    assert none is None
 
 
 async def test_integrity_errors_are_normalised(rt: Runtime) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import abc
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 Params = Mapping[str, Any] | None
+T = TypeVar("T")
 
 
 class Row(Protocol):
@@ -90,6 +91,19 @@ class Conn(abc.ABC):
         """First column of the first row, or None."""
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+    async def fetch_one_as(
+        self, factory: Callable[..., T], sql: str, params: Params = None
+    ) -> T | None:
+        """The first row as `factory(*columns)` (a NamedTuple or dataclass), or None."""
+        row = await self.fetchone(sql, params)
+        return None if row is None else factory(*row)
+
+    async def fetch_all_as(
+        self, factory: Callable[..., T], sql: str, params: Params = None
+    ) -> list[T]:
+        """Every row as `factory(*columns)`: typed rows, in the SELECT's column order."""
+        return [factory(*row) for row in await self.fetchall(sql, params)]
 
 
 class Database(abc.ABC):
