@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, STRONG, Event
+from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, STRONG, WARN, Event
 
 
 class Candidate(NamedTuple):
@@ -28,15 +28,18 @@ class Message(NamedTuple):
     blocks: list[tuple[int, int]]  # IBANs and long account numbers: one word for distance
     retriever: bool  # starts with "<#>": an Android SMS Retriever message always carries a code
     categories: frozenset[str]  # which word tables fired at all, to skip needless loops
+    # never-share reminders: (sentence start, sentence end, first reminder word) each
+    warned: tuple[tuple[int, int, int], ...] = ()
 
 
 # Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for;
-# "glued" follows a Latin code word without a space ("ລະຫັດOTP826471").
-NUMERIC = ("num", "split", "split4", "tight", "shelf", "glued")
+# "glued" follows a Latin code word without a space ("ລະຫັດOTP826471"); "hash" is glued to a
+# "#" ("Order #4821"), a code only when a code word states it ("code is #4821").
+NUMERIC = ("num", "split", "split4", "tight", "shelf", "glued", "hash")
 # Sentence ends; the dot of an initial ("an M. Muster", "И. Иванов") ends nothing, while
 # lower-case abbreviations ("2025 г.", "500 р.") usually do end the sentence.  Urdu ends
-# sentences with "۔", Amharic with "።".
-BREAK = re.compile(r"[。！？።]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।۔](?:\s|$)|\n")
+# sentences with "۔", Amharic with "።", Armenian with "։", Khmer with "។" and Burmese with "။".
+BREAK = re.compile(r"[。！？።։។៕။]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।۔](?:\s|$)|\n")
 DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
 # Copulas: "code is X", "kod je X", "码为X", "ລະຫັດແມ່ນ X".  Matched on folded text: "é"/"è"
@@ -44,12 +47,14 @@ LETTER = re.compile(r"[^\W\d_]")
 # to the preceding word.
 _COPULA = (
     r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|to|dir|olan"
-    r"|ar|er|је|е|є|это|является|هو|هی)|[是为為は]|คือ|ແມ່ນ|ຄື"
+    r"|ar|er|је|е|є|это|является|هو|هی)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
 # "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
-CONNECTOR = re.compile(rf"(?:[:=—–]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
+# Khmer "៖", Ethiopic "፦" and Armenian "՝" introduce like a colon.
+CONNECTOR = re.compile(rf"(?:[:=—–៖፦՝]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
 # Only the copulas: "… to your account is X" states what the code is, "account: X" labels it.
 COPULA = re.compile(rf"(?:{_COPULA})[ ]*[(\[]?$")
+COPULA_WORD = re.compile(rf"(?:{_COPULA})")
 # Owners ("your", "شما", "ຂອງທ່ານ") on folded text: between a name or password word and a
 # number they end the name ("بسته اینترنت شما ۴۸۲۱", "رمز عبور موقت شما Ab12Cd34 است").
 OWNER = (
@@ -60,10 +65,14 @@ OWNER = (
 _CLAUSE_GAP = 24
 # Verb-final copulas right after the number close the code word's clause: "… ба ҳисоби шумо
 # 482193 аст", "… حساب شما ۴۸۲۱ است", "… 4821 mibashad", "… ۴۸۲۱ ہے", "… 4410 ነው".
-_FINAL_COPULA = re.compile(r"[ ]*(?:аст|ast|است|میباشد|می باشد|mibashad|دی|ہے|ነው)(?![^\W\d_])")
+_FINAL_COPULA = re.compile(
+    r"[ ]*(?:аст|ast|است|میباشد|می باشد|mibashad|دی|ہے|ነው|እዩ|ኢዩ|है|हो|आहे|වේ|ஆகும்)(?![^\W\d_])"
+)
 # The rest of a word a keyword starts: "рамз|и 2719", "kod|unuz 910372" (not in scripts
 # without spaces, where it would run on into the next words).
-_WORD_REST = re.compile(r"[^\W\d_\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*")
+_WORD_REST = re.compile(
+    r"[^\W\d_\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
+)
 
 
 def points_at(msg: Message, kw_end: int, start: int) -> bool:
@@ -186,3 +195,38 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
         return False  # "… for booking number 482133": the word between names the number
     rest = _WORD_REST.match(msg.t, cue.end, c.start)
     return LETTER.search(msg.t, rest.end() if rest else cue.end, c.start) is not None
+
+
+def warned_sentences(t: str, events: list[Event]) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, first reminder word) of every sentence holding a never-share reminder."""
+    out: list[tuple[int, int, int]] = []
+    for ev in events:
+        if ev.category != WARN or (out and ev.start < out[-1][1]):
+            continue
+        start = 0
+        for m in BREAK.finditer(t, 0, ev.start):
+            start = m.end()
+        stop = BREAK.search(t, ev.end)
+        out.append((start, stop.start() if stop else len(t), ev.start))
+    return tuple(out)
+
+
+def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
+    """True when a code word inside a never-share reminder says nothing about this number."""
+    # "We never ask for your PIN or OTP. Report fraud on 1930", "আমরা কখনো OTP চাই না।
+    # সহায়তার জন্য 16247 নম্বরে কল করুন": the reminder names codes in general.  It still
+    # vouches for the number it points at ("Никому не сообщайте код: 4821"), one before its
+    # reminder word ("OTP for login 4821, never share it") and one opening the next sentence
+    # ("Never share this code.\n4821").
+    if ev.end > c.start:
+        return False
+    for start, stop, word in msg.warned:
+        if not start <= ev.start < stop:
+            continue
+        if c.start >= stop:
+            lo = stop
+            for m in BREAK.finditer(msg.t, stop, c.start):
+                lo = m.end()
+            return LETTER.search(msg.t, lo, c.start) is not None
+        return c.start > word and not points_at(msg, ev.end, c.start)
+    return False

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from . import alnum, passwords
 from . import negatives as neg
-from .context import Candidate, Message
+from .context import Candidate, Message, warned_sentences
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
-from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WEAK, Event, glued_events, scan
+from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WARN, WEAK, Event, glued_events, scan
 from .normalize import fold, fold_phrase, normalize
 from .rejects import rejected
 from .scoring import score
@@ -178,6 +178,8 @@ def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
         if neg.keyword_glued(t, start, end) and not neg.hard_context(t, start, end):
             return Candidate(start, end, text, "glued")
         return None
+    if start and t[start - 1] == "#" and not neg.hard_context(t, start - 1, end):
+        return Candidate(start - 1, end, text, "hash")  # "Order #4821", "code is #4821"
     if neg.hard_context(t, start, end):
         return None
     return Candidate(start, end, text, "num")
@@ -244,6 +246,7 @@ def candidates(
             if ev.category not in KEYWORD_WEIGHT or not neg.inside(banned, ev.start, ev.end)
         ]
     retriever = t.lstrip().startswith(("<#>", "[#]"))
+    categories = frozenset(ev.category for ev in events)
     msg = Message(
         t,
         low,
@@ -252,7 +255,8 @@ def candidates(
         banned,
         blocks,
         retriever,
-        frozenset(ev.category for ev in events),
+        categories,
+        warned_sentences(t, events) if WARN in categories else (),
     )
     key = alnum.sender_key(sender)
     # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")

@@ -7,13 +7,16 @@ from typing import NamedTuple
 
 from . import cues
 from . import keywords as kw
+from . import reminders as rm
 from . import translit as tr
 from .formats import FORMATS
 from .normalize import fold_phrase, trie_pattern
 
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
 NOT_OTP, EXPIRED, STRONG, WEAK, VERB = "not_otp", "expired", "strong", "weak", "verb"
+LABEL = "label"  # names a code only as the label of the number it points at
 SERVICE = "service"
+WARN = "warn"  # a never-share reminder (reminders.NEVER)
 MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, BOOKING, REFERENCE, PRODUCT, MONTH = (
     "marketing",
     "phone",
@@ -26,7 +29,7 @@ MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, BOOKING, REFERENCE, PRODUCT, MO
     "product",
     "month",
 )
-KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8, VERB: 0.8}
+KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8, VERB: 0.8, LABEL: 0.8}
 CODE_WORDS = (STRONG, WEAK)  # keywords that name a code (VERB only names the action)
 
 _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
@@ -40,9 +43,12 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (WEAK, kw.WEAK),
     (WEAK, kw.TRANSLIT_WEAK),
     (VERB, kw.VERBS),
+    (LABEL, kw.LABELS),
     (MARKETING, cues.MARKETING),
     (PHONE, cues.PHONE),
     (PHONE, tr.PHONE),
+    (PHONE, {"lines": rm.LINES}),
+    (WARN, rm.NEVER),
     (PHONE_NOUN, cues.PHONE_NOUN),
     (SENT, cues.SENT),
     (CARD, cues.CARD),

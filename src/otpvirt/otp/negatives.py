@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .normalize import fold_phrase, trie_pattern
+from .reminders import AFTER as _CALLED
 
 # fmt: off
 _CURRENCY_SYMBOLS = "$€£¥₽₹₺₸₼₾֏₩₫₭₱฿₴₪৳﷼¢元円원块"
@@ -58,7 +59,7 @@ UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 DATE_BEFORE = re.compile(r"\d{1,4}[./-][ ]?\d{1,2}[./-][ ]?$|\d[年月][ ]?$")
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
-PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER)})")
+PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER + _CALLED)})")
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.

@@ -55,6 +55,8 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return False
     if c.kind == "tight" and introducer(msg, c) is None:
         return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
+    if c.kind == "hash" and not _stated(msg, c):
+        return True  # "Order #4821", "Ticket #4821": an order or ticket number
     if c.kind == "shelf" and not _pickup_introduced(msg, c):
         return True  # "12-3-4456" is a locker code only right after "取件码", "код получения"
     # a verb does not re-open a call cue: "Позвоните для подтверждения 1100" is a help line;
@@ -84,6 +86,16 @@ def last_digits(msg: Message, c: Candidate) -> bool:
         return False
     # "Код для привязки карты: 4821": the code word's clause names the card, then the code
     return card.value in CARD_ENDING or not governed(msg, c, card)
+
+
+def _stated(msg: Message, c: Candidate) -> bool:
+    # "Your verification code is #4821", "OTP: #4821": a code word, then a colon or a copula
+    ev = introducer(msg, c)
+    return (
+        ev is not None
+        and ev.category in CODE_WORDS
+        and CONNECTOR.search(msg.low, max(ev.end, c.start - 10), c.start) is not None
+    )
 
 
 def _pickup_introduced(msg: Message, c: Candidate) -> bool:

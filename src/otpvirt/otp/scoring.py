@@ -17,6 +17,7 @@ from .context import (
     Message,
     clause_through,
     cue_before,
+    dismissed,
     introducer,
     points_at,
     same_sentence,
@@ -26,10 +27,12 @@ from .lexicon import (
     BOOKING,
     EXPIRED,
     KEYWORD_WEIGHT,
+    LABEL,
     MARKETING,
     ORDER,
     PRODUCT,
     REFERENCE,
+    SERVICE,
     STRONG,
     Event,
 )
@@ -54,6 +57,8 @@ _LABEL = re.compile(r"[^\W\d_]{2,}[ ]?[:：][ ]*\Z")
 LEAD, TRAIL = "lead", "trail"  # how a keyword anchors a number (see _keyword)
 _LENGTH_PRIOR = {4: 0.0, 5: 0.0, 6: 0.03, 7: 0.0, 8: 0.0, 9: -0.15, 10: -0.3}
 _BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6}
+_OWN_FORMAT = 0.5  # a service's own split code shape right after its name (_own_format)
+_ALONE = re.compile(r"[ ]*(?:[.!。]|\n|$)")
 _LINK_INTENT = re.compile(r"verif|confirm|login|log-in|signin|sign-in|auth|activat|otp|2fa")
 
 
@@ -76,7 +81,9 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
     best, tier, raw_best, anchored = 0.0, "", 10_000, ""
     for ev in msg.events:
         weight = KEYWORD_WEIGHT.get(ev.category)
-        if weight is None:
+        if weight is None or (msg.warned and dismissed(msg, ev, c)):
+            continue
+        if ev.category == LABEL and not _labels(msg, ev, c):
             continue
         if ev.end <= c.start:
             lo, hi, factor = ev.end, c.start, 1.0
@@ -102,6 +109,16 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             elif factor != 1.0 and raw <= 12:
                 anchored = TRAIL
     return best, tier, raw_best, anchored
+
+
+def _labels(msg: Message, ev: Event, c: Candidate) -> bool:
+    # "Verification: 482193" -- but not "Your verification is complete. Ticket 4821337"
+    return (
+        ev.end <= c.start
+        and not BREAK.search(msg.t, ev.end, c.start)
+        and not DIGIT.search(msg.t, ev.end, c.start)
+        and points_at(msg, ev.end, c.start)
+    )
 
 
 def score(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[float, float]:
@@ -131,8 +148,10 @@ def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[fl
             value -= 0.3  # a bare "?code=123456" link in a message that never mentions a code
     else:
         value, tier, raw, anchored = _keyword(msg, c, viable)
-        if value == 0.0:
+        if value == 0.0 and not (fmt is not None and _own_format(msg, c, fmt.name)):
             return 0.0, ""
+        if value == 0.0:
+            value, anchored = _OWN_FORMAT, LEAD
         if c.kind in ("alnum", "letters"):
             value = alnum.confidence(msg, c, (value, tier, raw), alnum_ok)
             if value <= 0.0:
@@ -146,6 +165,20 @@ def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[fl
     if any(o.value == c.value and o is not c for o in viable):
         value += 0.05
     return value, anchored
+
+
+def _own_format(msg: Message, c: Candidate, service: str) -> bool:
+    # "WhatsApp 452-188": the service's name, then a number in the split shape it writes its
+    # codes in, alone (a bare 6-digit number or "Instagram: 470 291 people" could be anything)
+    return (
+        c.kind == "split"
+        and SHAPES[service].fullmatch(c.value) is not None
+        and _ALONE.match(msg.t, c.end) is not None
+        and any(
+            ev.category == SERVICE and ev.end <= c.start and points_at(msg, ev.end, c.start)
+            for ev in msg.events
+        )
+    )
 
 
 def _has(msg: Message, category: str) -> bool:
