@@ -132,14 +132,15 @@ def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known:
     if short and not direct and (len(c.value) < _PLAIN_MIN - 1 or c.value in _SHORT_STOP):
         return 0.0
     cue = cue_before(msg, c, _KINDS, 12)
-    owned = cue is not None and cue.value in _ACCOUNT and governed(msg, c, cue)
+    account = cue_before(msg, c, (REFERENCE,), _PLAIN_REACH - 4)
+    owned = account is not None and account.value in _ACCOUNT and governed(msg, c, account)
     trusted = tier == STRONG or label is not None or known or msg.retriever or direct or owned
     if not trusted and (EXPIRED in msg.categories or not _plain_code_word(msg, c, conn)):
         return 0.0
     if c.kind == "letters" and not known and _VOWEL.search(c.value):
         return 0.0  # "CHECK", "FIRST": a word; Steam-style letter codes have no vowels
     limit = 24 if conn else 12 if c.kind == "alnum" else 6
-    if raw > limit and label is None:
+    if raw > limit and label is None and not owned:
         return 0.0
     if not known:
         if MARKETING in msg.categories or BOOKING in msg.categories:
@@ -194,7 +195,7 @@ def _plain_code_word(msg: Message, c: Candidate, conn: re.Match[str] | None) -> 
     # "Ваш код: 6HQJR", "Tavs kods ir YZ5U5ASY"; never a plain word ("CODE: VALID")
     if (
         c.kind != "alnum"
-        or len(c.value) < _PLAIN_MIN
+        or len(c.value) < (_PLAIN_MIN if conn is None else _PLAIN_MIN - 1)
         or (conn is None and VERB not in msg.categories)
     ):
         return False

@@ -47,7 +47,7 @@ LETTER = re.compile(r"[^\W\d_]")
 # to the preceding word.
 _COPULA = (
     r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|to|dir|olan"
-    r"|ar|er|је|е|є|это|является|هو|هی)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
+    r"|ar|er|је|е|є|это|является|هو|هی|ni|ay)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
 # "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
 # Khmer "៖", Ethiopic "፦" and Armenian "՝" introduce like a colon.

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from . import cues
+from . import cues_more as cm
 from . import keywords as kw
 from . import reminders as rm
 from . import translit as tr
@@ -35,6 +36,7 @@ CODE_WORDS = (STRONG, WEAK)  # keywords that name a code (VERB only names the ac
 _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, cues.NOT_OTP),
     (NOT_OTP, tr.NOT_OTP),
+    (NOT_OTP, cm.NOT_OTP),
     (EXPIRED, cues.EXPIRED),
     (EXPIRED, tr.EXPIRED),
     (STRONG, kw.STRONG),
@@ -54,10 +56,12 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (CARD, cues.CARD),
     (ORDER, cues.ORDER),
     (ORDER, tr.ORDER),
+    (ORDER, cm.ORDER),
     (BOOKING, cues.BOOKING),
     (BOOKING, tr.BOOKING),
     (REFERENCE, cues.REFERENCE),
     (REFERENCE, tr.REFERENCE),
+    (REFERENCE, cm.REFERENCE),
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),
 )

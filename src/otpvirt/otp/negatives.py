@@ -25,7 +25,9 @@ _CURRENCY_WORDS = (
     "د.ل", "ل.د", "ກີບ", "บาท", "đồng", "dong", "đ", "рупий", "रुपये", "रुपए", "रु", "টাকা", "rs",
     "rs.", "dollars", "dollar", "dólares", "reais", "real", "pesos", "lira", "zlotych", "złotych",
     "forint", "yuan", "gbp", "ман", "смн", "dram", "lari", "manat", "tenge", "ש\"ח", "שח", "₪",
-    "৳", "taka", "rupees",
+    "৳", "taka", "rupees", "ብር", "birr", "etb", "ናቕፋ", "nakfa", "ksh", "kes", "tsh", "tzs",
+    "ugx", "shilingi", "រៀល", "khr", "ကျပ်", "mmk", "රු", "lkr", "npr", "ரூ", "रू", "ლარი",
+    "դրամ", "₮", "төгрөг", "mnt", "دینار", "टका",
 )
 _UNITS = (
     "%", "min", "мин", "хв", "daq", "дақ", "dakika", "menit", "phut", "phút", "นาที", "ນາທີ",

@@ -25,6 +25,7 @@ from .context import (
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
     BOOKING,
+    CODE_WORDS,
     EXPIRED,
     KEYWORD_WEIGHT,
     LABEL,
@@ -195,7 +196,9 @@ def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchor
         ref is not None
         and raw > 5
         and not DIGIT.search(msg.t, ref.end, c.start)
-        and not (tier == STRONG and anchored == LEAD and COPULA.search(msg.low, ref.end, c.start))
+        and not (
+            tier in CODE_WORDS and anchored == LEAD and COPULA.search(msg.low, ref.end, c.start)
+        )
         and not clause_through(msg, c, ref)
     ):
         # "Ref: 88213409" -- unless a code word follows at once ("ID: 0926 — код") or the
