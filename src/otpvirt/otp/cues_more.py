@@ -30,6 +30,26 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "fattura", "faktura"),
 }
 
+# "the number ending in 4821": a phone's or card's last digits, never the code
+CARD_ENDING: tuple[str, ...] = (
+    "terminado en", "terminada en", "terminado em", "terminada em", "se terminant par",
+    "endet auf", "endend auf", "che termina con", "che finisce con", "kończący się na",
+    "kończącym się na", "eindigend op", "eindigt op", "ile biten", "ile sona eren",
+    "заканчивающийся на", "заканчивающемся на", "оканчивающийся на", "що закінчується на",
+    "المنتهی", "inayoishia", "zinazoishia", "ending with", "ending in", "kết thúc bằng",
+    "berakhiran", "yang berakhir", "ላይ የሚያልቅ", "የሚያልቀው", "ወደሚያልቀው", "son 4 hanesi",
+    "son dört hanesi", "son 4 hane", "hanesi",
+)
+
+# "code 4821 was used": a notice about a spent code, never one to type
+EXPIRED: dict[str, tuple[str, ...]] = {
+    "used": ("был использован", "уже использован", "було використано", "fue utilizado",
+             "fue usado", "foi utilizado", "foi usado", "a été utilisé", "wurde verwendet",
+             "wurde bereits verwendet", "è stato utilizzato", "è già stato utilizzato",
+             "został użyty", "został wykorzystany", "kullanıldı", "已被使用", "已使用过",
+             "已使用過", "使用済み", "사용되었습니다", "has been used", "already used"),
+}
+
 ORDER: dict[str, tuple[str, ...]] = {
     "all": ("ትዕዛዝ", "oda yako", "agizo", "ऑर्डर", "অর্ডার", "آرڈر", "ඇණවුම", "ஆர்டர்",
             "ការបញ្ជាទិញ", "အော်ဒါ", "ማድረስ"),

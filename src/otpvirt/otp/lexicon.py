@@ -39,6 +39,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, cm.NOT_OTP),
     (EXPIRED, cues.EXPIRED),
     (EXPIRED, tr.EXPIRED),
+    (EXPIRED, cm.EXPIRED),
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
     (STRONG, kw.TRANSLIT),
@@ -54,6 +55,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (PHONE_NOUN, cues.PHONE_NOUN),
     (SENT, cues.SENT),
     (CARD, cues.CARD),
+    (CARD, {"ending": cm.CARD_ENDING}),
     (ORDER, cues.ORDER),
     (ORDER, tr.ORDER),
     (ORDER, cm.ORDER),
@@ -155,7 +157,9 @@ ARABIZI = frozenset(
     fold_phrase(raw.rstrip("$")) for raw in (*kw.TRANSLIT["ar"], *kw.TRANSLIT_WEAK["ar"])
 )
 # "ending in 1234", "尾号1234": these card words always announce the card's last digits.
-CARD_ENDING = frozenset(fold_phrase(raw.rstrip("$")) for raw in cues.CARD["ending"])
+CARD_ENDING = frozenset(
+    fold_phrase(raw.rstrip("$")) for raw in (*cues.CARD["ending"], *cm.CARD_ENDING)
+)
 # "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") or after
 # "will" ("ຈະໝົດອາຍຸ") says how long the code is valid, not that it has expired; so does any
 # expiry word before "after" or a future verb ("недействителен после 3 попыток", "nav derīgs

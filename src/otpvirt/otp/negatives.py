@@ -54,18 +54,20 @@ CURRENCY_AFTER = re.compile(
     rf"[ ]?(?:[{_CURRENCY_SYMBOLS}]|(?:{_alt(_CURRENCY_WORDS)})(?![^\W\d_]))"
 )
 CURRENCY_BEFORE = re.compile(
-    rf"(?:[{_CURRENCY_SYMBOLS}]|(?<![^\W\d_])(?:{_alt(_CURRENCY_WORDS)}))[ ]?$"
+    rf"(?:[{_CURRENCY_SYMBOLS}]|(?<![^\W\d_])(?:{_alt(_CURRENCY_WORDS)}))[ ]?\Z"
 )
+# The currency ends an earlier amount: "1,500.00 บาท 453283", "12 300,50 р. 229278".
+_AMOUNT_END = re.compile(r"\d[ ]?\Z")
 UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 # "12. 5. 2025", "12 / 05 /", "5月3日": the number continues a date.
-DATE_BEFORE = re.compile(r"\d{1,4}[./-][ ]?\d{1,2}[./-][ ]?$|\d[年月][ ]?$")
+# (a day or a year first, so "USD 250.00. 8408" continues no date; never across a line)
+DATE_BEFORE = re.compile(r"(?<![\d.,-])(?:\d{1,2}|\d{4})[./-][ ]?\d{1,2}[./-][ ]?\Z|\d[年月][ ]?\Z")
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
 PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER + _CALLED)})")
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
-BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.
-HARD_BEFORE = frozenset("+#№*•●×@\\_")
+HARD_BEFORE = frozenset("+#№*•●×@\\_…")
 HARD_AFTER = frozenset("*•●@_%")
 # A masked card or account number: digit groups and mask runs joined by single spaces or
 # hyphens ("6219-86**-****-4402", "**** 4402", "•• 4402", "XXXX-XXXX-4402").  The visible
@@ -74,6 +76,7 @@ HARD_AFTER = frozenset("*•●@_%")
 _MASK_CORE = re.compile(r"[*•●]|xx|XX")  # one-character branches keep the scan fast
 _MASK_CHARS = frozenset("0123456789*•●xX")
 _MASK_RUN = re.compile(r"[0-9*•●xX]+(?:[ -][0-9*•●xX]+)*")
+_MASK_TAIL = re.compile(r"(?:[*•●]|[xX]{2})\d{3,}(?=[ -]|$)")
 _MASKED = re.compile(r"\d(?:[*•●]|[xX]{2})|(?:[*•●]|[xX]{2})\d|(?:[*•●]{2}|[xX]{2})[ -]\d")
 # A phone number behind an area code in parentheses: "(02)2182-1313", "(021) 6422-1234",
 # "(8 800) 555-35-35".  The subscriber part has five digits or more, so "(4821) 12:30" is
@@ -93,8 +96,9 @@ IBAN = re.compile(
     r"(?:[A-Z0-9]{11,30}(?![A-Za-z0-9])|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)"
 )
 # 【Sender】 signatures in Chinese SMS: a number inside is the sender's name, not a code --
-# unless a code word or colon sits right before the bracket: "提货码【482193】".
-SIGNATURE = re.compile(r"(?<![码碼:：])【[^】]{0,20}】")
+# unless a code word or colon sits right before the bracket: "提货码【482193】",
+# "認証コード【482193】".
+SIGNATURE = re.compile(r"(?<![码碼:：ド号號])【[^】]{0,20}】")
 PROMO_SHAPE = re.compile(r"[A-Z]{3,}\d{2,4}")
 TRAILING_GLUE = re.compile(r"[^\W\d_]+-$")
 
@@ -185,6 +189,8 @@ def hard_context(t: str, start: int, end: int) -> bool:
     after = t[end] if end < len(t) else " "
     if before in HARD_BEFORE or after in HARD_AFTER:
         return True
+    if before == "." and t.endswith("..", 0, start - 1):
+        return True  # "DE89...3000", "Konto ...4821": the visible tail of a shortened number
     # "No. *1234", "карты ** 1234": a mask two characters away still marks a card.
     return start > 1 and t[start - 2] in "*•●" and before == " "
 
@@ -193,7 +199,13 @@ def amount_or_unit(low: str, start: int, end: int) -> bool:
     """True when a currency or a unit of time/volume sits right next to the number."""
     if end < len(low) and AFTER.match(low, end, end + 16):
         return True
-    return start > 0 and BEFORE.search(low, max(0, start - 10), start) is not None
+    if start == 0:
+        return False
+    lo = max(0, start - 10)
+    if DATE_BEFORE.search(low, lo, start):
+        return True
+    m = CURRENCY_BEFORE.search(low, lo, start)
+    return m is not None and not _AMOUNT_END.search(low, max(0, m.start() - 2), m.start())
 
 
 def is_date(parts: list[str]) -> bool:
@@ -232,9 +244,11 @@ def card_masks(text: str) -> list[tuple[int, int]]:
                 break
         run = _MASK_RUN.match(text, start)
         if run is not None and run.end() > end:
-            end = run.end()
+            # the visible tail after a mask ends the number: "xxx4821 3775" is a code after it
+            tail = _MASK_TAIL.search(text, run.start(), run.end())
+            end = tail.end() if tail else run.end()
             if _MASKED.search(run.group()):
-                out.append(run.span())
+                out.append((run.start(), end))
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import negatives as neg
 from .context import (
     BREAK,
@@ -38,6 +40,11 @@ _GOVERNED_GAP = 16
 # more length, in any language: "Kod weryfikacyjny do aplikacji InPost Mobile: 4127", "code
 # for the app Acme Mobile: 4127" (a comma on the way starts another clause: "…, telefon: 80").
 _LABELLED_GAP = 32
+# A sentence that ends without a question between a call cue and the number closes the cue:
+# "… 8334 پر کال کریں۔ 2540 آپ کا کوڈ ہے" (but "Questions? 8080" is a number to call).
+_STATEMENT_END = re.compile(r"[。！።։។៕။]|[.!।۔](?:\s|$)")
+# A whole phone number: hyphenated or solid, eight characters at least.
+_PHONE = re.compile(r"(?<![\d-])\+?\d[\d-]{6,}\d(?![\d-])")
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
 # away is usually "don't send it to anyone".
 _VERB_AFTER = 4
@@ -49,8 +56,9 @@ def rejected(msg: Message, c: Candidate) -> bool:
         for ev in msg.events:
             if ev.category == EXPIRED and same_sentence(msg, ev.start, c.start):
                 return True
-    if cue_before(msg, c, (NOT_OTP,), 25) is not None:
-        return True
+    promo = cue_before(msg, c, (NOT_OTP,), 25)
+    if promo is not None and not _numbered(msg, promo.end, c.start):
+        return True  # "Kode pos 12345", "Код купона: 1234" (not "注文番号48213377。 813793が…")
     if c.kind not in NUMERIC:
         return False
     if c.kind == "tight" and introducer(msg, c) is None:
@@ -63,7 +71,9 @@ def rejected(msg: Message, c: Candidate) -> bool:
     # the number it announces closes it: "Не вы? Позвоните 0500. 4821 — ваш код"
     phone = cue_before(msg, c, (PHONE, PHONE_NOUN), 20, reopen=CODE_WORDS)
     if phone is not None and not (
-        verified_phone(msg, c, phone) or _called_before(msg, phone.end, c.start)
+        verified_phone(msg, c, phone)
+        or _called_before(msg, phone.end, c.start)
+        or _STATEMENT_END.search(msg.t, phone.end, c.start)
     ):
         return True
     if len(c.value) == 4 and last_digits(msg, c):
@@ -71,12 +81,22 @@ def rejected(msg: Message, c: Candidate) -> bool:
     return neg.is_year(c.value) and MONTH in msg.categories and near(msg, c, MONTH, 15)
 
 
-def _called_before(msg: Message, cue_end: int, start: int) -> bool:
-    # another number and a sentence end between them ("Tel. 0500. 4821"); a split phone
-    # number ("Call 02 4821") or a question ("Questions? 8080") keeps the cue
+def _numbered(msg: Message, cue_end: int, start: int) -> bool:
+    # the cue's own number comes first and a sentence ends before this one
     return DIGIT.search(msg.t, cue_end, start) is not None and not same_sentence(
         msg, cue_end, start
     )
+
+
+def _called_before(msg: Message, cue_end: int, start: int) -> bool:
+    # another number and a sentence end between them ("Tel. 0500. 4821"), or a whole phone
+    # number ("โทร 02-111-1111 852938 คือรหัส…"); a split phone number ("Call 02 4821") or a
+    # question ("Questions? 8080") keeps the cue
+    if DIGIT.search(msg.t, cue_end, start) is None:
+        return False
+    if not same_sentence(msg, cue_end, start):
+        return True
+    return _PHONE.search(msg.t, cue_end, start) is not None
 
 
 def last_digits(msg: Message, c: Candidate) -> bool:
@@ -84,6 +104,8 @@ def last_digits(msg: Message, c: Candidate) -> bool:
     card = cue_before(msg, c, (CARD,), 16)
     if card is None or DIGIT.search(msg.t, card.end, c.start):
         return False
+    if not same_sentence(msg, card.end, c.start):
+        return False  # "… olan kartınız. 1248 giriş kodunuzdur"
     # "Код для привязки карты: 4821": the code word's clause names the card, then the code
     return card.value in CARD_ENDING or not governed(msg, c, card)
 
