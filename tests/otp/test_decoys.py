@@ -38,6 +38,18 @@ CASES: list[tuple[str, str, str | None]] = [
      "বিকাশ কখনো পিন জানতে চায় না। কল করুন ১৬২৪৭।\nকোডটি কাউকে দেবেন না।\nহেল্পলাইন ১৬২৪৭।", None),
     ("en", "Questions? 8080", None),
     ("en", "Never share your code. Questions? 8080", None),
+    ("es", "Clave SMS: 627379. Código promocional VERANO25: 25% de descuento.", "627379"),
+    ("fr", "Code : 255820. Code promo ETE25 : -25 %.", "255820"),
+    ("pt", "Código: 515988. Pedido 48213377 enviado. Cupom VERAO25 com 25% de desconto.", "515988"),
+    ("tr", "%50 indirim! Kod: 4455", None),
+    ("en", "Use code 1234 at checkout for 20% off", None),
+    ("ar", "خدمة العملاء 920001000. بتاريخ 12 يونيو 2025 الساعة 14:32. لا تشارك الرمز مع أي "
+     "شخص.", None),
+    ("id", "Kode OTP Anda: 1430.\n12 Juni 2025 pukul 14:32.\nJANGAN berikan kode ini ke siapa "
+     "pun.", "1430"),
+    ("sw", "Msimbo wako: 2025. Tarehe 12 Juni 2025.", "2025"),
+    ("en", "Your code is 2024. Sent on June 12, 2025.", "2024"),
+    ("he", "הקוד נשלח ב-12 ביוני 2025", None),
     ("en", "Txn of INR 1,500.00 at AMAZON on 12-06-25 14:32. OTP 482193. Valid 10 min. Not you? "
      "Call 1800-123-4567. Ref 48213377", "482193"),
     ("en", "We've sent a code to your number ending 4821. Enter it in the app.", None),

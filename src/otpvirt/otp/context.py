@@ -118,10 +118,11 @@ def same_sentence(msg: Message, a: int, b: int) -> bool:
 
 
 def near(msg: Message, c: Candidate, category: str, window: int) -> bool:
-    """True when a cue of the category sits within `window` chars on either side."""
+    """True when a cue of the category sits within `window` chars on either side, same sentence."""
     return any(
         ev.category == category
         and (0 <= c.start - ev.end <= window or 0 <= ev.start - c.end <= window)
+        and same_sentence(msg, ev.start, c.start)
         for ev in msg.events
     )
 
@@ -200,14 +201,18 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
 def warned_sentences(t: str, events: list[Event]) -> tuple[tuple[int, int, int], ...]:
     """(start, end, first reminder word) of every sentence holding a never-share reminder."""
     out: list[tuple[int, int, int]] = []
+    breaks = [(m.start(), m.end()) for m in BREAK.finditer(t)]
     for ev in events:
         if ev.category != WARN or (out and ev.start < out[-1][1]):
             continue
-        start = 0
-        for m in BREAK.finditer(t, 0, ev.start):
-            start = m.end()
-        stop = BREAK.search(t, ev.end)
-        out.append((start, stop.start() if stop else len(t), ev.start))
+        start, stop = 0, len(t)
+        for b_start, b_end in breaks:
+            if b_end <= ev.start:
+                start = b_end
+            elif b_start >= ev.end:
+                stop = b_start
+                break
+        out.append((start, stop, ev.start))
     return tuple(out)
 
 

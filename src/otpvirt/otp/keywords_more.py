@@ -39,6 +39,8 @@ STRONG: dict[str, tuple[str, ...]] = {
               "ओटीपी कोड", "प्रमाणिकरण कोड"),
     "mn": ("нэг удаагийн нууц үг", "нэг удаагийн код", "нэвтрэх код", "баталгаажуулах код"),
     "yo": ("koodu ijẹrisi", "koodu idaniloju", "koodu aabo"),
+    "es+": ("clave sms", "clave de firma", "código de firma", "clave de operaciones",
+            "clave de operación", "código de operación"),
 }
 
 WEAK: dict[str, tuple[str, ...]] = {

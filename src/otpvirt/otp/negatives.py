@@ -64,6 +64,7 @@ UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 DATE_BEFORE = re.compile(r"(?<![\d.,-])(?:\d{1,2}|\d{4})[./-][ ]?\d{1,2}[./-][ ]?\Z|\d[年月][ ]?\Z")
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
+BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
 PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER + _CALLED)})")
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.
@@ -199,13 +200,10 @@ def amount_or_unit(low: str, start: int, end: int) -> bool:
     """True when a currency or a unit of time/volume sits right next to the number."""
     if end < len(low) and AFTER.match(low, end, end + 16):
         return True
-    if start == 0:
-        return False
-    lo = max(0, start - 10)
-    if DATE_BEFORE.search(low, lo, start):
-        return True
-    m = CURRENCY_BEFORE.search(low, lo, start)
-    return m is not None and not _AMOUNT_END.search(low, max(0, m.start() - 2), m.start())
+    m = BEFORE.search(low, max(0, start - 10), start) if start else None
+    if m is None or m.group("cur") is None:
+        return m is not None  # no currency before it, or a date it continues
+    return _AMOUNT_END.search(low, max(0, m.start() - 2), m.start()) is None
 
 
 def is_date(parts: list[str]) -> bool:

@@ -43,6 +43,11 @@ _LABELLED_GAP = 32
 # A sentence that ends without a question between a call cue and the number closes the cue:
 # "… 8334 پر کال کریں۔ 2540 آپ کا کوڈ ہے" (but "Questions? 8080" is a number to call).
 _STATEMENT_END = re.compile(r"[。！።։។៕။]|[.!।۔](?:\s|$)")
+# A day and a month name right before a year: "12 يونيو 2025", "12. Juni 2025", "June 12, 2025".
+_DATED = re.compile(
+    r"(?<!\d)\d{1,2}(?:st|nd|rd|th|er|\.)? [^\W\d_]{3,12}\.?,? \Z"
+    r"|(?<![^\W\d_])[^\W\d_]{3,12}\.? \d{1,2}(?:st|nd|rd|th)?, \Z"
+)
 # A whole phone number: hyphenated or solid, eight characters at least.
 _PHONE = re.compile(r"(?<![\d-])\+?\d[\d-]{6,}\d(?![\d-])")
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
@@ -78,7 +83,12 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True
     if len(c.value) == 4 and last_digits(msg, c):
         return True
-    return neg.is_year(c.value) and MONTH in msg.categories and near(msg, c, MONTH, 15)
+    if not neg.is_year(c.value):
+        return False
+    # "12 يونيو 2025", "June 12, 2025": a day and a month name in any language make a date
+    if _DATED.search(msg.t, max(0, c.start - 20), c.start):
+        return True
+    return MONTH in msg.categories and near(msg, c, MONTH, 15)
 
 
 def _numbered(msg: Message, cue_end: int, start: int) -> bool:

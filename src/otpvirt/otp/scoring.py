@@ -30,6 +30,7 @@ from .lexicon import (
     KEYWORD_WEIGHT,
     LABEL,
     MARKETING,
+    NOT_OTP,
     ORDER,
     PRODUCT,
     REFERENCE,
@@ -159,13 +160,28 @@ def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[fl
                 return 0.0, ""
         else:
             value += _numeric_adjustments(msg, c, tier, raw, anchored)
-        if tier != STRONG and _has(msg, MARKETING):
+        if tier != STRONG and _has(msg, MARKETING) and not _apart_from_advert(msg, c):
             value -= 0.6  # "use code 1234 at checkout for 20% off"
     if fmt is not None and SHAPES[fmt.name].fullmatch(c.value):
         value += 0.3 if c.kind in ("alnum", "letters") else 0.15
     if any(o.value == c.value and o is not c for o in viable):
         value += 0.05
     return value, anchored
+
+
+def _apart_from_advert(msg: Message, c: Candidate) -> bool:
+    """True when a code word states the number and an advert with its own code is elsewhere."""
+    # "Clave SMS: 627379. Código promocional VERANO25: 25% de descuento." -- but not "Use
+    # code 1234 at checkout for 20% off", "%50 indirim! Kod: 4455" (the advert's code)
+    if NOT_OTP not in msg.categories:
+        return False
+    ev = introducer(msg, c)
+    if ev is None or not CONNECTOR.search(msg.low, max(ev.end, c.start - 10), c.start):
+        return False
+    return not any(
+        o.category in (MARKETING, NOT_OTP) and same_sentence(msg, o.start, c.start)
+        for o in msg.events
+    )
 
 
 def _own_format(msg: Message, c: Candidate, service: str) -> bool:
