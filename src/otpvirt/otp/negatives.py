@@ -65,7 +65,13 @@ DATE_BEFORE = re.compile(r"(?<![\d.,-])(?:\d{1,2}|\d{4})[./-][ ]?\d{1,2}[./-][ ]
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
 BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
-PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER + _CALLED)})")
+PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED)})")
+# A command word to text to a short number: "Text RESEND to 72727", "Envía ALTA al 4821"
+# (not "Twój kod BLIK to 123456": Polish "to" is "is").
+_TEXT_TO = re.compile(
+    r"(?i:text|txt|send|sms|reply|envía|envia|manda|envoyez|envoie|sende|schicke|invia|wyślij"
+    r"|отправьте|пошлите|kirim|balas)[ ]+[A-Z]{2,10}[\"”']? (?:to|al|au|an|на|ke|para|ao|a) \Z"
+)
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.
 HARD_BEFORE = frozenset("+#№*•●×@\\_…")
@@ -186,6 +192,8 @@ def glued_before(t: str, start: int) -> bool:
 
 def hard_context(t: str, start: int, end: int) -> bool:
     """True when a glued mark shows the number is a card mask, reference, phone or percent."""
+    if start > 4 and t[start - 2] in "aolun" and _TEXT_TO.search(t, max(0, start - 20), start):
+        return True  # "Text RESEND to 72727": a short number to text a command to
     before = t[start - 1] if start > 0 else " "
     after = t[end] if end < len(t) else " "
     if before in HARD_BEFORE or after in HARD_AFTER:
