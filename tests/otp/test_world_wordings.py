@@ -361,6 +361,69 @@ CASES: list[tuple[str, str, str | None]] = [
      "【建设银行】您尾号4821的储蓄卡6月12日14:32支出(消费)128.00元，余额3,456.78元。", None),
     ("zh-Hans", "482193（抖音验证码），用于手机号登录，5分钟内有效。请勿泄露。", "482193"),
     ("zh-Hans", "你的 WhatsApp 验证码：482-193", "482193"),
+    ("tl", "Ang iyong OTP ay 482193. Huwag itong ibigay kahit kanino. Hindi ito hihingin ng "
+     "GCash.", "482193"),
+    ("tl", "Nakatanggap ka ng P1,500.00 mula kay JUAN DELA CRUZ. Ref No. 4821337701. Bagong "
+     "balanse: P3,250.00", None),
+    ("tl", "482193 ang iyong verification code sa Shopee.", "482193"),
+    ("tl", "Maya: Ang iyong one-time PIN ay 4821. Valid ito sa loob ng 5 minuto.", "4821"),
+    ("ms", "Kod TAC anda ialah 482193. Sah selama 5 minit. Jangan kongsi dengan sesiapa."
+     "Kod TAC anda ialah 482193. Sah selama 5 minit. Jangan kongsi dengan sesiapa.", "482193"),
+    ("ms", "Anda telah menerima RM150.00 ke akaun 5148****7701 pada 12/06/2025.", None),
+    ("sq", "Kodi juaj i verifikimit është 482193. Mos ia jepni askujt.", "482193"),
+    ("sq", "Llogaria juaj u kreditua me 5,000 ALL më 12.06.2025. Bilanci: 12,340 ALL.", None),
+    ("sl", "Vaša koda za preverjanje je 482193.", "482193"),
+    ("sl", "Nikomur ne posredujte kode. Informacije na 080 12 34.", None),
+    ("mk", "Вашиот код за верификација е 482193. Не го споделувајте.", "482193"),
+    ("be", "Ваш код пацверджання: 482193. Нікому не паведамляйце.", "482193"),
+    ("be", "Банк ніколі не запытвае код з SMS. Даведкі: 147", None),
+    ("af", "Jou verifikasiekode is 482193. Moenie dit met enigiemand deel nie.", "482193"),
+    ("af", "Jou rekening is gedebiteer met R250.00 op 12/06. Beskikbare saldo R1,234.56.", None),
+    ("zu", "Ikhodi yakho yokuqinisekisa ithi 482193. Ungayabelani nomuntu.", "482193"),
+    ("so", "Koodhkaaga xaqiijinta waa 482193. Cidna ha la wadaagin.", "482193"),
+    ("so", "Waxaad heshay $50.00 oo ka timid 0615123456. Haraagaagu waa $120.00.", None),
+    ("rw", "Kode yawe yo kwemeza ni 482193. Ntuyisangize undi muntu.", "482193"),
+    ("tk", "Siziň tassyklaýyş koduňyz: 482193.", "482193"),
+    ("ky", "Сиздин бир жолку кодуңуз: 482193. Эч кимге бербеңиз.", "482193"),
+    ("tg", "Коди тасдиқ барои ворид шудан ба Alif Mobi: 482193. Ба касе нагӯед.", "482193"),
+    ("tg", "Ҳисобатон бо 100 сомонӣ пур карда шуд. Бақия: 250,50 сомонӣ. Маълумот: 1515", None),
+    ("ps", "ستاسو د تصدیق کوډ: 482193. دا کوډ له هیچا سره مه شریکوئ.", "482193"),
+    ("ps", "ستاسو بیلانس ۲۵۰ افغانۍ دی. د معلوماتو لپاره ۳۳۳ ته زنګ ووهئ.", None),
+    ("lo", "ລະຫັດຢືນຢັນຂອງທ່ານແມ່ນ 482193. ຫ້າມບອກຜູ້ອື່ນ.", "482193"),
+    ("lo", "ທ່ານໄດ້ຮັບໂບນັດ 5GB ໃຊ້ໄດ້ 7 ມື້. ສອບຖາມ 1555", None),
+    ("ug", "دەلىللەش كودىڭىز: 482193", "482193"),
+    ("is", "Staðfestingarkóðinn þinn er 482193.", "482193"),
+    ("ga", "Is é 482193 do chód fíoraithe.", "482193"),
+    ("cy", "Eich cod dilysu yw 482193.", "482193"),
+    ("eu", "Zure egiaztapen kodea 482193 da.", "482193"),
+    ("ca", "El teu codi de verificació és 482193.", "482193"),
+    ("gl", "O teu código de verificación é 482193.", "482193"),
+    ("mt", "Il-kodiċi ta' verifika tiegħek huwa 482193.", "482193"),
+    ("lb", "Äre Bestätegungscode ass 482193.", "482193"),
+    ("hr", "HPB: Vaš jednokratni kod za plaćanje 250,00 EUR na HR12 1001 0051 8630 0016 0 je "
+     "482193.", "482193"),
+    ("bs", "Vaš verifikacijski kod je 482193. Ne dijelite ga ni s kim.", "482193"),
+    ("ro", "Codul tău OTP pentru plata de 150,00 RON către RO49 AAAA 1B31 0075 9384 0000 este "
+     "482193.", "482193"),
+    ("hu", "Az átutalás (25 000 Ft, HU42 1177 3016 1111 1018 0000 0000) jóváhagyó kódja: 482193"
+     "Az átutalás (25 000 Ft, HU42 1177 3016 1111 1018 0000 0000) jóváhagyó kódja: 482193",
+     "482193"),
+    ("cs", "Autorizační SMS kód: 482193. Platba 1 250 Kč na účet CZ65 0800 0000 1920 0014 5399."
+     "Autorizační SMS kód: 482193. Platba 1 250 Kč na účet CZ65 0800 0000 1920 0014 5399.",
+     "482193"),
+    ("el", "Κωδικός επιβεβαίωσης συναλλαγής 482193 για μεταφορά 150,00 EUR σε GR16 0110 1250 "
+     "0000 0001 2300 695.", "482193"),
+    ("da", "Din engangskode til overførsel af 1.250,00 kr. til DK50 0040 0440 1162 43 er "
+     "482193.", "482193"),
+    ("sv", "Din säkerhetskod för betalning 499,00 kr till SE45 5000 0000 0583 9825 7466 är "
+     "482193.", "482193"),
+    ("fi", "Vahvistuskoodi 482193 tilisiirrolle 250,00 EUR tilille FI21 1234 5600 0007 85."
+     "Vahvistuskoodi 482193 tilisiirrolle 250,00 EUR tilille FI21 1234 5600 0007 85.", "482193"),
+    ("no", "Engangskode 482193 for betaling av 1 250,00 kr til NO93 8601 1117 947.", "482193"),
+    ("lt", "Mokėjimo 150,00 EUR į LT12 1000 0111 0100 1000 patvirtinimo kodas: 482193", "482193"),
+    ("lv", "Maksājuma 150,00 EUR uz LV80 BANK 0000 4351 9500 1 apstiprināšanas kods: 482193"
+     "Maksājuma 150,00 EUR uz LV80 BANK 0000 4351 9500 1 apstiprināšanas kods: 482193", "482193"),
+    ("et", "Makse 150,00 EUR kontole EE38 2200 2210 2014 5685 kinnituskood: 482193", "482193"),
 ]
 # fmt: on
 

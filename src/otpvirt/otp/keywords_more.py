@@ -39,6 +39,8 @@ STRONG: dict[str, tuple[str, ...]] = {
               "ओटीपी कोड", "प्रमाणिकरण कोड"),
     "mn": ("нэг удаагийн нууц үг", "нэг удаагийн код", "нэвтрэх код", "баталгаажуулах код"),
     "yo": ("koodu ijẹrisi", "koodu idaniloju", "koodu aabo"),
+    "europe+": ("staðfestingarkóð", "egiaztapen kode", "cód fíoraithe", "chód fíoraithe",
+                "ikhodi yokuqinisekisa", "koodhka xaqiijinta", "koodhkaaga xaqiijinta"),
     "es+": ("clave sms", "clave de firma", "código de firma", "clave de operaciones",
             "clave de operación", "código de operación"),
 }
@@ -49,6 +51,7 @@ WEAK: dict[str, tuple[str, ...]] = {
                    "పాస్‌వర్డ్", "ಕೋಡ್", "കോഡ്", "કોડ", "ਕੋਡ", "पिन$", "পিন$"),
     "south-east-asia": ("លេខកូដ", "កូដ", "ពាក្យសម្ងាត់", "លេខសម្ងាត់", "ကုဒ်", "စကားဝှက်"),
     "mn-yo": ("нууц үг", "koodu"),
+    "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga"),
 }
 
 # "Verification: 482193", "Verify your phone: 1234": words that name a code only as the label
