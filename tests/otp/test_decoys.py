@@ -144,3 +144,14 @@ def test_code_after_a_decoy(decoy: str, sep: str) -> None:
     assert extract_code(f"{decoy}{sep}482193 is your login code.") == "482193"
     assert extract_code(f"{decoy}{sep}Your login code is 5092.") == "5092"
     assert extract_code(decoy) is None
+
+
+@pytest.mark.parametrize(
+    "app_hash", ["5NgeywZyDkO", "PCS+izfD42S", "rP5bg+I0poY", "KBC52R23FWQ", "cm7/OKsG+I4"]
+)
+@pytest.mark.parametrize("code", ["428265", "4281", "48 21 93"])
+def test_android_hash_right_after_the_code(app_hash: str, code: str) -> None:
+    # the hash starts with a digit, a unit ("pcs", "cm", "KB") or a currency ("Rp")
+    expected = code.replace(" ", "")
+    assert extract_code(f"[#] Your Wolt code: {code} {app_hash}") == expected
+    assert extract_code(f"<#> Doğrulama kodunuz: {code} {app_hash}") == expected

@@ -58,7 +58,8 @@ def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list
             i += 1
             continue  # too short to be a code and not the start of "123 456"
         # Gather plain-digit atoms separated by single spaces: "337 224", "+992 92 107 7540".
-        # (not after an identifier's letters: "AT611904300234573201 4821" is an IBAN, then a code)
+        # (not after an identifier's letters: "AT611904300234573201 4821" is an IBAN, then a code;
+        # nor into a word: "428265 5NgeywZyDkO" is a code, then an app hash)
         j = i
         while (
             not neg.glued_before(t, start)
@@ -67,6 +68,7 @@ def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list
             and atoms[j + 1][2].isdigit()
             and atoms[j + 1][0] == atoms[j][1] + 1
             and t[atoms[j][1]] == " "
+            and not neg.glued_to_word(t, atoms[j + 1][0], atoms[j + 1][1])
         ):
             j += 1
         group = atoms[i : j + 1]

@@ -64,6 +64,9 @@ UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 DATE_BEFORE = re.compile(r"(?<![\d.,-])(?:\d{1,2}|\d{4})[./-][ ]?\d{1,2}[./-][ ]?\Z|\d[年月][ ]?\Z")
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
+# A token with digits or "+" after the number is no unit: "4281 PCS+izfD42S" and
+# "757235 rP5bg+I0poY" end an Android app hash, not "pcs" or "Rp".
+_HASH_AFTER = re.compile(r"[ ][^\W\d_]{1,4}\S*?[\d+]")
 BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
 PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED)})")
 # A command word to text to a short number: "Text RESEND to 72727", "Envía ALTA al 4821"
@@ -206,7 +209,7 @@ def hard_context(t: str, start: int, end: int) -> bool:
 
 def amount_or_unit(low: str, start: int, end: int) -> bool:
     """True when a currency or a unit of time/volume sits right next to the number."""
-    if end < len(low) and AFTER.match(low, end, end + 16):
+    if end < len(low) and AFTER.match(low, end, end + 16) and not _HASH_AFTER.match(low, end):
         return True
     m = BEFORE.search(low, max(0, start - 10), start) if start else None
     if m is None or m.group("cur") is None:
