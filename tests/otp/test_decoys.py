@@ -155,3 +155,33 @@ def test_android_hash_right_after_the_code(app_hash: str, code: str) -> None:
     expected = code.replace(" ", "")
     assert extract_code(f"[#] Your Wolt code: {code} {app_hash}") == expected
     assert extract_code(f"<#> Doğrulama kodunuz: {code} {app_hash}") == expected
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Your code is «{}»",
+        "Your code is “{}”",
+        "Your code is *{}*",
+        "인증번호 【{}】",
+        "인증번호 【{}】 (3분 이내 입력)",
+        "認証コード「{}」",
+        "🔐 Code: {} 🔐",
+        "Your code is {}😊",
+    ],
+)
+@pytest.mark.parametrize("code", ["482193", "4821"])
+def test_code_in_quotes_brackets_and_bold(template: str, code: str) -> None:
+    assert extract_code(template.format(code)) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【95588】您的账户余额1,234元",
+        "余额1,234元，请勿泄露。【95588】",
+        "Card *4821* charged 20 EUR",
+    ],
+)
+def test_sender_numbers_and_card_tails_stay_no_code(text: str) -> None:
+    assert extract_code(text) is None

@@ -198,6 +198,15 @@ def _format_candidates(t: str) -> list[Candidate]:
     return out
 
 
+def _signature(t: str, s: int, e: int) -> bool:
+    # 【95588】 opening the message or closing it after a sentence is the sender's number;
+    # "인증번호 【482193】" is the code
+    if not neg.BRACKETED_DIGITS.fullmatch(t, s, e):
+        return True
+    head = t[:s].rstrip(" ")
+    return not head or (not t[e:].strip() and head[-1] in "。.!！?？\n")
+
+
 def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans no code can come from, and long tokens (IBANs, account numbers) as one word."""
     banned: list[tuple[int, int]] = []
@@ -212,7 +221,7 @@ def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         banned += ibans
         blocks += ibans
     if "【" in t:
-        banned += neg.spans(neg.SIGNATURE, t)
+        banned += [(s, e) for s, e in neg.spans(neg.SIGNATURE, t) if _signature(t, s, e)]
     if "*" in t or "•" in t or "●" in t or "XX" in t or "xx" in t:
         banned += neg.card_masks(t)
     if "(" in t:

@@ -86,6 +86,9 @@ HARD_AFTER = frozenset("*•●@_%")
 _MASK_CORE = re.compile(r"[*•●]|xx|XX")  # one-character branches keep the scan fast
 _MASK_CHARS = frozenset("0123456789*•●xX")
 _MASK_RUN = re.compile(r"[0-9*•●xX]+(?:[ -][0-9*•●xX]+)*")
+# "*482193*": bold in chat-style text, no mask (a mask never closes with "*" after digits)
+_EMPHASIS = re.compile(r"\*\d{4,10}\*")
+_MASK_EDGE = frozenset("*•●0123456789")
 _MASK_TAIL = re.compile(r"(?:[*•●]|[xX]{2})\d{3,}(?=[ -]|$)")
 _MASKED = re.compile(r"\d(?:[*•●]|[xX]{2})|(?:[*•●]|[xX]{2})\d|(?:[*•●]{2}|[xX]{2})[ -]\d")
 # A phone number behind an area code in parentheses: "(02)2182-1313", "(021) 6422-1234",
@@ -109,6 +112,9 @@ IBAN = re.compile(
 # unless a code word or colon sits right before the bracket: "提货码【482193】",
 # "認証コード【482193】".
 SIGNATURE = re.compile(r"(?<![码碼:：ド号號])【[^】]{0,20}】")
+# A 【482193】 mid-message after a code word is the code ("인증번호 【482193】"); one that opens
+# or closes the message is the sender's short number ("【95588】").
+BRACKETED_DIGITS = re.compile(r"【\d{4,8}】")
 PROMO_SHAPE = re.compile(r"[A-Z]{3,}\d{2,4}")
 TRAILING_GLUE = re.compile(r"[^\W\d_]+-$")
 
@@ -199,7 +205,9 @@ def hard_context(t: str, start: int, end: int) -> bool:
         return True  # "Text RESEND to 72727": a short number to text a command to
     before = t[start - 1] if start > 0 else " "
     after = t[end] if end < len(t) else " "
-    if before in HARD_BEFORE or after in HARD_AFTER:
+    if (before in HARD_BEFORE or after in HARD_AFTER) and not (
+        before == "*" and emphasised(t, start, end)
+    ):
         return True
     if before == "." and t.endswith("..", 0, start - 1):
         return True  # "DE89...3000", "Konto ...4821": the visible tail of a shortened number
@@ -256,9 +264,21 @@ def card_masks(text: str) -> list[tuple[int, int]]:
             # the visible tail after a mask ends the number: "xxx4821 3775" is a code after it
             tail = _MASK_TAIL.search(text, run.start(), run.end())
             end = tail.end() if tail else run.end()
-            if _MASKED.search(run.group()):
+            if _MASKED.search(run.group()) and not _EMPHASIS.fullmatch(run.group()):
                 out.append((run.start(), end))
     return out
+
+
+def emphasised(t: str, start: int, end: int) -> bool:
+    """True when single asterisks set the number in bold: "Your code is *482193*"."""
+    return (
+        start > 0
+        and end < len(t)
+        and t[start - 1] == "*"
+        and t[end] == "*"
+        and t[start - 2 : start - 1] not in _MASK_EDGE
+        and t[end + 1 : end + 2] not in _MASK_EDGE
+    )
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
