@@ -185,3 +185,12 @@ def test_code_in_quotes_brackets_and_bold(template: str, code: str) -> None:
 )
 def test_sender_numbers_and_card_tails_stay_no_code(text: str) -> None:
     assert extract_code(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["482193 security code", "482193 смс-код", "482193 일회용 비밀번호", "482193 secure code"],
+)
+def test_code_before_a_word_that_starts_like_a_unit(text: str) -> None:
+    # "sec", "см", "일" are units only as whole words
+    assert extract_code(text) == "482193"

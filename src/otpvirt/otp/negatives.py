@@ -67,6 +67,9 @@ DATE_BEFORE = re.compile(r"(?<![\d.,-])(?:\d{1,2}|\d{4})[./-][ ]?\d{1,2}[./-][ ]
 # A token with digits or "+" after the number is no unit: "4281 PCS+izfD42S" and
 # "757235 rP5bg+I0poY" end an Android app hash, not "pcs" or "Rp".
 _HASH_AFTER = re.compile(r"[ ][^\W\d_]{1,4}\S*?[\d+]")
+# Words that start like a unit: "482193 security code" ("sec"), "смс-код" ("см"), "order"
+# ("ore"), "일회용" ("일").
+_UNIT_LOOKALIKE = re.compile(r"[ ]?(?:secur|secre|смс|sms|orde|일회|minimum|minist)")
 BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
 PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED)})")
 # A command word to text to a short number: "Text RESEND to 72727", "Envía ALTA al 4821"
@@ -217,7 +220,12 @@ def hard_context(t: str, start: int, end: int) -> bool:
 
 def amount_or_unit(low: str, start: int, end: int) -> bool:
     """True when a currency or a unit of time/volume sits right next to the number."""
-    if end < len(low) and AFTER.match(low, end, end + 16) and not _HASH_AFTER.match(low, end):
+    if (
+        end < len(low)
+        and AFTER.match(low, end, end + 16)
+        and not _HASH_AFTER.match(low, end)
+        and not _UNIT_LOOKALIKE.match(low, end)
+    ):
         return True
     m = BEFORE.search(low, max(0, start - 10), start) if start else None
     if m is None or m.group("cur") is None:
