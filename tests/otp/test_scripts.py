@@ -162,3 +162,20 @@ def test_script_cases_cover_every_language_of_the_issue() -> None:
     for lang in ("am", "ti", "sw", "ka", "hy", "he", "km", "my"):
         found = [expected for code_lang, _, expected in CASES if code_lang == lang]
         assert any(found) and None in found, lang
+
+
+@pytest.mark.parametrize("amount", ["۵۰۰", "۲٬۵۰۰", "۱۲۰۰.۵۰", "۵۰۰۰", "۱۲۰۰ ؋", "۱۵۰۰۰ افغانی"])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "مبلغ {a} کود تصدیق شما {c} است.",
+        "مبلغ {a} - کود تایید شما {c} میباشد",
+        "برای پرداخت {a}\\nکود: {c}",
+        "مبلغ {a} {c} کود تایید شما است.",
+        "شما {a} به ۰۷۹۹۱۲۳۴۵۶ ارسال کردید. رمز یکبار مصرف: {c}",
+    ],
+)
+@pytest.mark.parametrize("code", ["482193", "4821"])
+def test_dari_native_amount_before_a_latin_code(amount: str, wording: str, code: str) -> None:
+    # the amount in Persian digits is neither the code nor one number with it
+    assert extract_code(wording.format(a=amount, c=code)) == code

@@ -61,6 +61,9 @@ OWNER = (
     r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој)[^\W\d_]{0,3}(?![^\W\d_])"
     r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的"
 )
+# An owner right after the code word still points at the number: "کود تصدیق شما 482193 است",
+# "рамзи шумо 4821".
+_OWNED_GAP = re.compile(rf"[ ]*(?:{OWNER})[ ]*[:：]?[ ]*")
 # A strong keyword's clause reaches this far to the cue word it governs (clause_through).
 _CLAUSE_GAP = 24
 # Verb-final copulas right after the number close the code word's clause: "… ба ҳисоби шумо
@@ -83,7 +86,9 @@ def points_at(msg: Message, kw_end: int, start: int) -> bool:
         lo = rest.end() if rest else kw_end
     if start - lo <= 3 and not LETTER.search(msg.t, lo, start):
         return True
-    return CONNECTOR.search(msg.low, max(kw_end, start - 10), start) is not None
+    if CONNECTOR.search(msg.low, max(kw_end, start - 10), start) is not None:
+        return True
+    return start - lo <= 12 and _OWNED_GAP.fullmatch(msg.low, lo, start) is not None
 
 
 def cue_before(

@@ -10,7 +10,7 @@ from . import negatives as neg
 from .context import Candidate, Message, warned_sentences
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
 from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WARN, WEAK, Event, glued_events, scan
-from .normalize import fold, fold_phrase, normalize
+from .normalize import fold, fold_phrase, native_digits, normalize
 from .rejects import rejected
 from .scoring import score
 
@@ -44,8 +44,11 @@ def _resolve_service(sender: str | None, service: str | None, events: list[Event
     return None
 
 
-def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list[Candidate]:
+def _numeric_candidates(
+    t: str, low: str, blocks: list[tuple[int, int]], scripts: str | None = None
+) -> list[Candidate]:
     """Code-shaped numbers; digit runs too long to be codes are added to `blocks`."""
+    # `scripts`: native_digits() of the message, so that "۵۰۰۰ 4821" stays two numbers
     atoms = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(t)]
     out: list[Candidate] = []
     i = 0
@@ -69,6 +72,7 @@ def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list
             and atoms[j + 1][0] == atoms[j][1] + 1
             and t[atoms[j][1]] == " "
             and not neg.glued_to_word(t, atoms[j + 1][0], atoms[j + 1][1])
+            and (scripts is None or _same_script(scripts, atoms[j][1] - 1, atoms[j + 1][0]))
         ):
             j += 1
         group = atoms[i : j + 1]
@@ -80,6 +84,10 @@ def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list
         if cand and not neg.amount_or_unit(low, cand.start, cand.end):
             out.append(cand)
     return out
+
+
+def _same_script(scripts: str, a: int, b: int) -> bool:
+    return (scripts[a] == "n") == (scripts[b] == "n")
 
 
 def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -238,8 +246,11 @@ def candidates(
         return []
     low = fold(t)
     banned, blocks = _banned_spans(t)
+    scripts = native_digits(text[:MAX_CHARS])
     found = [
-        c for c in _numeric_candidates(t, low, blocks) if not neg.inside(banned, c.start, c.end)
+        c
+        for c in _numeric_candidates(t, low, blocks, scripts)
+        if not neg.inside(banned, c.start, c.end)
     ]
     found += _format_candidates(t)
     if not found and not _UPPER.search(t):

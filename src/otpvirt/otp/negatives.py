@@ -12,7 +12,7 @@ from .normalize import fold_phrase, trie_pattern
 from .reminders import AFTER as _CALLED
 
 # fmt: off
-_CURRENCY_SYMBOLS = "$€£¥₽₹₺₸₼₾֏₩₫₭₱฿₴₪৳﷼¢元円원块"
+_CURRENCY_SYMBOLS = "$€£¥₽₹₺₸₼₾֏₩₫₭₱฿₴₪৳﷼¢元円원块؋₦₵₮"
 _CURRENCY_WORDS = (
     "usd", "eur", "euro", "euros", "gbp", "rub", "rur", "uah", "kzt", "uzs", "azn", "gel", "amd",
     "tjs", "afn", "irr", "irt", "lyd", "sar", "aed", "egp", "try", "tl", "inr", "pkr", "bdt",

@@ -89,7 +89,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             continue
         if ev.end <= c.start:
             lo, hi, factor = ev.end, c.start, 1.0
-        elif ev.start >= c.end:
+        elif ev.start >= c.end and not _points_ahead(msg, ev, c, found):
             lo, hi, factor = c.end, ev.start, AFTER_FACTOR
         else:
             continue
@@ -111,6 +111,20 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             elif factor != 1.0 and raw <= 12:
                 anchored = TRAIL
     return best, tier, raw_best, anchored
+
+
+def _points_ahead(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> bool:
+    """True when the keyword after the candidate introduces another number of its own."""
+    # "مبلغ ۵۰۰۰ کود تصدیق شما 482193 است": the amount before the code word is not its code
+    return any(
+        o is not c
+        and o.kind in NUMERIC
+        and 0 <= o.start - ev.end <= 16
+        and not BREAK.search(msg.t, ev.end, o.start)
+        and not DIGIT.search(msg.t, ev.end, o.start)
+        and points_at(msg, ev.end, o.start)
+        for o in found
+    )
 
 
 def _labels(msg: Message, ev: Event, c: Candidate) -> bool:
