@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, STRONG, WARN, Event
+from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, STRONG, Event
 
 
 class Candidate(NamedTuple):
@@ -28,8 +28,7 @@ class Message(NamedTuple):
     blocks: list[tuple[int, int]]  # IBANs and long account numbers: one word for distance
     retriever: bool  # starts with "<#>": an Android SMS Retriever message always carries a code
     categories: frozenset[str]  # which word tables fired at all, to skip needless loops
-    # never-share reminders: (sentence start, sentence end, first reminder word) each
-    warned: tuple[tuple[int, int, int], ...] = ()
+    warned: tuple[int, ...] = ()  # where never-share reminder words start (reminders.NEVER)
 
 
 # Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for;
@@ -203,33 +202,25 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
     return LETTER.search(msg.t, rest.end() if rest else cue.end, c.start) is not None
 
 
-def warned_sentences(t: str, events: list[Event]) -> tuple[tuple[int, int, int], ...]:
-    """(start, end, first reminder word) of every sentence holding a never-share reminder."""
-    out: list[tuple[int, int, int]] = []
-    breaks = [(m.start(), m.end()) for m in BREAK.finditer(t)]
-    for ev in events:
-        if ev.category != WARN or (out and ev.start < out[-1][1]):
-            continue
-        start, stop = 0, len(t)
-        for b_start, b_end in breaks:
-            if b_end <= ev.start:
-                start = b_end
-            elif b_start >= ev.end:
-                stop = b_start
-                break
-        out.append((start, stop, ev.start))
-    return tuple(out)
-
-
 def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
     """True when a code word inside a never-share reminder says nothing about this number."""
     # "We never ask for your PIN or OTP. Report fraud on 1930", "আমরা কখনো OTP চাই না।
     # সহায়তার জন্য 16247 নম্বরে কল করুন": the reminder names codes in general.  It still
     # vouches for the number it points at ("Никому не сообщайте код: 4821"), one before its
     # reminder word ("OTP for login 4821, never share it") and one opening the next sentence
-    # ("Never share this code.\n4821").
+    # ("Never share this code.\n4821").  Only short spans are searched: this runs per pair.
     if ev.end > c.start:
         return False
+    word = next((w for w in msg.warned if same_sentence(msg, w, ev.start)), None)
+    if word is None:
+        return False
+    stop = BREAK.search(msg.t, ev.end, c.start)
+    if stop is None:
+        return c.start > word and not points_at(msg, ev.end, c.start)
+    lo = stop.end()
+    for m in BREAK.finditer(msg.t, lo, c.start):
+        lo = m.end()
+    return LETTER.search(msg.t, lo, c.start) is not None
     for start, stop, word in msg.warned:
         if not start <= ev.start < stop:
             continue

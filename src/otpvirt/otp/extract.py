@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import alnum, passwords
 from . import negatives as neg
-from .context import Candidate, Message, warned_sentences
+from .context import Candidate, Message
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
 from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WARN, WEAK, Event, glued_events, scan
 from .normalize import fold, fold_phrase, native_digits, normalize
@@ -45,10 +45,11 @@ def _resolve_service(sender: str | None, service: str | None, events: list[Event
 
 
 def _numeric_candidates(
-    t: str, low: str, blocks: list[tuple[int, int]], scripts: str | None = None
+    t: str, low: str, blocks: list[tuple[int, int]], source: str
 ) -> list[Candidate]:
     """Code-shaped numbers; digit runs too long to be codes are added to `blocks`."""
-    # `scripts`: native_digits() of the message, so that "۵۰۰۰ 4821" stays two numbers
+    # `source`: the text before normalising, so that "۵۰۰۰ 4821" stays two numbers
+    scripts: list[str | None] = [] if not t.isascii() else [None]
     atoms = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(t)]
     out: list[Candidate] = []
     i = 0
@@ -72,7 +73,7 @@ def _numeric_candidates(
             and atoms[j + 1][0] == atoms[j][1] + 1
             and t[atoms[j][1]] == " "
             and not neg.glued_to_word(t, atoms[j + 1][0], atoms[j + 1][1])
-            and (scripts is None or _same_script(scripts, atoms[j][1] - 1, atoms[j + 1][0]))
+            and _same_script(source, scripts, atoms[j][1] - 1, atoms[j + 1][0])
         ):
             j += 1
         group = atoms[i : j + 1]
@@ -86,8 +87,12 @@ def _numeric_candidates(
     return out
 
 
-def _same_script(scripts: str, a: int, b: int) -> bool:
-    return (scripts[a] == "n") == (scripts[b] == "n")
+def _same_script(source: str, scripts: list[str | None], a: int, b: int) -> bool:
+    # both digits native or both ASCII; the native-digit map is made on first need
+    if not scripts:
+        scripts.append(native_digits(source))
+    marks = scripts[0]
+    return marks is None or (marks[a] == "n") == (marks[b] == "n")
 
 
 def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -246,10 +251,9 @@ def candidates(
         return []
     low = fold(t)
     banned, blocks = _banned_spans(t)
-    scripts = native_digits(text[:MAX_CHARS])
     found = [
         c
-        for c in _numeric_candidates(t, low, blocks, scripts)
+        for c in _numeric_candidates(t, low, blocks, text[:MAX_CHARS])
         if not neg.inside(banned, c.start, c.end)
     ]
     found += _format_candidates(t)
@@ -278,7 +282,7 @@ def candidates(
         blocks,
         retriever,
         categories,
-        warned_sentences(t, events) if WARN in categories else (),
+        tuple(ev.start for ev in events if ev.category == WARN) if WARN in categories else (),
     )
     key = alnum.sender_key(sender)
     # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")
