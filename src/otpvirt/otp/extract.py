@@ -25,6 +25,7 @@ _HAS_SIGNAL = re.compile(r"\d|[A-Z]{4}")
 _UPPER = re.compile(r"[A-Z]")
 _ALIASES = alias_map()
 _ALNUM_SERVICES = frozenset(f.name for f in FORMATS if f.alnum)
+_SELF_EVIDENT = ("prefix", "origin", "url", "split")
 
 
 @lru_cache(maxsize=1024)  # a handful of senders and services send most messages
@@ -285,6 +286,12 @@ def candidates(
         tuple(ev.start for ev in events if ev.category == WARN) if WARN in categories else (),
     )
     key = alnum.sender_key(sender)
+    if categories.isdisjoint(KEYWORD_WEIGHT):
+        # no code word at all: only a service prefix ("G-123456"), a link or origin line, or
+        # a service's own split shape ("WhatsApp 452-188") can be the code (scoring.py)
+        found = [c for c in found if c.kind in _SELF_EVIDENT]
+        viable = [c for c in found if c.value != key and not rejected(msg, c)]
+        return _ranked(msg, viable)
     # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")
     secrets = passwords.candidates(msg)
     found += secrets
@@ -302,6 +309,10 @@ def candidates(
         ]
     # the sender's own name or short code ("TPLUS", "10086") is never the code
     viable = [c for c in found[:MAX_CANDIDATES] if c.value != key and not rejected(msg, c)]
+    return _ranked(msg, viable)
+
+
+def _ranked(msg: Message, viable: list[Candidate]) -> list[tuple[Candidate, float]]:
     ranked = [(c, *score(msg, c, viable)) for c in viable]
     ranked.sort(key=lambda cs: -cs[2])
     return [(c, confidence) for c, confidence, _ in ranked]

@@ -83,21 +83,25 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
     best, tier, raw_best, anchored = 0.0, "", 10_000, ""
     for ev in msg.events:
         weight = KEYWORD_WEIGHT.get(ev.category)
-        if weight is None or (msg.warned and dismissed(msg, ev, c)):
-            continue
-        if ev.category == LABEL and not _labels(msg, ev, c):
+        if weight is None:
             continue
         if ev.end <= c.start:
             lo, hi, factor = ev.end, c.start, 1.0
-        elif ev.start >= c.end and not _points_ahead(msg, ev, c, found):
+        elif ev.start >= c.end:
             lo, hi, factor = c.end, ev.start, AFTER_FACTOR
         else:
             continue
         raw = hi - lo
-        if raw >= DECAY:
+        if (
+            raw >= DECAY
+            or (factor != 1.0 and _points_ahead(msg, ev, c, found))
+            or (msg.warned and dismissed(msg, ev, c))
+            or (ev.category == LABEL and not _labels(msg, ev, c))
+        ):
             continue
-        dist = raw - _block_excess(msg, lo, hi)
-        if BREAK.search(msg.t, lo, hi):
+        dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
+        broken = BREAK.search(msg.t, lo, hi) is not None
+        if broken:
             dist += BREAK_COST
         dist += BETWEEN_COST * sum(
             1 for o in found if o.kind in NUMERIC and o is not c and lo <= o.start and o.end <= hi
@@ -105,7 +109,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
         value = weight * max(0.0, 1.0 - dist / DECAY) * factor
         if value > best:
             best, tier, raw_best = value, ev.category, raw
-        if anchored != LEAD and not BREAK.search(msg.t, lo, hi):
+        if anchored != LEAD and not broken:
             if factor == 1.0 and points_at(msg, lo, hi):
                 anchored = LEAD
             elif factor != 1.0 and raw <= 12:
