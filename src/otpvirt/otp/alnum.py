@@ -47,6 +47,7 @@ _PLAIN_MIN = 5
 # them, with nothing but a colon or a copula between; a number with a unit or an ordinal
 # ("24H", "10KM", "3RD") and the usual acronyms are no codes.
 _SHORT_STOP = frozenset({"3DS", "2FA", "P2P", "B2B", "B2C", "MP3", "MP4", "4K", "CVV2", "A4"})
+_SEAT = re.compile(r"[A-Z]\d\d|\d\d[A-Z]")  # seats, gates, rooms, classes, tariffs
 _UNIT = re.compile(r"\d{1,3}(?:H|K|M|KM|GB|MB|TB|ST|ND|RD|TH|X|G|D|P|AM|PM|MIN|SEC)")
 _PLAIN_REACH = 28  # introducer() looks 16 characters past the word, governed() 24 to the cue
 # A verb this close before the code word ("Digite o código", "Enter the code") says the
@@ -94,9 +95,12 @@ def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Cand
         if token.isdigit() or token == sender:
             continue  # pure digits are handled by the numeric scan
         if len(token) < _PLAIN_MIN - 1 and (
-            token.isalpha() or token in _SHORT_STOP or _UNIT.fullmatch(token)
+            token.isalpha()
+            or token in _SHORT_STOP
+            or _UNIT.fullmatch(token)
+            or _SEAT.fullmatch(token)
         ):
-            continue  # three characters: only a letter-and-digit mix is a code
+            continue  # three characters: only a letter-and-digit mix is a code, not "14C", "A12"
         if m.end() < len(t) and t[m.end()].isascii() and t[m.end()].isalnum():
             continue  # cut by the end of a windowed scan: the token runs on
         if m.start() < 8 and not t[: m.start()].strip(_OPENERS) and _LABEL_END.match(t, m.end()):
@@ -173,6 +177,8 @@ def _direct(msg: Message, c: Candidate) -> bool:
     ev = introducer(msg, c, 12)
     if ev is None or ev.category not in CODE_WORDS:
         return False
+    if any(o.category in _KINDS and 0 <= ev.start - o.end <= 2 for o in msg.events):
+        return False  # "Your tariff code: S1K", "Ticket code: K7Q"
     rest = _WORD_TAIL.match(msg.low, ev.end)
     between = msg.low[rest.end() if rest else ev.end : c.start]
     conn = CONNECTOR.search(between)

@@ -48,6 +48,10 @@ _DATED = re.compile(
     r"(?<!\d)\d{1,2}(?:st|nd|rd|th|er|\.)? [^\W\d_]{3,12}\.?,? \Z"
     r"|(?<![^\W\d_])[^\W\d_]{3,12}\.? \d{1,2}(?:st|nd|rd|th)?, \Z"
 )
+_UNTIL = re.compile(
+    r"(?<![^\W\d_])(?:until|till|through|thru|expires?|до|по|bis|hasta|ate|jusqu'en|fino al"
+    r"|sampai|hingga|đen|toi|تا|حتی|لغایه|עד)[ ]\Z|[至到][ ]?\Z"
+)
 # A whole phone number: hyphenated or solid, eight characters at least.
 _PHONE = re.compile(r"(?<![\d-])\+?\d[\d-]{6,}\d(?![\d-])")
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
@@ -85,8 +89,11 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True
     if not neg.is_year(c.value):
         return False
-    # "12 يونيو 2025", "June 12, 2025": a day and a month name in any language make a date
-    if _DATED.search(msg.t, max(0, c.start - 20), c.start):
+    # "12 يونيو 2025", "June 12, 2025": a day and a month name in any language make a date;
+    # so does "valid until 2026"
+    if _DATED.search(msg.t, max(0, c.start - 20), c.start) or _UNTIL.search(
+        msg.low, max(0, c.start - 14), c.start
+    ):
         return True
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
 
