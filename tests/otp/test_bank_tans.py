@@ -169,3 +169,20 @@ def test_tan_after_amount_and_iban(iban: str, amount: str) -> None:
     text = f"Überweisung {amount} an {iban}. Ihre smsTAN lautet: 539217"
     assert extract_code(text) == "539217"
     assert extract_code(f"Überweisung {amount} an {iban} wurde ausgeführt.") is None
+
+
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "AT61 1904 3002 3457 3201",
+        "DE89 3704 0044 0532 0130 00",
+        "NL91 ABNA 0417 1643 00",
+        "RO49 AAAA 1B31 0075 9384 0000",
+        "GB29 NWBK 6016 1331 9268 19",
+    ],
+)
+def test_code_right_after_an_iban_in_blocks(iban: str) -> None:
+    # an IBAN is as long as its country says: a code written next to it stays apart
+    assert extract_code(f"Überweisung an {iban} 4821 ist Ihre TAN") == "4821"
+    assert extract_code(f"PLATA CĂTRE {iban} ESTE 482193") == "482193"
+    assert extract_code(f"Überweisung an {iban} ausgeführt.") is None

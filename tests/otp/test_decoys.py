@@ -194,3 +194,30 @@ def test_sender_numbers_and_card_tails_stay_no_code(text: str) -> None:
 def test_code_before_a_word_that_starts_like_a_unit(text: str) -> None:
     # "sec", "см", "일" are units only as whole words
     assert extract_code(text) == "482193"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("YOUR OTP IS 482193. DO NOT SHARE IT WITH ANYONE. HELPLINE 1800 123 456", "482193"),
+        ("DIDN'T RECEIVE YOUR CODE? TEXT RESEND TO 72727.", None),
+        ("TO ACTIVATE ROAMING SEND ON TO 4821. CHARGES APPLY.", None),
+        ("MOKĖJIMO 150,00 EUR Į LT12 1000 0111 0100 1000 PATVIRTINIMO KODAS: 482193", "482193"),
+        ("ВАШ КОД ПОДТВЕРЖДЕНИЯ: 482193. НИКОМУ НЕ СООБЩАЙТЕ. ГОРЯЧАЯ ЛИНИЯ 900", "482193"),
+    ],
+)
+def test_messages_in_capitals(text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your security code is 4 8 2 1 9 3", "482193"),
+        ("Code: 4 8 2 1", "4821"),
+        ("Press 1 2 3 4 on the keypad to continue.", None),
+        ("Rate us 1 2 3 4 5", None),
+    ],
+)
+def test_code_read_out_digit_by_digit(text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from . import alnum, passwords
+from . import ibans as ibans_
 from . import negatives as neg
 from .context import Candidate, Message
 from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
@@ -51,6 +52,7 @@ def _numeric_candidates(
     """Code-shaped numbers; digit runs too long to be codes are added to `blocks`."""
     # `source`: the text before normalising, so that "۵۰۰۰ 4821" stays two numbers
     scripts: list[str | None] = [] if not t.isascii() else [None]
+    ends = {e for _, e in blocks}  # an IBAN ends here: "AT61 1904 3002 3457 3201 4821"
     atoms = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(t)]
     out: list[Candidate] = []
     i = 0
@@ -75,6 +77,7 @@ def _numeric_candidates(
             and t[atoms[j][1]] == " "
             and not neg.glued_to_word(t, atoms[j + 1][0], atoms[j + 1][1])
             and _same_script(source, scripts, atoms[j][1] - 1, atoms[j + 1][0])
+            and atoms[j][1] not in ends
         ):
             j += 1
         group = atoms[i : j + 1]
@@ -112,6 +115,8 @@ def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Ca
         return [Candidate(start, end, "".join(g[2] for g in group), kind)]
     if sizes[0] <= 3 and all(s == 3 for s in sizes[1:]):
         return []  # thousands grouping: "25 589", "1 234 500"
+    if max(sizes) == 1:
+        return []  # single digits: "1 2 3" lists no code
     out = []
     for s, e, text in group:
         cand = _single_atom(t, s, e, text)
@@ -130,6 +135,8 @@ def _split_kind(parts: list[str]) -> str | None:
     sizes = [len(p) for p in parts]
     if sizes == [3, 3] or (sizes == [2, 2, 2] and not neg.is_date(parts)):
         return "split"
+    if 4 <= len(sizes) <= 8 and max(sizes) == 1:
+        return "tight"  # "4 8 2 1 9 3", read out digit by digit: only after a code word
     if sizes == [4, 4]:
         return "split4"
     if sizes in ([2, 2, 2], [2, 2, 2, 2]):
@@ -230,8 +237,8 @@ def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         banned += neg.spans(neg.URL, t)
     if "@" in t:
         banned += neg.spans(neg.EMAIL, t)
-    if neg.IBAN_HINT.search(t):
-        ibans = neg.spans(neg.IBAN, t)
+    if ibans_.HINT.search(t):
+        ibans = ibans_.spans(t)
         banned += ibans
         blocks += ibans
     if "【" in t:

@@ -76,7 +76,7 @@ PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _C
 # (not "Twój kod BLIK to 123456": Polish "to" is "is").
 _TEXT_TO = re.compile(
     r"(?i:text|txt|send|sms|reply|envía|envia|manda|envoyez|envoie|sende|schicke|invia|wyślij"
-    r"|отправьте|пошлите|kirim|balas)[ ]+[A-Z]{2,10}[\"”']? (?:to|al|au|an|на|ke|para|ao|a) \Z"
+    r"|отправьте|пошлите|kirim|balas)[ ]+[A-Z]{2,10}[\"”']? (?i:to|al|au|an|на|ke|para|ao|a) \Z"
 )
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.
@@ -105,12 +105,6 @@ PAREN_PHONE = re.compile(
 URL = re.compile(r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+[a-z]{2,8}/\S*", re.I)
 DOMAIN_HINT = re.compile(r"\.[a-zA-Z]{2,8}/")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
-# Written either solid or in blocks of four; a solid IBAN never continues into "… 4821".
-IBAN = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}"
-    r"(?:[A-Z0-9]{11,30}(?![A-Za-z0-9])|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)"
-)
 # 【Sender】 signatures in Chinese SMS: a number inside is the sender's name, not a code --
 # unless a code word or colon sits right before the bracket: "提货码【482193】",
 # "認証コード【482193】".
@@ -202,9 +196,12 @@ def glued_before(t: str, start: int) -> bool:
     return start > 0 and _spaced_letter(t[start - 1])
 
 
+_TO_END = frozenset("aoluneAOLUNE\u0430\u0410")  # last letters of the "to" words of _TEXT_TO
+
+
 def hard_context(t: str, start: int, end: int) -> bool:
     """True when a glued mark shows the number is a card mask, reference, phone or percent."""
-    if start > 4 and t[start - 2] in "aolun" and _TEXT_TO.search(t, max(0, start - 20), start):
+    if start > 4 and t[start - 2] in _TO_END and _TEXT_TO.search(t, max(0, start - 20), start):
         return True  # "Text RESEND to 72727": a short number to text a command to
     before = t[start - 1] if start > 0 else " "
     after = t[end] if end < len(t) else " "
