@@ -184,5 +184,5 @@ def test_tan_after_amount_and_iban(iban: str, amount: str) -> None:
 def test_code_right_after_an_iban_in_blocks(iban: str) -> None:
     # an IBAN is as long as its country says: a code written next to it stays apart
     assert extract_code(f"Überweisung an {iban} 4821 ist Ihre TAN") == "4821"
-    assert extract_code(f"PLATA CĂTRE {iban} ESTE 482193") == "482193"
+    assert extract_code(f"CODUL OTP PENTRU PLATA CĂTRE {iban} ESTE 482193") == "482193"
     assert extract_code(f"Überweisung an {iban} ausgeführt.") is None
