@@ -31,6 +31,7 @@ class Message(NamedTuple):
     warned: tuple[int, ...] = ()  # where never-share reminder words start (reminders.NEVER)
 
 
+LEAD, TRAIL = "lead", "trail"  # how a keyword anchors a number (scoring._keyword)
 # Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for;
 # "glued" follows a Latin code word without a space ("ລະຫັດOTP826471"); "hash" is glued to a
 # "#" ("Order #4821"), a code only when a code word states it ("code is #4821").
