@@ -221,3 +221,10 @@ def test_messages_in_capitals(text: str, expected: str | None) -> None:
 )
 def test_code_read_out_digit_by_digit(text: str, expected: str | None) -> None:
     assert extract_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["YOUR 2FA IS NOW ENABLED. IF IT WASN'T YOU, CALL 0800 123 4567.", "YOUR PIN IS SET"]
+)
+def test_words_in_capitals_are_no_letter_codes(text: str) -> None:
+    assert extract_code(text) is None

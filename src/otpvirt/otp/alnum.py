@@ -32,7 +32,10 @@ from .lexicon import (
     Event,
 )
 
-_ALNUM = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{3,10}(?![A-Za-z0-9])")
+# (not part of a word with accented letters: "AKTĪVS", "ÉTÉ2025")
+_ALNUM = re.compile(
+    r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Z0-9]{3,10}(?![A-Za-z0-9\u00c0-\u024f\u0370-\u052f])"
+)
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 # "TPLUS: …", "[KBANK] …", "【SHOPEE】…": the sender's name labelling the message.
 _OPENERS = " \t\n[(【<#>"
@@ -47,6 +50,17 @@ _PLAIN_MIN = 5
 # them, with nothing but a colon or a copula between; a number with a unit or an ordinal
 # ("24H", "10KM", "3RD") and the usual acronyms are no codes.
 _SHORT_STOP = frozenset({"3DS", "2FA", "P2P", "B2B", "B2C", "MP3", "MP4", "4K", "CVV2", "A4"})
+# Three capitals after "PIN es" may be a PIN ("KTB"), but not a word, currency or acronym.
+# fmt: off
+_SHORT_WORDS = frozenset({
+    "SMS", "OTP", "PIN", "NIP", "TAN", "ATM", "CVV", "CVC", "USD", "EUR", "GBP", "RUB", "UAH",
+    "KZT", "TRY", "INR", "BDT", "PKR", "YES", "NEW", "OLD", "SET", "OFF", "ANY", "ALL", "THE",
+    "AND", "FOR", "NOT", "VIA", "APP", "WEB", "NET", "PAY", "KEY", "MAX", "MIN", "DAY", "BIN",
+    "SIM", "PUK", "NFC", "GPS", "VPN", "TXN", "REF", "NUM", "NBR", "CTA", "SOS",
+})
+# fmt: on
+_LOWER = re.compile(r"[a-z]")
+_CAPS_AFTER = re.compile(r"[ ]+[A-Z]{2,}")
 _SEAT = re.compile(r"[A-Z]\d\d|\d\d[A-Z]")  # seats, gates, rooms, classes, tariffs
 _UNIT = re.compile(r"\d{1,3}(?:H|K|M|KM|GB|MB|TB|ST|ND|RD|TH|X|G|D|P|AM|PM|MIN|SEC)")
 _PLAIN_REACH = 28  # introducer() looks 16 characters past the word, governed() 24 to the cue
@@ -95,7 +109,7 @@ def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Cand
         if token.isdigit() or token == sender:
             continue  # pure digits are handled by the numeric scan
         if len(token) < _PLAIN_MIN - 1 and (
-            token.isalpha()
+            (token.isalpha() and (token in _SHORT_WORDS or not neg.letters_only_ok(token)))
             or token in _SHORT_STOP
             or _UNIT.fullmatch(token)
             or _SEAT.fullmatch(token)
@@ -108,6 +122,9 @@ def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Cand
         if not any(c.isdigit() for c in token):
             if len(token) >= 5 and neg.letters_only_ok(token):
                 out.append(Candidate(m.start(), m.end(), token, "letters"))
+            elif len(token) == 3 and _LOWER.search(t) and not _CAPS_AFTER.match(t, m.end()):
+                # "su PIN es KTB"; never in a message in capitals ("YOUR 2FA IS NOW ENABLED")
+                out.append(Candidate(m.start(), m.end(), token, "alnum"))
             continue
         if (
             token[0].isdigit()

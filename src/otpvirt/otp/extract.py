@@ -22,7 +22,7 @@ THRESHOLD = 0.35  # below this the best candidate is not trusted: the message ha
 MAX_CHARS = 2000
 MAX_CANDIDATES = 40
 
-_HAS_SIGNAL = re.compile(r"\d|[A-Z]{4}")
+_HAS_SIGNAL = re.compile(r"\d|[A-Z]{3}")  # digits, or capitals that may be a code ("KTB")
 _UPPER = re.compile(r"[A-Z]")
 _ALIASES = alias_map()
 _ALNUM_SERVICES = frozenset(f.name for f in FORMATS if f.alnum)
