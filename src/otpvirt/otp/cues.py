@@ -244,7 +244,7 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "č.", "číslo", "numer", "numara", "broj", "plate$", "reg.", "вагон", "поезд", "train",
             "ट्रेन", "mã số", "运单号", "订单号", "운송장", "주문번호", "№", "ref:", "ref=",
             "رقم الحساب", "lượt", "ҳисоб", "број", "編號", "编号", "號碼", "号码", "帳號", "账号",
-            "戶號", "户号", "口座番号", "お客様番号", "계좌번호", "고객번호",
+            "帳戶", "账户", "戶號", "户号", "口座番号", "お客様番号", "계좌번호", "고객번호",
             # bank identifiers and number plates: letter-and-digit tokens that are no codes
             "bic$", "swift$", "госномер", "гос. номер", "номерной знак", "placa$", "matrícula",
             "plaque", "kennzeichen", "targa", "پلاک", "biển số", "ทะเบียนรถ", "車牌", "车牌"),
