@@ -28,7 +28,8 @@ class Message(NamedTuple):
     blocks: list[tuple[int, int]]  # IBANs and long account numbers: one word for distance
     retriever: bool  # starts with "<#>": an Android SMS Retriever message always carries a code
     categories: frozenset[str]  # which word tables fired at all, to skip needless loops
-    warned: tuple[int, ...] = ()  # where never-share reminder words start (reminders.NEVER)
+    # code words inside a never-share reminder: their start -> where the reminder word starts
+    warned: dict[int, int]
 
 
 LEAD, TRAIL = "lead", "trail"  # how a keyword anchors a number (scoring._keyword)
@@ -203,6 +204,20 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
     return LETTER.search(msg.t, rest.end() if rest else cue.end, c.start) is not None
 
 
+def warned_words(t: str, events: list[Event], warn: str) -> dict[int, int]:
+    """Code words that share a sentence with a never-share reminder word (category `warn`)."""
+    words = [ev.start for ev in events if ev.category == warn]
+    out: dict[int, int] = {}
+    for ev in events:
+        if ev.category in KEYWORD_WEIGHT:
+            for w in words:
+                lo, hi = (w, ev.start) if w <= ev.start else (ev.start, w)
+                if not BREAK.search(t, lo, hi):
+                    out[ev.start] = w
+                    break
+    return out
+
+
 def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
     """True when a code word inside a never-share reminder says nothing about this number."""
     # "We never ask for your PIN or OTP. Report fraud on 1930", "আমরা কখনো OTP চাই না।
@@ -210,10 +225,8 @@ def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
     # vouches for the number it points at ("Никому не сообщайте код: 4821"), one before its
     # reminder word ("OTP for login 4821, never share it") and one opening the next sentence
     # ("Never share this code.\n4821").  Only short spans are searched: this runs per pair.
-    if ev.end > c.start:
-        return False
-    word = next((w for w in msg.warned if same_sentence(msg, w, ev.start)), None)
-    if word is None:
+    word = msg.warned.get(ev.start)
+    if word is None or ev.end > c.start:
         return False
     stop = BREAK.search(msg.t, ev.end, c.start)
     if stop is None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import alnum, passwords
 from . import ibans as ibans_
 from . import negatives as neg
-from .context import Candidate, Message
+from .context import Candidate, Message, warned_words
 from .formats import FORMATS, URL_PATTERNS, alias_map
 from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WARN, WEAK, Event, glued_events, scan
 from .normalize import fold, fold_phrase, normalize
@@ -128,7 +128,7 @@ def candidates(
         blocks,
         retriever,
         categories,
-        tuple(ev.start for ev in events if ev.category == WARN) if WARN in categories else (),
+        warned_words(t, events, WARN) if WARN in categories else {},
     )
     key = alnum.sender_key(sender)
     if categories.isdisjoint(KEYWORD_WEIGHT):
