@@ -31,7 +31,7 @@ NEVER: dict[str, tuple[str, ...]] = {
     "fr": ("jamais", "ne communiquez", "ne partagez", "ne le communiquez", "ne le partagez",
            "ne donnez", "ne transmettez", "ne divulguez", "à personne", "a personne"),
     "de": ("niemals", "niemandem", "niemand", "nicht weiter", "keinesfalls", "nie$"),
-    "it": ("mai$", "non condividere", "non comunicare", "non comunicarlo", "non fornire",
+    "it": ("non condividere", "non comunicare", "non comunicarlo", "non fornire",
            "non condividerlo", "a nessuno", "con nessuno"),
     "nl": ("nooit", "niet delen", "deel deze", "met niemand", "aan niemand"),
     "pl": ("nigdy", "nikomu", "nie udostępniaj", "nie podawaj", "nie przekazuj"),
