@@ -136,3 +136,27 @@ def test_reminder_cases_cover_the_languages_of_the_issue() -> None:
     langs = {lang for lang, _, _ in CASES}
     assert {"ur", "bn", "hi", "ne", "si"} <= langs
     assert len(langs) >= 25
+
+
+@pytest.mark.parametrize(
+    "reminder",
+    [
+        "We will never ask for your OTP or PIN.",
+        "Никому не сообщайте код.",
+        "ہم کبھی بھی آپ سے OTP نہیں مانگتے۔",
+        "আপনার কোড কাউকে দেবেন না।",
+        "हम कभी भी आपसे OTP नहीं मांगते।",
+        "请勿向任何人泄露验证码。",
+        "ห้ามบอกรหัส OTP แก่ผู้อื่น",
+        "የማረጋገጫ ኮድዎን ለማንም አያጋሩ።",
+    ],
+)
+@pytest.mark.parametrize("label", ["Acme Assist", "24/7", "Report to", "Questions"])
+@pytest.mark.parametrize("number", ["1930", "16247", "1588-1234", "۱۶۲۴۷", "১৬২৪৭"])
+def test_any_label_after_a_reminder_makes_a_line_to_call(
+    reminder: str, label: str, number: str
+) -> None:
+    # the label need not be a known help-line word: the reminder's code word says nothing
+    # about a number another label introduces
+    assert extract_code(f"{reminder} {label} {number}") is None
+    assert extract_code(f"{reminder}\n{label} {number}") is None

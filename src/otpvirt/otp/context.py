@@ -46,9 +46,14 @@ LETTER = re.compile(r"[^\W\d_]")
 # Copulas: "code is X", "kod je X", "码为X", "ລະຫັດແມ່ນ X".  Matched on folded text: "é"/"è"
 # (pt, it) are "e", "är" (sv) is "ar", "là" (vi) is "la".  Scripts without spaces glue them
 # to the preceding word.
+# (Polish "kod BLIK to 123456", but not English "Report to 1930", "send STOP to 4821")
+_NOT_TO = "".join(
+    f"(?<!{verb} )"
+    for verb in ("report", "send", "sent", "reply", "text", "sms", "up", "due", "call")
+)
 _COPULA = (
-    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|to|dir|olan"
-    r"|ar|er|је|е|є|это|является|هو|هی|ni|ay)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
+    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan"
+    rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|{_NOT_TO}to)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
 # "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
 # Khmer "៖", Ethiopic "፦" and Armenian "՝" introduce like a colon.
@@ -204,6 +209,9 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
     return LETTER.search(msg.t, rest.end() if rest else cue.end, c.start) is not None
 
 
+_OPENING = " \t([{\"'«“„‘<"
+
+
 def warned_words(t: str, events: list[Event], warn: str) -> dict[int, int]:
     """Code words that share a sentence with a never-share reminder word (category `warn`)."""
     words = [ev.start for ev in events if ev.category == warn]
@@ -234,7 +242,7 @@ def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
     lo = stop.end()
     for m in BREAK.finditer(msg.t, lo, c.start):
         lo = m.end()
-    return LETTER.search(msg.t, lo, c.start) is not None
+    return msg.t[lo : c.start].strip(_OPENING) != ""  # "Helpline 1930", "24/7 1930"
     for start, stop, word in msg.warned:
         if not start <= ev.start < stop:
             continue
