@@ -228,3 +228,33 @@ def test_code_read_out_digit_by_digit(text: str, expected: str | None) -> None:
 )
 def test_words_in_capitals_are_no_letter_codes(text: str) -> None:
     assert extract_code(text) is None
+
+
+@pytest.mark.parametrize(
+    "keyword_sentence",
+    [
+        "Never share your OTP.",
+        "OTP is required for transfers above Rs 5,000.",
+        "Код подтверждения придёт в SMS.",
+        "验证码将稍后发送。",
+        "Tu código llegará en breve.",
+    ],
+)
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "A/c XX4821 debited with Rs 500.",
+        "Card no. ****4821 used at AMAZON.",
+        "Account ...4821 balance 12,340.",
+        "Consumer ID 4821337.",
+        "Policy no. 4821337 renewed.",
+        "Счёт *4821: списание 500 р.",
+        "账户尾号4821支出100元。",
+        "Cuenta terminada en 4821: cargo 20 EUR.",
+    ],
+)
+def test_account_references_beside_a_code_word_without_a_code(
+    keyword_sentence: str, reference: str
+) -> None:
+    assert extract_code(f"{keyword_sentence} {reference}") is None
+    assert extract_code(f"{reference} {keyword_sentence}") is None

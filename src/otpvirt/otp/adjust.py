@@ -6,6 +6,7 @@ import re
 
 from . import negatives as neg
 from .context import (
+    BREAK,
     CONNECTOR,
     COPULA,
     DIGIT,
@@ -48,7 +49,7 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
     ref = cue_before(msg, c, (REFERENCE,), 12)
     if (
         ref is not None
-        and raw > 5
+        and not _keyword_at_once(msg, c, raw)
         and not DIGIT.search(msg.t, ref.end, c.start)
         and not (
             tier in CODE_WORDS and anchored == LEAD and COPULA.search(msg.low, ref.end, c.start)
@@ -95,6 +96,15 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
     elif c.kind == "split4":
         adjust -= 0.15
     return adjust
+
+
+def _keyword_at_once(msg: Message, c: Candidate, raw: int) -> bool:
+    """True when the best code word touches the number in its sentence: "ID: 0926 — код"."""
+    # (not "Consumer ID 4821337. OTP is required …": the next sentence's code word)
+    return raw <= 5 and not (
+        BREAK.search(msg.t, c.end, c.end + raw + 1)
+        or BREAK.search(msg.t, c.start - raw - 1, c.start)
+    )
 
 
 def _relabelled(msg: Message, c: Candidate) -> bool:

@@ -27,7 +27,8 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "اکاؤنٹ", "بیلنس", "ගිණුම", "ශේෂය", "கணக்கு", "இருப்பு", "ఖాతా", "គណនី",
             "សមតុល្យ", "အကောင့်", "လက်ကျန်", "ანგარიშ", "ნაშთი", "հաշիվ", "հաշվի", "մնացորդ",
             "חשבון", "יתרה", "מספר חוזה", "invoice no", "factura", "facture", "rechnung",
-            "fattura", "faktura"),
+            "fattura", "faktura", "consumer id", "client id", "user id", "account id", "policy",
+            "polis", "póliza", "apólice", "bill no", "loan", "emi$"),
 }
 
 # "the number ending in 4821": a phone's or card's last digits, never the code
