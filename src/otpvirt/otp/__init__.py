@@ -4,10 +4,13 @@
     '123456'
 
 How it works (extract.py): normalise digits and spaces (normalize.py), list code-shaped
-candidates, drop the ones that sit in an amount, date, time, phone, card mask, link, IBAN or
-reference (negatives.py, rejects.py), then score the rest by closeness to a code keyword in
-any language (keywords.py, pickup.py, lexicon.py, scoring.py) and away from context words
-(cues.py), plus the service's known format (formats.py).  Letter codes such as "6HQJR" and
+candidates (numbers.py), drop the ones that sit in an amount, date, time, phone, card mask,
+link, IBAN (ibans.py) or reference (negatives.py, rejects.py), then score the rest by
+closeness to a code keyword in any language (keywords.py, keywords_more.py, pickup.py,
+lexicon.py, scoring.py) and away from context words (cues.py, cues_more.py; adjust.py
+weighs them), plus the service's known format (formats.py).  A code word inside a
+never-share reminder vouches only for the number it points at, not for the help line
+after it (reminders.py, context.dismissed).  Letter codes such as "6HQJR" or "7K2" and
 the sender's own name are handled in alnum.py, mixed-case temporary passwords ("365pCfWK")
 in passwords.py.  context.py holds what they share.
 
@@ -17,6 +20,8 @@ Extending it needs no knowledge of the scoring:
     "enter" phrases), pickup.py (PICKUP: parcel-locker / courier / pickup-point codes) or,
     for a priority language written in Latin letters ("ramzi tasdiq", Arabizi "ramz el
     ta7a2o2"), translit.py; tests/otp/test_keywords.py checks every phrase;
+  * a new script or a language of one: its code words go to keywords_more.py, its context
+    words to cues_more.py, its "never share" and help-line words to reminders.py;
   * a new context that makes a nearby number something else (order, tracking, tariff name,
     expired code, help line): add the word to the right table in cues.py (an expiry word
     that also means "expires" before a date goes to EXPIRED["until"]; a phone noun goes

@@ -6,7 +6,17 @@ import re
 from functools import lru_cache
 
 from . import negatives as neg
-from .context import BREAK, CONNECTOR, Candidate, Message, cue_before, introducer
+from .context import (
+    BREAK,
+    CONNECTOR,
+    COPULA_WORD,
+    LETTER,
+    Candidate,
+    Message,
+    cue_before,
+    governed,
+    introducer,
+)
 from .lexicon import (
     ARABIZI,
     BOOKING,
@@ -22,7 +32,10 @@ from .lexicon import (
     Event,
 )
 
-_ALNUM = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{4,10}(?![A-Za-z0-9])")
+# (not part of a word with accented letters: "AKTĪVS", "ÉTÉ2025")
+_ALNUM = re.compile(
+    r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Z0-9]{3,10}(?![A-Za-z0-9\u00c0-\u024f\u0370-\u052f])"
+)
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 # "TPLUS: …", "[KBANK] …", "【SHOPEE】…": the sender's name labelling the message.
 _OPENERS = " \t\n[(【<#>"
@@ -33,7 +46,24 @@ LABEL_REACH = 64
 # Without a strong keyword, a plain code word ("код:", "kods ir") vouches for a letter code
 # only when it introduces it and the code mixes letters and digits, this long at least.
 _PLAIN_MIN = 5
-_PLAIN_REACH = 20  # introducer() looks 16 characters past the word
+# Shorter codes ("su PIN es 7K2", "Votre code est : B7K2") need the code word right before
+# them, with nothing but a colon or a copula between; a number with a unit or an ordinal
+# ("24H", "10KM", "3RD") and the usual acronyms are no codes.
+_SHORT_STOP = frozenset({"3DS", "2FA", "P2P", "B2B", "B2C", "MP3", "MP4", "4K", "CVV2", "A4"})
+# Three capitals after "PIN es" may be a PIN ("KTB"), but not a word, currency or acronym.
+# fmt: off
+_SHORT_WORDS = frozenset({
+    "SMS", "OTP", "PIN", "NIP", "TAN", "ATM", "CVV", "CVC", "USD", "EUR", "GBP", "RUB", "UAH",
+    "KZT", "TRY", "INR", "BDT", "PKR", "YES", "NEW", "OLD", "SET", "OFF", "ANY", "ALL", "THE",
+    "AND", "FOR", "NOT", "VIA", "APP", "WEB", "NET", "PAY", "KEY", "MAX", "MIN", "DAY", "BIN",
+    "SIM", "PUK", "NFC", "GPS", "VPN", "TXN", "REF", "NUM", "NBR", "CTA", "SOS",
+})
+# fmt: on
+_LOWER = re.compile(r"[a-z]")
+_CAPS_AFTER = re.compile(r"[ ]+[A-Z]{2,}")
+_SEAT = re.compile(r"[A-Z]\d\d|\d\d[A-Z]")  # seats, gates, rooms, classes, tariffs
+_UNIT = re.compile(r"\d{1,3}(?:H|K|M|KM|GB|MB|TB|ST|ND|RD|TH|X|G|D|P|AM|PM|MIN|SEC)")
+_PLAIN_REACH = 28  # introducer() looks 16 characters past the word, governed() 24 to the cue
 # A verb this close before the code word ("Digite o código", "Enter the code") says the
 # token after it is typed; one after the token must follow it in the same clause, with only
 # spaces between ("… 93K4P7 para confirmar", not "… 93K4P7. Para confirmar acesse …").
@@ -44,6 +74,11 @@ _VOWEL = re.compile(r"[AEIOU]")
 _LETTER_DIGIT = re.compile(r"[A-Z][235679]|[235679][A-Z]")
 _KEYWORD_DIGITS = re.compile(r"(?:OTP|PIN|CODE|KOD|TAC)\d{4,}")
 _KINDS = (REFERENCE, ORDER, BOOKING, PRODUCT, CARD)
+# "o código da sua conta é K7Q2Z", "code for your account: K7Q2Z": the account a code word
+# governs is what the code opens, not a label of the token.
+_ACCOUNT = frozenset(
+    ("account", "acct", "conta", "cuenta", "compte", "conto", "konto", "kontu", "hesap", "حساب")
+)
 _WORD_TAIL = re.compile(r"[^\W\d_]*")
 _WORDISH = re.compile(r"[^\W_]")
 
@@ -73,6 +108,13 @@ def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Cand
         token = m.group()
         if token.isdigit() or token == sender:
             continue  # pure digits are handled by the numeric scan
+        if len(token) < _PLAIN_MIN - 1 and (
+            (token.isalpha() and (token in _SHORT_WORDS or not neg.letters_only_ok(token)))
+            or token in _SHORT_STOP
+            or _UNIT.fullmatch(token)
+            or _SEAT.fullmatch(token)
+        ):
+            continue  # three characters: only a letter-and-digit mix is a code, not "14C", "A12"
         if m.end() < len(t) and t[m.end()].isascii() and t[m.end()].isalnum():
             continue  # cut by the end of a windowed scan: the token runs on
         if m.start() < 8 and not t[: m.start()].strip(_OPENERS) and _LABEL_END.match(t, m.end()):
@@ -80,9 +122,17 @@ def candidates(t: str, sender: str, after: list[int] | None = None) -> list[Cand
         if not any(c.isdigit() for c in token):
             if len(token) >= 5 and neg.letters_only_ok(token):
                 out.append(Candidate(m.start(), m.end(), token, "letters"))
+            elif len(token) == 3 and _LOWER.search(t) and not _CAPS_AFTER.match(t, m.end()):
+                # "su PIN es KTB"; never in a message in capitals ("YOUR 2FA IS NOW ENABLED")
+                out.append(Candidate(m.start(), m.end(), token, "alnum"))
             continue
-        if token[0].isdigit() and token[-1].isdigit() and sum(c.isalpha() for c in token) == 1:
-            continue  # "1x2", "5G": a number with a unit letter
+        if (
+            token[0].isdigit()
+            and token[-1].isdigit()
+            and sum(c.isalpha() for c in token) == 1
+            and (len(token) > 3 or "X" in token)
+        ):
+            continue  # "2X4", "48K21": a size or a number with a unit letter ("4T7" may be a PIN)
         if _KEYWORD_DIGITS.fullmatch(token):
             continue  # "OTP826471": a code word glued to the code (the numeric scan takes it)
         out.append(Candidate(m.start(), m.end(), token, "alnum"))
@@ -98,13 +148,20 @@ def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known:
         return 0.0
     conn = CONNECTOR.search(msg.low, max(0, c.start - 10), c.start)
     label = _strong_label(msg, conn.start()) if conn else None
-    trusted = tier == STRONG or label is not None or known or msg.retriever
+    short = len(c.value) < _PLAIN_MIN
+    direct = short and _direct(msg, c)
+    if short and not direct and (len(c.value) < _PLAIN_MIN - 1 or c.value in _SHORT_STOP):
+        return 0.0
+    cue = cue_before(msg, c, _KINDS, 12)
+    account = cue_before(msg, c, (REFERENCE,), _PLAIN_REACH - 4)
+    owned = account is not None and account.value in _ACCOUNT and governed(msg, c, account)
+    trusted = tier == STRONG or label is not None or known or msg.retriever or direct or owned
     if not trusted and (EXPIRED in msg.categories or not _plain_code_word(msg, c, conn)):
         return 0.0
     if c.kind == "letters" and not known and _VOWEL.search(c.value):
         return 0.0  # "CHECK", "FIRST": a word; Steam-style letter codes have no vowels
     limit = 24 if conn else 12 if c.kind == "alnum" else 6
-    if raw > limit and label is None:
+    if raw > limit and label is None and not owned:
         return 0.0
     if not known:
         if MARKETING in msg.categories or BOOKING in msg.categories:
@@ -113,19 +170,39 @@ def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known:
             return 0.0  # "SAVE20" unless a strong keyword states it: "security code is ZTAV75"
     if _named_elsewhere(msg, c):
         return 0.0  # "Заказ K7QX9P оформлен. Код: K7QX9P": the order's own reference
-    cue = cue_before(msg, c, _KINDS, 12)
-    if cue is not None and not (
-        # "Login code for account xyz: Q4TKR": the account word names "xyz", not the code
-        label is not None
-        and conn is not None
-        and label.end <= cue.start
-        and cue.category in (REFERENCE, ORDER)
-        and _names_other(msg, cue, conn.start())
+    if (
+        cue is not None
+        and not owned
+        and not (
+            # "Login code for account xyz: Q4TKR": the account word names "xyz", not the code
+            label is not None
+            and conn is not None
+            and label.end <= cue.start
+            and cue.category in (REFERENCE, ORDER)
+            and _names_other(msg, cue, conn.start())
+        )
     ):
         return 0.0
     if EXPIRED in msg.categories:
         value -= 0.3  # "your password was changed": a notice rarely carries a code
     return value - 0.05
+
+
+def _direct(msg: Message, c: Candidate) -> bool:
+    # "su PIN es 7K2", "Votre code est : B7K2", "Kodunuz: K7Q2": the code word, its own word
+    # ending, then only a colon or a copula
+    ev = introducer(msg, c, 12)
+    if ev is None or ev.category not in CODE_WORDS:
+        return False
+    if any(o.category in _KINDS and 0 <= ev.start - o.end <= 2 for o in msg.events):
+        return False  # "Your tariff code: S1K", "Ticket code: K7Q"
+    rest = _WORD_TAIL.match(msg.low, ev.end)
+    between = msg.low[rest.end() if rest else ev.end : c.start]
+    conn = CONNECTOR.search(between)
+    if conn is None:
+        return False
+    head = between[: conn.start()].strip()
+    return not head or (COPULA_WORD.fullmatch(head) is not None and not LETTER.search(head, 8))
 
 
 def _arabizi(msg: Message, token: str) -> bool:
@@ -141,7 +218,7 @@ def _plain_code_word(msg: Message, c: Candidate, conn: re.Match[str] | None) -> 
     # "Ваш код: 6HQJR", "Tavs kods ir YZ5U5ASY"; never a plain word ("CODE: VALID")
     if (
         c.kind != "alnum"
-        or len(c.value) < _PLAIN_MIN
+        or len(c.value) < (_PLAIN_MIN if conn is None else _PLAIN_MIN - 1)
         or (conn is None and VERB not in msg.categories)
     ):
         return False

@@ -28,42 +28,60 @@ class Message(NamedTuple):
     blocks: list[tuple[int, int]]  # IBANs and long account numbers: one word for distance
     retriever: bool  # starts with "<#>": an Android SMS Retriever message always carries a code
     categories: frozenset[str]  # which word tables fired at all, to skip needless loops
+    # code words inside a never-share reminder: their start -> where the reminder word starts
+    warned: dict[int, int]
 
 
+LEAD, TRAIL = "lead", "trail"  # how a keyword anchors a number (scoring._keyword)
 # Digit candidates; "shelf" is a dashed locker code ("53-8-9301") only a pickup word vouches for;
-# "glued" follows a Latin code word without a space ("ລະຫັດOTP826471").
-NUMERIC = ("num", "split", "split4", "tight", "shelf", "glued")
+# "glued" follows a Latin code word without a space ("ລະຫັດOTP826471"); "hash" is glued to a
+# "#" ("Order #4821"), a code only when a code word states it ("code is #4821").
+NUMERIC = ("num", "split", "split4", "tight", "shelf", "glued", "hash")
 # Sentence ends; the dot of an initial ("an M. Muster", "И. Иванов") ends nothing, while
 # lower-case abbreviations ("2025 г.", "500 р.") usually do end the sentence.  Urdu ends
-# sentences with "۔", Amharic with "።".
-BREAK = re.compile(r"[。！？።]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।۔](?:\s|$)|\n")
+# sentences with "۔", Amharic with "።", Armenian with "։", Khmer with "។" and Burmese with "။".
+BREAK = re.compile(r"[。！？።։។៕။]|(?<!(?<![^\W\d_])[A-ZА-ЯЁ])[.!?؟।۔](?:\s|$)|\n")
 DIGIT = re.compile(r"\d")
 LETTER = re.compile(r"[^\W\d_]")
 # Copulas: "code is X", "kod je X", "码为X", "ລະຫັດແມ່ນ X".  Matched on folded text: "é"/"è"
 # (pt, it) are "e", "är" (sv) is "ar", "là" (vi) is "la".  Scripts without spaces glue them
 # to the preceding word.
+# (Polish "kod BLIK to 123456", but not English "Report to 1930", "send STOP to 4821")
+_NOT_TO = "".join(
+    f"(?<!{verb} )"
+    for verb in ("report", "send", "sent", "reply", "text", "sms", "up", "due", "call")
+)
 _COPULA = (
-    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|to|dir|olan"
-    r"|ar|er|је|е|є|это|является|هو|هی)|[是为為は]|คือ|ແມ່ນ|ຄື"
+    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan"
+    rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|{_NOT_TO}to)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
 # "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
-CONNECTOR = re.compile(rf"(?:[:=—–]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
+# Khmer "៖", Ethiopic "፦" and Armenian "՝" introduce like a colon.
+CONNECTOR = re.compile(rf"(?:[:=—–៖፦՝]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
 # Only the copulas: "… to your account is X" states what the code is, "account: X" labels it.
 COPULA = re.compile(rf"(?:{_COPULA})[ ]*[(\[]?$")
+COPULA_WORD = re.compile(rf"(?:{_COPULA})")
 # Owners ("your", "شما", "ຂອງທ່ານ") on folded text: between a name or password word and a
 # number they end the name ("بسته اینترنت شما ۴۸۲۱", "رمز عبور موقت شما Ab12Cd34 است").
 OWNER = (
     r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој)[^\W\d_]{0,3}(?![^\W\d_])"
     r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的"
 )
+# An owner right after the code word still points at the number: "کود تصدیق شما 482193 است",
+# "рамзи шумо 4821".
+_OWNED_GAP = re.compile(rf"[ ]*(?:{OWNER})[ ]*[:：]?[ ]*")
 # A strong keyword's clause reaches this far to the cue word it governs (clause_through).
 _CLAUSE_GAP = 24
 # Verb-final copulas right after the number close the code word's clause: "… ба ҳисоби шумо
 # 482193 аст", "… حساب شما ۴۸۲۱ است", "… 4821 mibashad", "… ۴۸۲۱ ہے", "… 4410 ነው".
-_FINAL_COPULA = re.compile(r"[ ]*(?:аст|ast|است|میباشد|می باشد|mibashad|دی|ہے|ነው)(?![^\W\d_])")
+_FINAL_COPULA = re.compile(
+    r"[ ]*(?:аст|ast|است|میباشد|می باشد|mibashad|دی|ہے|ነው|እዩ|ኢዩ|है|हो|आहे|වේ|ஆகும்)(?![^\W\d_])"
+)
 # The rest of a word a keyword starts: "рамз|и 2719", "kod|unuz 910372" (not in scripts
 # without spaces, where it would run on into the next words).
-_WORD_REST = re.compile(r"[^\W\d_\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*")
+_WORD_REST = re.compile(
+    r"[^\W\d_\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
+)
 
 
 def points_at(msg: Message, kw_end: int, start: int) -> bool:
@@ -74,7 +92,9 @@ def points_at(msg: Message, kw_end: int, start: int) -> bool:
         lo = rest.end() if rest else kw_end
     if start - lo <= 3 and not LETTER.search(msg.t, lo, start):
         return True
-    return CONNECTOR.search(msg.low, max(kw_end, start - 10), start) is not None
+    if CONNECTOR.search(msg.low, max(kw_end, start - 10), start) is not None:
+        return True
+    return start - lo <= 12 and _OWNED_GAP.fullmatch(msg.low, lo, start) is not None
 
 
 def cue_before(
@@ -109,10 +129,11 @@ def same_sentence(msg: Message, a: int, b: int) -> bool:
 
 
 def near(msg: Message, c: Candidate, category: str, window: int) -> bool:
-    """True when a cue of the category sits within `window` chars on either side."""
+    """True when a cue of the category sits within `window` chars on either side, same sentence."""
     return any(
         ev.category == category
         and (0 <= c.start - ev.end <= window or 0 <= ev.start - c.end <= window)
+        and same_sentence(msg, ev.start, c.start)
         for ev in msg.events
     )
 
@@ -186,3 +207,49 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
         return False  # "… for booking number 482133": the word between names the number
     rest = _WORD_REST.match(msg.t, cue.end, c.start)
     return LETTER.search(msg.t, rest.end() if rest else cue.end, c.start) is not None
+
+
+_OPENING = " \t([{\"'«“„‘<"
+
+
+def warned_words(t: str, events: list[Event], warn: str) -> dict[int, int]:
+    """Code words that share a sentence with a never-share reminder word (category `warn`)."""
+    words = [ev.start for ev in events if ev.category == warn]
+    out: dict[int, int] = {}
+    for ev in events:
+        if ev.category in KEYWORD_WEIGHT:
+            for w in words:
+                lo, hi = (w, ev.start) if w <= ev.start else (ev.start, w)
+                if not BREAK.search(t, lo, hi):
+                    out[ev.start] = w
+                    break
+    return out
+
+
+def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
+    """True when a code word inside a never-share reminder says nothing about this number."""
+    # "We never ask for your PIN or OTP. Report fraud on 1930", "আমরা কখনো OTP চাই না।
+    # সহায়তার জন্য 16247 নম্বরে কল করুন": the reminder names codes in general.  It still
+    # vouches for the number it points at ("Никому не сообщайте код: 4821"), one before its
+    # reminder word ("OTP for login 4821, never share it") and one opening the next sentence
+    # ("Never share this code.\n4821").  Only short spans are searched: this runs per pair.
+    word = msg.warned.get(ev.start)
+    if word is None or ev.end > c.start:
+        return False
+    stop = BREAK.search(msg.t, ev.end, c.start)
+    if stop is None:
+        return c.start > word and not points_at(msg, ev.end, c.start)
+    lo = stop.end()
+    for m in BREAK.finditer(msg.t, lo, c.start):
+        lo = m.end()
+    return msg.t[lo : c.start].strip(_OPENING) != ""  # "Helpline 1930", "24/7 1930"
+    for start, stop, word in msg.warned:
+        if not start <= ev.start < stop:
+            continue
+        if c.start >= stop:
+            lo = stop
+            for m in BREAK.finditer(msg.t, stop, c.start):
+                lo = m.end()
+            return LETTER.search(msg.t, lo, c.start) is not None
+        return c.start > word and not points_at(msg, ev.end, c.start)
+    return False

@@ -61,10 +61,14 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
             "رمز المنتج", "رقم العمیل", "kode pelanggan", "mã khách hàng", "müşteri numara",
             "kod klienta", "код за плаћање", "poziv na broj", "позив на број", "кодекс",
             # Taiwanese banks print an identifier next to the OTP: "識別碼K7Q2"
-            "識別碼", "识别码", "識別號", "识别号", "交易序號", "交易序号", "驗證序號"),
-    "tracking": ("código de rastreio", "código de rastreamento", "código de seguimiento",
-                 "numéro de suivi", "code de suivi", "sendungsnummer", "codice di tracciamento",
-                 "numer przesyłki", "kargo takip", "takip kodu", "takip numara"),
+            "識別碼", "识别码", "識別號", "识别号", "交易序號", "交易序号", "驗證序號",
+            # bill payment references: "繳費代碼482193"
+            "繳費代碼", "缴费代码", "繳款代碼", "缴款代码", "銷帳編號", "销账编号", "繳費編號"),
+    "tracking": ("seurantakoodi", "seurantanumero", "sporingsnummer", "spårningsnummer",
+                 "kollinummer", "código de rastreio", "código de rastreamento",
+                 "código de seguimiento", "numéro de suivi", "code de suivi", "sendungsnummer",
+                 "codice di tracciamento", "numer przesyłki", "kargo takip", "takip kodu",
+                 "takip numara"),
     "other": ("kode promo", "kode voucher", "kode booking", "código promocional", "cupón",
               "cupom", "código de descuento", "código do cupom", "code promo",
               "code de réduction", "gutscheincode", "rabattcode", "gutschein", "codice sconto",
@@ -206,7 +210,7 @@ ORDER: dict[str, tuple[str, ...]] = {
             "shipment", "замовлен", "посилк", "відправлен", "фармоиш", "тапсырыс", "сәлемдеме",
             "buyurtma", "буюртма", "jo'natma", "sifariş", "bağlama", "gönderi", "مرسوله",
             "הזמנה", "משלוח", "חבילה", "narudžb", "užsakym", "siunt", "tellimus", "balík",
-            "zásielk", "rendelés", "csomag", "colet", "comenz", "bestelling", "pakket",
+            "tilauks", "zásielk", "rendelés", "csomag", "colet", "comenz", "bestelling", "pakket",
             "zending", "beställning", "försändelse", "tilaus", "lähetys", "παραγγελ", "δέμα",
             "შეკვეთ", "ამანათ", "պատվեր", "ծանրոց", "पार्सल", "অর্ডার", "พัสดุ", "包裹", "訂單",
             "注文", "荷物", "주문", "택배", "배송", "kiện hàng", "vận đơn", "kiriman", "encomenda",
@@ -239,7 +243,8 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "txn id", "заявк", "договор", "رقم", "شماره", "номер", "number", "no.", "nr.", "n.",
             "č.", "číslo", "numer", "numara", "broj", "plate$", "reg.", "вагон", "поезд", "train",
             "ट्रेन", "mã số", "运单号", "订单号", "운송장", "주문번호", "№", "ref:", "ref=",
-            "رقم الحساب", "lượt", "ҳисоб", "број", "編號", "编号", "號碼", "号码",
+            "رقم الحساب", "lượt", "ҳисоб", "број", "編號", "编号", "號碼", "号码", "帳號", "账号",
+            "帳戶", "账户", "戶號", "户号", "口座番号", "お客様番号", "계좌번호", "고객번호",
             # bank identifiers and number plates: letter-and-digit tokens that are no codes
             "bic$", "swift$", "госномер", "гос. номер", "номерной знак", "placa$", "matrícula",
             "plaque", "kennzeichen", "targa", "پلاک", "biển số", "ทะเบียนรถ", "車牌", "车牌"),
@@ -261,7 +266,10 @@ CARD: dict[str, tuple[str, ...]] = {
             "kartą", "visa", "mastercard", "maestro", "mir$", "kaart", "кредитн", "卡號", "卡号",
             "カード", "카드"),
     "ending": ("尾号", "ending", "end in", "final", "terminada", "المنتهیه", "המסתיים", "尾號",
-               "末四碼", "末四位", "末4碼", "末4位"),
+               "末四碼", "末四位", "末4碼", "末4位", "尾碼", "尾码", "末碼", "末码", "後四碼",
+               "后四码", "後4碼", "后4码", "後四位", "后四位", "後4位", "后4位", "末三碼", "後三碼",
+               "末尾", "下4桁", "下四桁", "끝자리", "끝번호", "뒷자리", "끝 4자리", "末五碼",
+               "末五码", "末三码", "后三码"),
 }
 
 MONTHS: dict[str, tuple[str, ...]] = {

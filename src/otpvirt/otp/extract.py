@@ -6,11 +6,13 @@ import re
 from functools import lru_cache
 
 from . import alnum, passwords
+from . import ibans as ibans_
 from . import negatives as neg
-from .context import Candidate, Message
-from .formats import FORMATS, PREFIXES, SHAPES, URL_PATTERNS, alias_map
-from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WEAK, Event, glued_events, scan
+from .context import Candidate, Message, warned_words
+from .formats import FORMATS, URL_PATTERNS, alias_map
+from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WARN, WEAK, Event, glued_events, scan
 from .normalize import fold, fold_phrase, normalize
+from .numbers import numeric_candidates
 from .rejects import rejected
 from .scoring import score
 
@@ -20,11 +22,11 @@ THRESHOLD = 0.35  # below this the best candidate is not trusted: the message ha
 MAX_CHARS = 2000
 MAX_CANDIDATES = 40
 
-_ATOM = re.compile(r"\d+(?:[.,:/-]\d+)*")
-_HAS_SIGNAL = re.compile(r"\d|[A-Z]{4}")
+_HAS_SIGNAL = re.compile(r"\d|[A-Z]{3}")  # digits, or capitals that may be a code ("KTB")
 _UPPER = re.compile(r"[A-Z]")
 _ALIASES = alias_map()
 _ALNUM_SERVICES = frozenset(f.name for f in FORMATS if f.alnum)
+_SELF_EVIDENT = ("prefix", "origin", "url", "split")
 
 
 @lru_cache(maxsize=1024)  # a handful of senders and services send most messages
@@ -44,145 +46,6 @@ def _resolve_service(sender: str | None, service: str | None, events: list[Event
     return None
 
 
-def _numeric_candidates(t: str, low: str, blocks: list[tuple[int, int]]) -> list[Candidate]:
-    """Code-shaped numbers; digit runs too long to be codes are added to `blocks`."""
-    atoms = [(m.start(), m.end(), m.group()) for m in _ATOM.finditer(t)]
-    out: list[Candidate] = []
-    i = 0
-    n = len(atoms)
-    while i < n:
-        start, end, text = atoms[i]
-        if end - start > 10 and text.isdigit() and not neg.glued_before(t, start):
-            blocks.append((start, end))  # an account number: one word for distance
-        if len(text) < 4 and (i + 1 == n or atoms[i + 1][0] != end + 1):
-            i += 1
-            continue  # too short to be a code and not the start of "123 456"
-        # Gather plain-digit atoms separated by single spaces: "337 224", "+992 92 107 7540".
-        # (not after an identifier's letters: "AT611904300234573201 4821" is an IBAN, then a code)
-        j = i
-        while (
-            not neg.glued_before(t, start)
-            and j + 1 < len(atoms)
-            and atoms[j][2].isdigit()
-            and atoms[j + 1][2].isdigit()
-            and atoms[j + 1][0] == atoms[j][1] + 1
-            and t[atoms[j][1]] == " "
-        ):
-            j += 1
-        group = atoms[i : j + 1]
-        i = j + 1
-        if len(group) > 1:
-            out.extend(_space_group(t, low, group))
-            continue
-        cand = _single_atom(t, start, end, text)
-        if cand and not neg.amount_or_unit(low, cand.start, cand.end):
-            out.append(cand)
-    return out
-
-
-def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Candidate]:
-    start, end = group[0][0], group[-1][1]
-    sizes = [len(g[2]) for g in group]
-    if start > 0 and t[start - 1] == "+":
-        return []  # international phone number
-    if len(group) > 2 and sum(sizes) >= 8 and sizes != [2, 2, 2, 2]:
-        return []  # phone, card or account number written in blocks
-    if group[0][2][0] == "0" and (sum(sizes) >= 9 or (sizes[0] <= 3 and sum(sizes) >= 7)):
-        return []  # trunk prefix and area code: "069 12345678", "0850 222 0000", "021 6422"
-    if neg.glued_to_word(t, start, end) or neg.amount_or_unit(low, start, end):
-        return []
-    kind = _split_kind([g[2] for g in group])
-    if kind:
-        return [Candidate(start, end, "".join(g[2] for g in group), kind)]
-    if sizes[0] <= 3 and all(s == 3 for s in sizes[1:]):
-        return []  # thousands grouping: "25 589", "1 234 500"
-    out = []
-    for s, e, text in group:
-        cand = _single_atom(t, s, e, text)
-        if cand and not neg.amount_or_unit(low, s, e):
-            out.append(cand)
-    return out
-
-
-def _split_kind(parts: list[str]) -> str | None:
-    """Kind of a code typed in groups ("337 224", "86-04-11", "4821 9375"), or None.
-
-    "tight" candidates (2+2+2 that could be a date, 2+2+2+2 that could be a phone number,
-    a number hyphenated to a word) only count when a code word introduces them; the scorer
-    checks that (scoring.rejected).
-    """
-    sizes = [len(p) for p in parts]
-    if sizes == [3, 3] or (sizes == [2, 2, 2] and not neg.is_date(parts)):
-        return "split"
-    if sizes == [4, 4]:
-        return "split4"
-    if sizes in ([2, 2, 2], [2, 2, 2, 2]):
-        return "tight"
-    return None
-
-
-def _shelf_kind(parts: list[str]) -> str | None:
-    """Kind of a dashed locker code ("53-8-9301", "8-2-3014"), or None for a date or phone."""
-    # Parcel stations print shelf-layer-number codes; the scorer only trusts one right
-    # after a pickup keyword (rejects.rejected).  Ten digits and more are phone or order
-    # numbers, and a group of four that is a year makes a date ("12-06-2025").
-    sizes = [len(p) for p in parts]
-    if not 4 <= sum(sizes) <= 9 or max(sizes) < 3 or len(parts) > 4:
-        return None
-    if len(parts) == 2 and parts[0][0] == "0" and sizes[1] >= 4:
-        return None  # trunk prefix and area code: "021-6422" (Tehran)
-    if any(n == 4 and neg.is_year(p) for n, p in zip(sizes, parts, strict=True)):
-        return None
-    return "shelf"
-
-
-def _shelf_letter(t: str, start: int) -> int:
-    # "A-12-3456": a one-letter shelf row glued by a hyphen belongs to the code
-    if (
-        start >= 2
-        and t[start - 1] == "-"
-        and "A" <= t[start - 2] <= "Z"
-        and not (t[start - 3 : start - 2].isdigit() or neg.glued_before(t, start - 2))
-    ):
-        return start - 2
-    return start
-
-
-def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
-    if not text.isdigit():
-        parts = text.split("-")
-        if not all(p.isdigit() for p in parts):
-            return None  # time, date, decimal, IP or amount
-        kind = _split_kind(parts) or _shelf_kind(parts)
-        if kind is None:
-            return None  # phone, date or order number written with hyphens
-        if kind == "shelf":
-            start = _shelf_letter(t, start)
-        if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
-            return None
-        return Candidate(start, end, t[start:end].replace("-", ""), kind)
-    if not 4 <= len(text) <= 10 or (len(text) >= 9 and text[0] == "0"):
-        return None  # "0791234567": a national phone number (trunk prefix), never a code
-    glue = None
-    if start and t[start - 1] == "-":
-        glue = neg.TRAILING_GLUE.search(t, max(0, start - 6), start)
-    if glue:
-        fmt = PREFIXES.get(t[glue.start() : start - 1].upper())
-        if fmt and SHAPES[fmt.name].fullmatch(text) and glue.start() >= start - 3:
-            return Candidate(glue.start(), end, text, "prefix")
-        if neg.glued_to_word(t, start, end) or neg.hard_context(t, start, end):
-            return None
-        # "MIR-6481", "12-May-2025" are identifiers; "OTP-482193" is a code (scorer decides)
-        return Candidate(start, end, text, "tight")
-    if neg.glued_to_word(t, start, end):
-        if neg.keyword_glued(t, start, end) and not neg.hard_context(t, start, end):
-            return Candidate(start, end, text, "glued")
-        return None
-    if neg.hard_context(t, start, end):
-        return None
-    return Candidate(start, end, text, "num")
-
-
 def _format_candidates(t: str) -> list[Candidate]:
     out: list[Candidate] = []
     if "/" not in t and "#" not in t and "=" not in t:
@@ -194,6 +57,15 @@ def _format_candidates(t: str) -> list[Candidate]:
     return out
 
 
+def _signature(t: str, s: int, e: int) -> bool:
+    # 【95588】 opening the message or closing it after a sentence is the sender's number;
+    # "인증번호 【482193】" is the code
+    if not neg.BRACKETED_DIGITS.fullmatch(t, s, e):
+        return True
+    head = t[:s].rstrip(" ")
+    return not head or (not t[e:].strip() and head[-1] in "。.!！?？\n")
+
+
 def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans no code can come from, and long tokens (IBANs, account numbers) as one word."""
     banned: list[tuple[int, int]] = []
@@ -203,12 +75,12 @@ def _banned_spans(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         banned += neg.spans(neg.URL, t)
     if "@" in t:
         banned += neg.spans(neg.EMAIL, t)
-    if neg.IBAN_HINT.search(t):
-        ibans = neg.spans(neg.IBAN, t)
+    if ibans_.HINT.search(t):
+        ibans = ibans_.spans(t)
         banned += ibans
         blocks += ibans
     if "【" in t:
-        banned += neg.spans(neg.SIGNATURE, t)
+        banned += [(s, e) for s, e in neg.spans(neg.SIGNATURE, t) if _signature(t, s, e)]
     if "*" in t or "•" in t or "●" in t or "XX" in t or "xx" in t:
         banned += neg.card_masks(t)
     if "(" in t:
@@ -226,7 +98,9 @@ def candidates(
     low = fold(t)
     banned, blocks = _banned_spans(t)
     found = [
-        c for c in _numeric_candidates(t, low, blocks) if not neg.inside(banned, c.start, c.end)
+        c
+        for c in numeric_candidates(t, low, blocks, text[:MAX_CHARS])
+        if not neg.inside(banned, c.start, c.end)
     ]
     found += _format_candidates(t)
     if not found and not _UPPER.search(t):
@@ -244,6 +118,7 @@ def candidates(
             if ev.category not in KEYWORD_WEIGHT or not neg.inside(banned, ev.start, ev.end)
         ]
     retriever = t.lstrip().startswith(("<#>", "[#]"))
+    categories = frozenset(ev.category for ev in events)
     msg = Message(
         t,
         low,
@@ -252,9 +127,16 @@ def candidates(
         banned,
         blocks,
         retriever,
-        frozenset(ev.category for ev in events),
+        categories,
+        warned_words(t, events, WARN) if WARN in categories else {},
     )
     key = alnum.sender_key(sender)
+    if categories.isdisjoint(KEYWORD_WEIGHT):
+        # no code word at all: only a service prefix ("G-123456"), a link or origin line, or
+        # a service's own split shape ("WhatsApp 452-188") can be the code (scoring.py)
+        found = [c for c in found if c.kind in _SELF_EVIDENT]
+        viable = [c for c in found if c.value != key and not rejected(msg, c)]
+        return _ranked(msg, viable)
     # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")
     secrets = passwords.candidates(msg)
     found += secrets
@@ -272,6 +154,10 @@ def candidates(
         ]
     # the sender's own name or short code ("TPLUS", "10086") is never the code
     viable = [c for c in found[:MAX_CANDIDATES] if c.value != key and not rejected(msg, c)]
+    return _ranked(msg, viable)
+
+
+def _ranked(msg: Message, viable: list[Candidate]) -> list[tuple[Candidate, float]]:
     ranked = [(c, *score(msg, c, viable)) for c in viable]
     ranked.sort(key=lambda cs: -cs[2])
     return [(c, confidence) for c, confidence, _ in ranked]

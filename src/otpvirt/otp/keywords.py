@@ -19,11 +19,22 @@ Words that make a nearby number something else live in cues.py.
 
 from __future__ import annotations
 
+from . import keywords_more as more
 from .pickup import PICKUP
 from .translit import TRANSLIT, TRANSLIT_WEAK
 from .verbs import VERBS
 
-__all__ = ["PASSWORD_STEMS", "PICKUP", "STRONG", "TRANSLIT", "TRANSLIT_WEAK", "VERBS", "WEAK"]
+__all__ = [
+    "LABELS",
+    "PASSWORD_STEMS",
+    "PICKUP",
+    "STRONG",
+    "TRANSLIT",
+    "TRANSLIT_WEAK",
+    "VERBS",
+    "WEAK",
+]
+LABELS = more.LABELS
 
 # fmt: off
 
@@ -245,6 +256,10 @@ WEAK: dict[str, tuple[str, ...]] = {
               "口令", "סיסמה", "סיסמא", "პაროლ", "パスワード", "비밀번호", "ኮድ"),
 }
 
+for _table, _extra in ((STRONG, more.STRONG), (WEAK, more.WEAK), (VERBS, more.VERBS)):
+    assert _table.keys().isdisjoint(_extra), "keywords_more.py must not replace a language"
+    _table.update(_extra)
+
 # Parts of words naming a password (folded).  A keyword phrase that contains one vouches for
 # a typed secret in mixed case after it ("временный пароль: 365pCfWK", passwords.py).
 PASSWORD_STEMS: tuple[str, ...] = (
@@ -255,6 +270,7 @@ PASSWORD_STEMS: tuple[str, ...] = (
     "رمز موقت", "رمز مؤقت", "پټنوم", "پسورد", "پاسورد", "پاسورډ", "密码", "密碼", "口令",
     "パスワード", "비밀번호", "סיסמ", "पासवर्ड", "პაროლ", "գաղտնաբառ", "รหัสผ่าน", "ລະຫັດຜ່ານ",
     "kata laluan", "nenosiri", "nywila", "kalmar sirri", "የይለፍ ቃል", "পাসওয়ার্ড", "obour",
-    "oboor", "ubur", "kalimat", "kelmet", "patnum", "patnom",
+    "oboor", "ubur", "kalimat", "kelmet", "patnum", "patnom", "ፓስዎርድ", "መሕለፊ ቃል", "මුරපද",
+    "கடவுச்சொல்", "పాస్‌వర్డ్", "ពាក្យសម្ងាត់", "စကားဝှက်", "нууц үг",
 )
 # fmt: on

@@ -6,14 +6,18 @@ import re
 from typing import NamedTuple
 
 from . import cues
+from . import cues_more as cm
 from . import keywords as kw
+from . import reminders as rm
 from . import translit as tr
 from .formats import FORMATS
 from .normalize import fold_phrase, trie_pattern
 
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
 NOT_OTP, EXPIRED, STRONG, WEAK, VERB = "not_otp", "expired", "strong", "weak", "verb"
+LABEL = "label"  # names a code only as the label of the number it points at
 SERVICE = "service"
+WARN = "warn"  # a never-share reminder (reminders.NEVER)
 MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, BOOKING, REFERENCE, PRODUCT, MONTH = (
     "marketing",
     "phone",
@@ -26,32 +30,40 @@ MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, BOOKING, REFERENCE, PRODUCT, MO
     "product",
     "month",
 )
-KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8, VERB: 0.8}
+KEYWORD_WEIGHT: dict[str, float] = {STRONG: 1.0, WEAK: 0.8, VERB: 0.8, LABEL: 0.8}
 CODE_WORDS = (STRONG, WEAK)  # keywords that name a code (VERB only names the action)
 
 _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, cues.NOT_OTP),
     (NOT_OTP, tr.NOT_OTP),
+    (NOT_OTP, cm.NOT_OTP),
     (EXPIRED, cues.EXPIRED),
     (EXPIRED, tr.EXPIRED),
+    (EXPIRED, cm.EXPIRED),
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
     (STRONG, kw.TRANSLIT),
     (WEAK, kw.WEAK),
     (WEAK, kw.TRANSLIT_WEAK),
     (VERB, kw.VERBS),
+    (LABEL, kw.LABELS),
     (MARKETING, cues.MARKETING),
     (PHONE, cues.PHONE),
     (PHONE, tr.PHONE),
+    (PHONE, {"lines": rm.LINES}),
+    (WARN, rm.NEVER),
     (PHONE_NOUN, cues.PHONE_NOUN),
     (SENT, cues.SENT),
     (CARD, cues.CARD),
+    (CARD, {"ending": cm.CARD_ENDING}),
     (ORDER, cues.ORDER),
     (ORDER, tr.ORDER),
+    (ORDER, cm.ORDER),
     (BOOKING, cues.BOOKING),
     (BOOKING, tr.BOOKING),
     (REFERENCE, cues.REFERENCE),
     (REFERENCE, tr.REFERENCE),
+    (REFERENCE, cm.REFERENCE),
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),
 )
@@ -145,7 +157,9 @@ ARABIZI = frozenset(
     fold_phrase(raw.rstrip("$")) for raw in (*kw.TRANSLIT["ar"], *kw.TRANSLIT_WEAK["ar"])
 )
 # "ending in 1234", "尾号1234": these card words always announce the card's last digits.
-CARD_ENDING = frozenset(fold_phrase(raw.rstrip("$")) for raw in cues.CARD["ending"])
+CARD_ENDING = frozenset(
+    fold_phrase(raw.rstrip("$")) for raw in (*cues.CARD["ending"], *cm.CARD_ENDING)
+)
 # "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") or after
 # "will" ("ຈະໝົດອາຍຸ") says how long the code is valid, not that it has expired; so does any
 # expiry word before "after" or a future verb ("недействителен после 3 попыток", "nav derīgs

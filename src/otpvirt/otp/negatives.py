@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from .normalize import fold_phrase, trie_pattern
+from .reminders import AFTER as _CALLED
 
 # fmt: off
-_CURRENCY_SYMBOLS = "$€£¥₽₹₺₸₼₾֏₩₫₭₱฿₴₪৳﷼¢元円원块"
+_CURRENCY_SYMBOLS = "$€£¥₽₹₺₸₼₾֏₩₫₭₱฿₴₪৳﷼¢元円원块؋₦₵₮"
 _CURRENCY_WORDS = (
     "usd", "eur", "euro", "euros", "gbp", "rub", "rur", "uah", "kzt", "uzs", "azn", "gel", "amd",
     "tjs", "afn", "irr", "irt", "lyd", "sar", "aed", "egp", "try", "tl", "inr", "pkr", "bdt",
@@ -24,7 +25,9 @@ _CURRENCY_WORDS = (
     "د.ل", "ل.د", "ກີບ", "บาท", "đồng", "dong", "đ", "рупий", "रुपये", "रुपए", "रु", "টাকা", "rs",
     "rs.", "dollars", "dollar", "dólares", "reais", "real", "pesos", "lira", "zlotych", "złotych",
     "forint", "yuan", "gbp", "ман", "смн", "dram", "lari", "manat", "tenge", "ש\"ח", "שח", "₪",
-    "৳", "taka", "rupees",
+    "৳", "taka", "rupees", "ብር", "birr", "etb", "ናቕፋ", "nakfa", "ksh", "kes", "tsh", "tzs",
+    "ugx", "shilingi", "រៀល", "khr", "ကျပ်", "mmk", "රු", "lkr", "npr", "ரூ", "रू", "ლარი",
+    "դրամ", "₮", "төгрөг", "mnt", "دینار", "टका",
 )
 _UNITS = (
     "%", "min", "мин", "хв", "daq", "дақ", "dakika", "menit", "phut", "phút", "นาที", "ນາທີ",
@@ -51,18 +54,33 @@ CURRENCY_AFTER = re.compile(
     rf"[ ]?(?:[{_CURRENCY_SYMBOLS}]|(?:{_alt(_CURRENCY_WORDS)})(?![^\W\d_]))"
 )
 CURRENCY_BEFORE = re.compile(
-    rf"(?:[{_CURRENCY_SYMBOLS}]|(?<![^\W\d_])(?:{_alt(_CURRENCY_WORDS)}))[ ]?$"
+    rf"(?:[{_CURRENCY_SYMBOLS}]|(?<![^\W\d_])(?:{_alt(_CURRENCY_WORDS)}))[ ]?\Z"
 )
+# The currency ends an earlier amount: "1,500.00 บาท 453283", "12 300,50 р. 229278".
+_AMOUNT_END = re.compile(r"\d[ ]?\Z")
 UNIT_AFTER = re.compile(rf"[ ]?(?:{_alt(_UNITS)})")
 # "12. 5. 2025", "12 / 05 /", "5月3日": the number continues a date.
-DATE_BEFORE = re.compile(r"\d{1,4}[./-][ ]?\d{1,2}[./-][ ]?$|\d[年月][ ]?$")
+# (a day or a year first, so "USD 250.00. 8408" continues no date; never across a line)
+DATE_BEFORE = re.compile(r"(?<![\d.,-])(?:\d{1,2}|\d{4})[./-][ ]?\d{1,2}[./-][ ]?\Z|\d[年月][ ]?\Z")
 # A number followed by a "send to / call" verb or named a number: "2873'e gönderin",
 # "ба 1100 занг занед", "4455 numarasına SMS gönderin".
-PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]+(?:{_alt(_CALL_AFTER)})")
+# A token with digits or "+" after the number is no unit: "4281 PCS+izfD42S" and
+# "757235 rP5bg+I0poY" end an Android app hash, not "pcs" or "Rp".
+_HASH_AFTER = re.compile(r"[ ][^\W\d_]{1,4}\S*?[\d+]")
+# Words that start like a unit: "482193 security code" ("sec"), "смс-код" ("см"), "order"
+# ("ore"), "일회용" ("일").
+_UNIT_LOOKALIKE = re.compile(r"[ ]?(?:secur|secre|смс|sms|orde|일회|minimum|minist)")
+BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
+PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED)})")
+# A command word to text to a short number: "Text RESEND to 72727", "Envía ALTA al 4821"
+# (not "Twój kod BLIK to 123456": Polish "to" is "is").
+_TEXT_TO = re.compile(
+    r"(?i:text|txt|send|sms|reply|envía|envia|manda|envoyez|envoie|sende|schicke|invia|wyślij"
+    r"|отправьте|пошлите|kirim|balas)[ ]+[A-Z]{2,10}[\"”']? (?i:to|al|au|an|на|ke|para|ao|a) \Z"
+)
 AFTER = re.compile("|".join(p.pattern for p in (CURRENCY_AFTER, UNIT_AFTER, PHONE_AFTER)))
-BEFORE = re.compile("|".join(p.pattern for p in (CURRENCY_BEFORE, DATE_BEFORE)))
 # Marks glued to a number that make it a reference, a masked card or a phone number.
-HARD_BEFORE = frozenset("+#№*•●×@\\_")
+HARD_BEFORE = frozenset("+#№*•●×@\\_…")
 HARD_AFTER = frozenset("*•●@_%")
 # A masked card or account number: digit groups and mask runs joined by single spaces or
 # hyphens ("6219-86**-****-4402", "**** 4402", "•• 4402", "XXXX-XXXX-4402").  The visible
@@ -71,6 +89,10 @@ HARD_AFTER = frozenset("*•●@_%")
 _MASK_CORE = re.compile(r"[*•●]|xx|XX")  # one-character branches keep the scan fast
 _MASK_CHARS = frozenset("0123456789*•●xX")
 _MASK_RUN = re.compile(r"[0-9*•●xX]+(?:[ -][0-9*•●xX]+)*")
+# "*482193*": bold in chat-style text, no mask (a mask never closes with "*" after digits)
+_EMPHASIS = re.compile(r"\*\d{4,10}\*")
+_MASK_EDGE = frozenset("*•●0123456789")
+_MASK_TAIL = re.compile(r"(?:[*•●]|[xX]{2})\d{3,}(?=[ -]|$)")
 _MASKED = re.compile(r"\d(?:[*•●]|[xX]{2})|(?:[*•●]|[xX]{2})\d|(?:[*•●]{2}|[xX]{2})[ -]\d")
 # A phone number behind an area code in parentheses: "(02)2182-1313", "(021) 6422-1234",
 # "(8 800) 555-35-35".  The subscriber part has five digits or more, so "(4821) 12:30" is
@@ -83,15 +105,13 @@ PAREN_PHONE = re.compile(
 URL = re.compile(r"(?:https?://|www\.)\S+|(?<![@\w.])(?:[a-z0-9-]+\.)+[a-z]{2,8}/\S*", re.I)
 DOMAIN_HINT = re.compile(r"\.[a-zA-Z]{2,8}/")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
-# Written either solid or in blocks of four; a solid IBAN never continues into "… 4821".
-IBAN = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}"
-    r"(?:[A-Z0-9]{11,30}(?![A-Za-z0-9])|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)"
-)
 # 【Sender】 signatures in Chinese SMS: a number inside is the sender's name, not a code --
-# unless a code word or colon sits right before the bracket: "提货码【482193】".
-SIGNATURE = re.compile(r"(?<![码碼:：])【[^】]{0,20}】")
+# unless a code word or colon sits right before the bracket: "提货码【482193】",
+# "認証コード【482193】".
+SIGNATURE = re.compile(r"(?<![码碼:：ド号號])【[^】]{0,20}】")
+# A 【482193】 mid-message after a code word is the code ("인증번호 【482193】"); one that opens
+# or closes the message is the sender's short number ("【95588】").
+BRACKETED_DIGITS = re.compile(r"【\d{4,8}】")
 PROMO_SHAPE = re.compile(r"[A-Z]{3,}\d{2,4}")
 TRAILING_GLUE = re.compile(r"[^\W\d_]+-$")
 
@@ -176,21 +196,38 @@ def glued_before(t: str, start: int) -> bool:
     return start > 0 and _spaced_letter(t[start - 1])
 
 
+_TO_END = frozenset("aoluneAOLUNE\u0430\u0410")  # last letters of the "to" words of _TEXT_TO
+
+
 def hard_context(t: str, start: int, end: int) -> bool:
     """True when a glued mark shows the number is a card mask, reference, phone or percent."""
+    if start > 4 and t[start - 2] in _TO_END and _TEXT_TO.search(t, max(0, start - 20), start):
+        return True  # "Text RESEND to 72727": a short number to text a command to
     before = t[start - 1] if start > 0 else " "
     after = t[end] if end < len(t) else " "
-    if before in HARD_BEFORE or after in HARD_AFTER:
+    if (before in HARD_BEFORE or after in HARD_AFTER) and not (
+        before == "*" and emphasised(t, start, end)
+    ):
         return True
+    if before == "." and t.endswith("..", 0, start - 1):
+        return True  # "DE89...3000", "Konto ...4821": the visible tail of a shortened number
     # "No. *1234", "карты ** 1234": a mask two characters away still marks a card.
     return start > 1 and t[start - 2] in "*•●" and before == " "
 
 
 def amount_or_unit(low: str, start: int, end: int) -> bool:
     """True when a currency or a unit of time/volume sits right next to the number."""
-    if end < len(low) and AFTER.match(low, end, end + 16):
+    if (
+        end < len(low)
+        and AFTER.match(low, end, end + 16)
+        and not _HASH_AFTER.match(low, end)
+        and not _UNIT_LOOKALIKE.match(low, end)
+    ):
         return True
-    return start > 0 and BEFORE.search(low, max(0, start - 10), start) is not None
+    m = BEFORE.search(low, max(0, start - 10), start) if start else None
+    if m is None or m.group("cur") is None:
+        return m is not None  # no currency before it, or a date it continues
+    return _AMOUNT_END.search(low, max(0, m.start() - 2), m.start()) is None
 
 
 def is_date(parts: list[str]) -> bool:
@@ -229,10 +266,24 @@ def card_masks(text: str) -> list[tuple[int, int]]:
                 break
         run = _MASK_RUN.match(text, start)
         if run is not None and run.end() > end:
-            end = run.end()
-            if _MASKED.search(run.group()):
-                out.append(run.span())
+            # the visible tail after a mask ends the number: "xxx4821 3775" is a code after it
+            tail = _MASK_TAIL.search(text, run.start(), run.end())
+            end = tail.end() if tail else run.end()
+            if _MASKED.search(run.group()) and not _EMPHASIS.fullmatch(run.group()):
+                out.append((run.start(), end))
     return out
+
+
+def emphasised(t: str, start: int, end: int) -> bool:
+    """True when single asterisks set the number in bold: "Your code is *482193*"."""
+    return (
+        start > 0
+        and end < len(t)
+        and t[start - 1] == "*"
+        and t[end] == "*"
+        and t[start - 2 : start - 1] not in _MASK_EDGE
+        and t[end + 1 : end + 2] not in _MASK_EDGE
+    )
 
 
 def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

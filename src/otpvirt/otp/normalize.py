@@ -126,6 +126,8 @@ def _build_fold_table() -> dict[int, str]:
 NORM_TABLE = _build_norm_table()
 FOLD_TABLE = _build_fold_table()
 _DIGITS_ONLY = {k: v for k, v in NORM_TABLE.items() if v is not None and v.isdigit()}
+# Like NORM_TABLE, but a native digit becomes "n": which digits were written natively.
+_SCRIPT_TABLE = {k: ("n" if k in _DIGITS_ONLY else v) for k, v in NORM_TABLE.items()}
 
 
 def normalize_digits(text: str) -> str:
@@ -140,6 +142,16 @@ def _char_class(codepoints: Iterable[int]) -> re.Pattern[str]:
 # str.translate costs a dict lookup per character; most texts need no change at all.
 _NEEDS_NORM = _char_class(NORM_TABLE)
 _NEEDS_FOLD = _char_class(FOLD_TABLE)
+_NEEDS_NATIVE = _char_class(k for k in _DIGITS_ONLY if k >= 0x80)
+
+
+def native_digits(text: str) -> str | None:
+    """The normalised text with every native digit as "n", or None when it has none."""
+    if text.isascii() or not _NEEDS_NATIVE.search(text):
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_SCRIPT_TABLE)
 
 
 def normalize(text: str) -> str:

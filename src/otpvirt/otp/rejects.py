@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import negatives as neg
 from .context import (
     BREAK,
@@ -38,6 +40,20 @@ _GOVERNED_GAP = 16
 # more length, in any language: "Kod weryfikacyjny do aplikacji InPost Mobile: 4127", "code
 # for the app Acme Mobile: 4127" (a comma on the way starts another clause: "…, telefon: 80").
 _LABELLED_GAP = 32
+# A sentence that ends without a question between a call cue and the number closes the cue:
+# "… 8334 پر کال کریں۔ 2540 آپ کا کوڈ ہے" (but "Questions? 8080" is a number to call).
+_STATEMENT_END = re.compile(r"[。！።։។៕။]|[.!।۔](?:\s|$)")
+# A day and a month name right before a year: "12 يونيو 2025", "12. Juni 2025", "June 12, 2025".
+_DATED = re.compile(
+    r"(?<!\d)\d{1,2}(?:st|nd|rd|th|er|\.)? [^\W\d_]{3,12}\.?,? \Z"
+    r"|(?<![^\W\d_])[^\W\d_]{3,12}\.? \d{1,2}(?:st|nd|rd|th)?, \Z"
+)
+_UNTIL = re.compile(
+    r"(?<![^\W\d_])(?:until|till|through|thru|expires?|до|по|bis|hasta|ate|jusqu'en|fino al"
+    r"|sampai|hingga|đen|toi|تا|حتی|لغایه|עד)[ ]\Z|[至到][ ]?\Z"
+)
+# A whole phone number: hyphenated or solid, eight characters at least.
+_PHONE = re.compile(r"(?<![\d-])\+?\d[\d-]{6,}\d(?![\d-])")
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
 # away is usually "don't send it to anyone".
 _VERB_AFTER = 4
@@ -49,32 +65,55 @@ def rejected(msg: Message, c: Candidate) -> bool:
         for ev in msg.events:
             if ev.category == EXPIRED and same_sentence(msg, ev.start, c.start):
                 return True
-    if cue_before(msg, c, (NOT_OTP,), 25) is not None:
-        return True
+    promo = cue_before(msg, c, (NOT_OTP,), 25)
+    if promo is not None and not _numbered(msg, promo.end, c.start):
+        return True  # "Kode pos 12345", "Код купона: 1234" (not "注文番号48213377。 813793が…")
     if c.kind not in NUMERIC:
         return False
     if c.kind == "tight" and introducer(msg, c) is None:
         return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
+    if c.kind == "hash" and not _stated(msg, c):
+        return True  # "Order #4821", "Ticket #4821": an order or ticket number
     if c.kind == "shelf" and not _pickup_introduced(msg, c):
         return True  # "12-3-4456" is a locker code only right after "取件码", "код получения"
     # a verb does not re-open a call cue: "Позвоните для подтверждения 1100" is a help line;
     # the number it announces closes it: "Не вы? Позвоните 0500. 4821 — ваш код"
     phone = cue_before(msg, c, (PHONE, PHONE_NOUN), 20, reopen=CODE_WORDS)
     if phone is not None and not (
-        verified_phone(msg, c, phone) or _called_before(msg, phone.end, c.start)
+        verified_phone(msg, c, phone)
+        or _called_before(msg, phone.end, c.start)
+        or _STATEMENT_END.search(msg.t, phone.end, c.start)
     ):
         return True
     if len(c.value) == 4 and last_digits(msg, c):
         return True
-    return neg.is_year(c.value) and MONTH in msg.categories and near(msg, c, MONTH, 15)
+    if not neg.is_year(c.value):
+        return False
+    # "12 يونيو 2025", "June 12, 2025": a day and a month name in any language make a date;
+    # so does "valid until 2026"
+    if _DATED.search(msg.t, max(0, c.start - 20), c.start) or _UNTIL.search(
+        msg.low, max(0, c.start - 14), c.start
+    ):
+        return True
+    return MONTH in msg.categories and near(msg, c, MONTH, 15)
 
 
-def _called_before(msg: Message, cue_end: int, start: int) -> bool:
-    # another number and a sentence end between them ("Tel. 0500. 4821"); a split phone
-    # number ("Call 02 4821") or a question ("Questions? 8080") keeps the cue
+def _numbered(msg: Message, cue_end: int, start: int) -> bool:
+    # the cue's own number comes first and a sentence ends before this one
     return DIGIT.search(msg.t, cue_end, start) is not None and not same_sentence(
         msg, cue_end, start
     )
+
+
+def _called_before(msg: Message, cue_end: int, start: int) -> bool:
+    # another number and a sentence end between them ("Tel. 0500. 4821"), or a whole phone
+    # number ("โทร 02-111-1111 852938 คือรหัส…"); a split phone number ("Call 02 4821") or a
+    # question ("Questions? 8080") keeps the cue
+    if DIGIT.search(msg.t, cue_end, start) is None:
+        return False
+    if not same_sentence(msg, cue_end, start):
+        return True
+    return _PHONE.search(msg.t, cue_end, start) is not None
 
 
 def last_digits(msg: Message, c: Candidate) -> bool:
@@ -82,8 +121,20 @@ def last_digits(msg: Message, c: Candidate) -> bool:
     card = cue_before(msg, c, (CARD,), 16)
     if card is None or DIGIT.search(msg.t, card.end, c.start):
         return False
+    if not same_sentence(msg, card.end, c.start):
+        return False  # "… olan kartınız. 1248 giriş kodunuzdur"
     # "Код для привязки карты: 4821": the code word's clause names the card, then the code
     return card.value in CARD_ENDING or not governed(msg, c, card)
+
+
+def _stated(msg: Message, c: Candidate) -> bool:
+    # "Your verification code is #4821", "OTP: #4821": a code word, then a colon or a copula
+    ev = introducer(msg, c)
+    return (
+        ev is not None
+        and ev.category in CODE_WORDS
+        and CONNECTOR.search(msg.low, max(ev.end, c.start - 10), c.start) is not None
+    )
 
 
 def _pickup_introduced(msg: Message, c: Candidate) -> bool:

@@ -5,35 +5,32 @@ from __future__ import annotations
 import re
 
 from . import alnum, passwords
-from . import negatives as neg
+from .adjust import numeric_adjustments
 from .context import (
     BREAK,
     CONNECTOR,
-    COPULA,
     DIGIT,
+    LEAD,
     NUMERIC,
-    OWNER,
+    TRAIL,
     Candidate,
     Message,
-    clause_through,
-    cue_before,
+    dismissed,
     introducer,
     points_at,
     same_sentence,
 )
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
-    BOOKING,
-    EXPIRED,
     KEYWORD_WEIGHT,
+    LABEL,
     MARKETING,
-    ORDER,
-    PRODUCT,
-    REFERENCE,
+    NOT_OTP,
+    SERVICE,
     STRONG,
     Event,
 )
-from .rejects import last_digits, rejected
+from .rejects import rejected
 
 __all__ = ["Candidate", "Message", "rejected", "score"]
 
@@ -45,15 +42,9 @@ AFTER_FACTOR = 0.9  # "123456 is your code" is common, but keyword-then-code is 
 # a paragraph: it counts as this many characters of distance.
 BLOCK_WIDTH = 6
 ANCHOR_BONUS = 0.4  # the keyword's own sentence points at this number (see _keyword)
-# Between a product word and its number: "Internet banking: 482193" is no tariff name.
-_NAME_GAP = re.compile(r"[\d:：]")
-# An owner after a bundle word ends its name: "بسته اینترنت شما ۴۸۲۱ می‌باشد".
-_OWNER = re.compile(OWNER)
-# A word labelling the number: "Helpline: 8080", "Дежурная служба: 8080".
-_LABEL = re.compile(r"[^\W\d_]{2,}[ ]?[:：][ ]*\Z")
-LEAD, TRAIL = "lead", "trail"  # how a keyword anchors a number (see _keyword)
-_LENGTH_PRIOR = {4: 0.0, 5: 0.0, 6: 0.03, 7: 0.0, 8: 0.0, 9: -0.15, 10: -0.3}
 _BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6}
+_OWN_FORMAT = 0.5  # a service's own split code shape right after its name (_own_format)
+_ALONE = re.compile(r"[ ]*(?:[.!。]|\n|$)")
 _LINK_INTENT = re.compile(r"verif|confirm|login|log-in|signin|sign-in|auth|activat|otp|2fa")
 
 
@@ -85,10 +76,16 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
         else:
             continue
         raw = hi - lo
-        if raw >= DECAY:
+        if (
+            raw >= DECAY
+            or (factor != 1.0 and _points_ahead(msg, ev, c, found))
+            or (msg.warned and dismissed(msg, ev, c))
+            or (ev.category == LABEL and not _labels(msg, ev, c))
+        ):
             continue
-        dist = raw - _block_excess(msg, lo, hi)
-        if BREAK.search(msg.t, lo, hi):
+        dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
+        broken = BREAK.search(msg.t, lo, hi) is not None
+        if broken:
             dist += BREAK_COST
         dist += BETWEEN_COST * sum(
             1 for o in found if o.kind in NUMERIC and o is not c and lo <= o.start and o.end <= hi
@@ -96,12 +93,36 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
         value = weight * max(0.0, 1.0 - dist / DECAY) * factor
         if value > best:
             best, tier, raw_best = value, ev.category, raw
-        if anchored != LEAD and not BREAK.search(msg.t, lo, hi):
+        if anchored != LEAD and not broken:
             if factor == 1.0 and points_at(msg, lo, hi):
                 anchored = LEAD
             elif factor != 1.0 and raw <= 12:
                 anchored = TRAIL
     return best, tier, raw_best, anchored
+
+
+def _points_ahead(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> bool:
+    """True when the keyword after the candidate introduces another number of its own."""
+    # "مبلغ ۵۰۰۰ کود تصدیق شما 482193 است": the amount before the code word is not its code
+    return any(
+        o is not c
+        and o.kind in NUMERIC
+        and 0 <= o.start - ev.end <= 16
+        and not BREAK.search(msg.t, ev.end, o.start)
+        and not DIGIT.search(msg.t, ev.end, o.start)
+        and points_at(msg, ev.end, o.start)
+        for o in found
+    )
+
+
+def _labels(msg: Message, ev: Event, c: Candidate) -> bool:
+    # "Verification: 482193" -- but not "Your verification is complete. Ticket 4821337"
+    return (
+        ev.end <= c.start
+        and not BREAK.search(msg.t, ev.end, c.start)
+        and not DIGIT.search(msg.t, ev.end, c.start)
+        and points_at(msg, ev.end, c.start)
+    )
 
 
 def score(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[float, float]:
@@ -131,15 +152,17 @@ def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[fl
             value -= 0.3  # a bare "?code=123456" link in a message that never mentions a code
     else:
         value, tier, raw, anchored = _keyword(msg, c, viable)
-        if value == 0.0:
+        if value == 0.0 and not (fmt is not None and _own_format(msg, c, fmt.name)):
             return 0.0, ""
+        if value == 0.0:
+            value, anchored = _OWN_FORMAT, LEAD
         if c.kind in ("alnum", "letters"):
             value = alnum.confidence(msg, c, (value, tier, raw), alnum_ok)
             if value <= 0.0:
                 return 0.0, ""
         else:
-            value += _numeric_adjustments(msg, c, tier, raw, anchored)
-        if tier != STRONG and _has(msg, MARKETING):
+            value += numeric_adjustments(msg, c, tier, raw, anchored)
+        if tier != STRONG and _has(msg, MARKETING) and not _apart_from_advert(msg, c):
             value -= 0.6  # "use code 1234 at checkout for 20% off"
     if fmt is not None and SHAPES[fmt.name].fullmatch(c.value):
         value += 0.3 if c.kind in ("alnum", "letters") else 0.15
@@ -148,97 +171,34 @@ def _confidence(msg: Message, c: Candidate, viable: list[Candidate]) -> tuple[fl
     return value, anchored
 
 
-def _has(msg: Message, category: str) -> bool:
-    return category in msg.categories
-
-
-def _numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchored: str) -> float:
-    """Soft penalties and priors for digit candidates."""
-    adjust = _LENGTH_PRIOR.get(len(c.value), -1.0)
-    if last_digits(msg, c):
-        adjust -= 0.4
-    ref = cue_before(msg, c, (REFERENCE,), 12)
-    if (
-        ref is not None
-        and raw > 5
-        and not DIGIT.search(msg.t, ref.end, c.start)
-        and not (tier == STRONG and anchored == LEAD and COPULA.search(msg.low, ref.end, c.start))
-        and not clause_through(msg, c, ref)
-    ):
-        # "Ref: 88213409" -- unless a code word follows at once ("ID: 0926 — код") or the
-        # code word's own sentence says what it is ("код для входа в ваш счёт — это 4821",
-        # "رمز التحقق … إلى حسابك هو 4821": the account is where it logs in, not a label;
-        # "Коди фаъолсозии ҳисоби шахсӣ: 5980": the account it activates)
-        adjust -= 0.5
-        if len(c.value) >= 7 and c.start - ref.end <= 3:
-            adjust -= 0.2  # "лицевого счета 40817810": long numbers right after it are IDs
-    if not anchored and _relabelled(msg, c):
-        adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
-    if _tariff_name(msg, c):
-        adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
-    if EXPIRED in msg.categories:
-        for ev in msg.events:
-            if ev.category == EXPIRED and not same_sentence(msg, ev.start, c.start):
-                adjust -= 0.3  # a message about an expired code rarely carries another one
-                break
-    order = cue_before(msg, c, (ORDER, BOOKING), 35, through_keywords=True)
-    # "Your order 4512 ..." / "سفارش با کد ۷۷۰۳۹۴۳": an order or tracking number -- unless
-    # the order word ends an earlier sentence ("Parcel arrived. Code: 4821"), a strong
-    # keyword introduces this very number ("Pickup code for order 9912: 4821") or its clause
-    # names the order ("رمز تأكيد حجز موعد التطعيم 44487", "Код подтверждения заказа: 4821"),
-    # or the order already has its own number and a code word then introduces this one
-    # ("ເລກບິນ 88123456 … ລະຫັດ 4821").
-    if (
-        order is not None
-        and same_sentence(msg, order.end, c.start)
-        and (tier != STRONG or anchored != LEAD)
-        and not _after_order_number(msg, c, order)
-        and not clause_through(msg, c, order, loose=True)
-    ):
-        adjust -= 0.5
-        if len(c.value) >= 7 and c.start - order.end <= 12:
-            adjust -= 0.2  # "for order 12345678": long numbers right after it are order IDs
-    if neg.is_year(c.value):
-        adjust -= 0.05
-    if c.kind in ("split", "tight"):
-        adjust += 0.03
-    elif c.kind == "split4":
-        adjust -= 0.15
-    return adjust
-
-
-def _relabelled(msg: Message, c: Candidate) -> bool:
-    """True when a label of its own names the number and no code word shares its sentence."""
-    # "Никому не сообщайте код. Дежурная служба: 8080": a reminder that mentions the code,
-    # then some other number under its own label
-    near = msg.t[max(0, c.start - 3) : c.start]
-    if ":" not in near and "：" not in near:
-        return False  # most numbers have no colon right before them: skip the regex
-    if not _LABEL.search(msg.t, max(0, c.start - 24), c.start):
+def _apart_from_advert(msg: Message, c: Candidate) -> bool:
+    """True when a code word states the number and an advert with its own code is elsewhere."""
+    # "Clave SMS: 627379. Código promocional VERANO25: 25% de descuento." -- but not "Use
+    # code 1234 at checkout for 20% off", "%50 indirim! Kod: 4455" (the advert's code)
+    if NOT_OTP not in msg.categories:
+        return False
+    ev = introducer(msg, c)
+    if ev is None or not CONNECTOR.search(msg.low, max(ev.end, c.start - 10), c.start):
         return False
     return not any(
-        ev.category in KEYWORD_WEIGHT and same_sentence(msg, ev.start, c.start) for ev in msg.events
+        o.category in (MARKETING, NOT_OTP) and same_sentence(msg, o.start, c.start)
+        for o in msg.events
     )
 
 
-def _tariff_name(msg: Message, c: Candidate) -> bool:
-    """True when the number follows a tariff or bundle word as part of its name."""
-    product = cue_before(msg, c, (PRODUCT,), 12)
-    if product is None or _NAME_GAP.search(msg.t, product.end, c.start):
-        return False
-    # a connector or an owner ends the clause the product word closes: "код смены тарифа —
-    # 5043", "کد فعالسازی بسته اینترنت شما ۴۸۲۱ می‌باشد"
-    lo = max(product.end, c.start - 10)
-    return not (
-        CONNECTOR.search(msg.low, lo, c.start) or _OWNER.search(msg.low, product.end, c.start)
-    )
-
-
-def _after_order_number(msg: Message, c: Candidate, order: Event) -> bool:
-    """True when a code word introduces the number after the order's own number."""
-    ev = introducer(msg, c)
+def _own_format(msg: Message, c: Candidate, service: str) -> bool:
+    # "WhatsApp 452-188": the service's name, then a number in the split shape it writes its
+    # codes in, alone (a bare 6-digit number or "Instagram: 470 291 people" could be anything)
     return (
-        ev is not None
-        and ev.start > order.end
-        and DIGIT.search(msg.t, order.end, ev.start) is not None
+        c.kind == "split"
+        and SHAPES[service].fullmatch(c.value) is not None
+        and _ALONE.match(msg.t, c.end) is not None
+        and any(
+            ev.category == SERVICE and ev.end <= c.start and points_at(msg, ev.end, c.start)
+            for ev in msg.events
+        )
     )
+
+
+def _has(msg: Message, category: str) -> bool:
+    return category in msg.categories

@@ -1,0 +1,58 @@
+"""Context words of the further scripts we receive (see cues.py for the categories).  Pure data.
+
+Promo and customer codes, account, bill and transaction numbers and orders in Amharic,
+Tigrinya, Swahili, the South Asian scripts, Khmer, Burmese, Georgian, Armenian, Hebrew and
+the bill references of East Asian notices.  lexicon.py merges them with cues.py.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+
+NOT_OTP: dict[str, tuple[str, ...]] = {
+    "offers": ("offer code", "অফার কোড", "প্রোমো কোড", "ऑफर कोड", "प्रोमो कोड", "پرومو کوڈ",
+               "آفر کوڈ", "קוד קופון", "קוד הנחה", "קוד קידום", "კუპონ", "პრომო კოდ",
+               "պրոմո կոդ", "ፕሮሞ ኮድ", "msimbo wa ofa", "kodi ya ofa", "លេខកូដប្រូម៉ូសិន",
+               "ပရိုမိုကုဒ်", "โค้ดส่วนลด", "ໂຄດສ່ວນຫຼຸດ", "ප්‍රවර්ධන කේත", "வவுச்சர்"),
+    "customers": ("code client", "numéro client", "código de cliente", "código cliente",
+                  "kundencode", "codice cliente", "מספר לקוח", "קוד לקוח", "ग्राहक कोड",
+                  "উপভোক্তা নম্বর", "consumer number", "کنزیومر نمبر", "کسٹمر آئی ڈی",
+                  "ደንበኛ ቁጥር", "nambari ya mteja", "លេខអតិថិជន", "ဖောက်သည်နံပါတ်",
+                  "აბონენტის კოდ", "բաժանորդի կոդ"),
+}
+
+REFERENCE: dict[str, tuple[str, ...]] = {
+    "all": ("ሂሳብ ቁጥር", "የሂሳብ ቁጥር", "የግብይት ቁጥር", "ቀሪ ሂሳብ", "ሕሳብ", "akaunti", "salio",
+            "kumb", "खाता", "खाते", "शेष", "बिल", "উপলব্ধ", "হিসাব", "ব্যালেন্স", "অ্যাকাউন্ট",
+            "اکاؤنٹ", "بیلنس", "ගිණුම", "ශේෂය", "கணக்கு", "இருப்பு", "ఖాతా", "គណនី",
+            "សមតុល្យ", "အကောင့်", "လက်ကျန်", "ანგარიშ", "ნაშთი", "հաշիվ", "հաշվի", "մնացորդ",
+            "חשבון", "יתרה", "מספר חוזה", "invoice no", "factura", "facture", "rechnung",
+            "fattura", "faktura", "consumer id", "client id", "user id", "account id", "policy",
+            "polis", "póliza", "apólice", "bill no", "loan", "emi$"),
+}
+
+# "the number ending in 4821": a phone's or card's last digits, never the code
+CARD_ENDING: tuple[str, ...] = (
+    "terminado en", "terminada en", "terminado em", "terminada em", "se terminant par",
+    "endet auf", "endend auf", "che termina con", "che finisce con", "kończący się na",
+    "kończącym się na", "eindigend op", "eindigt op", "ile biten", "ile sona eren",
+    "заканчивающийся на", "заканчивающемся на", "оканчивающийся на", "що закінчується на",
+    "المنتهی", "inayoishia", "zinazoishia", "ending with", "ending in", "kết thúc bằng",
+    "berakhiran", "yang berakhir", "ላይ የሚያልቅ", "የሚያልቀው", "ወደሚያልቀው", "son 4 hanesi",
+    "son dört hanesi", "son 4 hane", "hanesi",
+)
+
+# "code 4821 was used": a notice about a spent code, never one to type
+EXPIRED: dict[str, tuple[str, ...]] = {
+    "used": ("был использован", "уже использован", "було використано", "fue utilizado",
+             "fue usado", "foi utilizado", "foi usado", "a été utilisé", "wurde verwendet",
+             "wurde bereits verwendet", "è stato utilizzato", "è già stato utilizzato",
+             "został użyty", "został wykorzystany", "kullanıldı", "已被使用", "已使用过",
+             "已使用過", "使用済み", "사용되었습니다", "has been used", "already used"),
+}
+
+ORDER: dict[str, tuple[str, ...]] = {
+    "all": ("ትዕዛዝ", "oda yako", "agizo", "ऑर्डर", "অর্ডার", "آرڈر", "ඇණවුම", "ஆர்டர்",
+            "ការបញ្ជាទិញ", "အော်ဒါ", "ማድረስ"),
+}
+# fmt: on

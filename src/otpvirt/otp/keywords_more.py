@@ -1,0 +1,72 @@
+"""Code words of the further scripts we receive: Ethiopic, South Asian, Khmer, Burmese.  Pure data.
+
+Merged into keywords.STRONG / WEAK and verbs.VERBS (same matching rules: folded text,
+start of a word in scripts written with spaces, trailing "$" = whole word).  Amharic and
+Tigrinya write "number" (ቁጥር, ቁጽሪ) where other languages write "code"; Sinhala writes
+"number" (අංකය) after "OTP"; Khmer and Burmese glue words together like Thai.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+
+STRONG: dict[str, tuple[str, ...]] = {
+    "am+": ("የማረጋገጫ ቁጥር", "ማረጋገጫ ቁጥር", "የአንድ ጊዜ የይለፍ ቁጥር", "የአንድ ጊዜ ይለፍ ቃል",
+            "የማግበሪያ ኮድ", "ሚስጥራዊ ኮድ", "የመግቢያ ቁጥር", "የደህንነት ቁጥር", "የአንድ ጊዜ ቁጥር"),
+    "ti": ("ናይ ምርግጋጽ ኮድ", "ምርግጋጽ ኮድ", "ናይ ምርግጋጽ ቁጽሪ", "ናይ ሓደ ግዜ ፓስዎርድ", "ሓደ ግዜ ፓስዎርድ",
+           "ናይ ሓደ ግዜ ኮድ", "ናይ ምእታው ኮድ", "ናይ ሓደ ግዜ መሕለፊ ቃል", "ሚስጢራዊ ኮድ"),
+    "sw+": ("namba ya uthibitisho", "namba ya siri ya mara moja", "nywila ya mara moja",
+            "msimbo wa usalama", "namba ya kuthibitisha", "nenosiri la muda", "msimbo wa muda",
+            "nambari ya kuingia", "namba ya kuingia", "ya siri ya mara moja", "ya mara moja",
+            "wa kuingia"),
+    "ka+": ("დასადასტურებელი კოდ", "შესვლის კოდ", "აქტივაციის კოდ", "sms კოდ", "ერთჯერადი პინ"),
+    "hy+": ("գաղտնի կոդ", "հաստատման գաղտնաբառ", "մուտքի գաղտնաբառ", "sms կոդ"),
+    "he+": ("קוד אישור", "קוד הזדהות", "קוד לכניסה", "קוד האישור", "קוד ההזדהות", "קוד סודי"),
+    "km": ("លេខកូដផ្ទៀងផ្ទាត់", "លេខកូដ otp", "លេខកូដotp", "លេខកូដសម្ងាត់", "លេខកូដបញ្ជាក់",
+           "លេខកូដចូល", "ពាក្យសម្ងាត់មួយដង", "កូដផ្ទៀងផ្ទាត់", "កូដ otp", "លេខកូដសុវត្ថិភាព"),
+    "my": ("အတည်ပြုကုဒ်", "အတည်ပြု ကုဒ်", "otp ကုဒ်", "တစ်ကြိမ်သုံး စကားဝှက်", "တစ်ကြိမ်သုံးစကားဝှက်",
+           "တစ်ကြိမ်သုံးကုဒ်", "လျှို့ဝှက်ကုဒ်", "ဝင်ရောက်ရန်ကုဒ်", "လုံခြုံရေးကုဒ်"),
+    "si": ("සත්‍යාපන කේත", "otp අංක", "තහවුරු කිරීමේ කේත", "එක් වරක් භාවිතා කරන මුරපද",
+           "ආරක්ෂක කේත", "පිවිසුම් කේත", "සත්‍යාපන අංක"),
+    "ta": ("சரிபார்ப்புக் குறியீடு", "சரிபார்ப்பு குறியீடு", "ஒருமுறை கடவுச்சொல்",
+           "பாதுகாப்பு குறியீடு", "உள்நுழைவு குறியீடு", "ஓடிபி", "ஒரு முறை கடவுச்சொல்"),
+    "te": ("ధృవీకరణ కోడ్", "వన్ టైమ్ పాస్‌వర్డ్", "ఓటీపీ", "ఓటిపి"),
+    "kn-ml": ("ಪರಿಶೀಲನಾ ಕೋಡ್", "ಒಟಿಪಿ", "ಒನ್ ಟೈಮ್ ಪಾಸ್‌ವರ್ಡ್", "സ്ഥിരീകരണ കോഡ്", "ഒടിപി",
+              "വൺ ടൈം പാസ്‌വേഡ്"),
+    "gu-pa": ("ચકાસણી કોડ", "ઓટીપી", "વન ટાઇમ પાસવર્ડ", "ਪੁਸ਼ਟੀਕਰਨ ਕੋਡ", "ਓਟੀਪੀ",
+              "ਵਨ ਟਾਈਮ ਪਾਸਵਰਡ"),
+    "ne-mr": ("प्रमाणीकरण कोड", "एक पटक प्रयोग हुने पासवर्ड", "लगइन कोड", "पडताळणी कोड",
+              "ओटीपी कोड", "प्रमाणिकरण कोड"),
+    "mn": ("нэг удаагийн нууц үг", "нэг удаагийн код", "нэвтрэх код", "баталгаажуулах код"),
+    "yo": ("koodu ijẹrisi", "koodu idaniloju", "koodu aabo"),
+    "europe+": ("staðfestingarkóð", "egiaztapen kode", "cód fíoraithe", "chód fíoraithe",
+                "ikhodi yokuqinisekisa", "koodhka xaqiijinta", "koodhkaaga xaqiijinta"),
+    "es+": ("clave sms", "clave de firma", "código de firma", "clave de operaciones",
+            "clave de operación", "código de operación"),
+}
+
+WEAK: dict[str, tuple[str, ...]] = {
+    "ethiopic": ("የሚስጥር ቁጥር", "የይለፍ ቁጥር", "ፓስዎርድ", "መሕለፊ ቃል", "ሚስጢራዊ ቁጽሪ"),
+    "south-asia": ("කේතය", "කේත$", "මුරපදය", "රහස් අංකය", "குறியீடு", "கடவுச்சொல்", "కోడ్",
+                   "పాస్‌వర్డ్", "ಕೋಡ್", "കോഡ്", "કોડ", "ਕੋਡ", "पिन$", "পিন$"),
+    "south-east-asia": ("លេខកូដ", "កូដ", "ពាក្យសម្ងាត់", "លេខសម្ងាត់", "ကုဒ်", "စကားဝှက်"),
+    "mn-yo": ("нууц үг", "koodu"),
+    "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga"),
+}
+
+# "Verification: 482193", "Verify your phone: 1234": words that name a code only as the label
+# of the number they point at (scoring._keyword ignores them anywhere else).
+LABELS: dict[str, tuple[str, ...]] = {
+    "all": ("verification$", "verify$", "vérification$", "verificación$", "verificação$",
+            "verifizierung$", "verifica$", "weryfikacja$", "doğrulama$", "verifikasi$",
+            "xác minh$", "xác thực$", "подтверждение$", "верификация$", "التحقق$", "تایید$",
+            "تأیید$"),
+}
+
+VERBS: dict[str, tuple[str, ...]] = {
+    "am-ti": ("ለማረጋገጥ", "ያስገቡ", "ንምርግጋጽ", "ኣእትዉ"),
+    "km-my": ("ដើម្បីផ្ទៀងផ្ទាត់", "បញ្ចូល", "အတည်ပြုရန်", "ထည့်သွင်းပါ"),
+    "south-asia": ("තහවුරු කිරීමට", "சரிபார்க்க", "सत्यापित करने के लिए", "प्रमाणित गर्न"),
+    "he-ka-hy": ("הזינו", "הזן$", "შეიყვანეთ", "մուտքագրեք"),
+}
+# fmt: on
