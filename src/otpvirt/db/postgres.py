@@ -175,11 +175,15 @@ class PostgresDatabase(Database):
                     yield PgConn(con)
                     done = True
             except (asyncpg.PostgresError, OSError) as exc:
-                # The work ran but its COMMIT failed: nothing was stored, and whoever
-                # waits for an answer must hear "not done" (deadlocks etc. are retried).
-                if not done or getattr(exc, "sqlstate", None) in {"40001", "40P01"}:
-                    raise
-                raise DatabaseUnavailable(f"PostgreSQL commit failed: {exc}") from exc
+                if getattr(exc, "sqlstate", None) in {"40001", "40P01"}:
+                    raise  # deadlock, serialization failure: in_transaction retries
+                if done:
+                    # The work ran but its COMMIT failed: nothing was stored, and whoever
+                    # waits for an answer must hear "not done".
+                    raise DatabaseUnavailable(f"PostgreSQL commit failed: {exc}") from exc
+                if unavailable(exc):  # e.g. the rollback after a lost connection
+                    raise DatabaseUnavailable(f"PostgreSQL: {exc}") from exc
+                raise
 
     async def durability_settings(self) -> dict[str, str]:
         async with self.read() as conn:

@@ -1,6 +1,8 @@
 """SQLite through the stdlib driver, called directly on the event loop.
 
-Statements take microseconds, so running them on the loop beats a thread hop.
+Statements take microseconds, so running them on the loop beats a thread hop; only a
+durable COMMIT (synchronous=FULL, the default: the WAL is flushed to disk before it
+returns) runs in a thread, so the loop keeps serving while the disk works.
 Within a process one writer connection serialises transactions behind an
 asyncio lock; across processes (`serve --workers N`) an advisory lock on a
 side file hands the write lock over the moment its holder commits (a waiter
