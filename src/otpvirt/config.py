@@ -105,9 +105,11 @@ class Settings(BaseSettings):
     # How long the in-memory catalogue (names, ids, price list) may be reused.
     catalogue_cache_seconds: float = Field(default=5.0, ge=0)
 
-    # SQLite tuning. NORMAL in WAL mode survives process crashes (kill -9);
-    # FULL also survives power loss at the cost of an fsync per commit.
-    sqlite_synchronous: str = "NORMAL"
+    # SQLite durability (WAL mode). FULL: a commit is on disk before anything it holds is
+    # acknowledged, so it survives a power loss or kernel crash (the group commit pays
+    # one fsync per batch). NORMAL: survives a crash of the process only; the last
+    # commits before a power loss can be lost although they were acknowledged.
+    sqlite_synchronous: str = "FULL"
     sqlite_busy_timeout_ms: int = 10_000
 
     # PostgreSQL pool.

@@ -7,21 +7,27 @@ from typing import Any
 import typer
 
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, run, settings_for
+from otpvirt.db.durability import Durability, in_force
 from otpvirt.doctor.service import run_checks
 from otpvirt.runtime import Runtime
 
 
 def doctor(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
-    """Check every invariant (money, leases, SMS); exit 1 on any violation."""
+    """Check every invariant (money, leases, SMS); exit 1 on any violation.
 
-    async def work(rt: Runtime) -> list[dict[str, Any]]:
+    Also reports the durability in force (a warning, not a failure, when an
+    acknowledged commit could be lost on a power loss).
+    """
+
+    async def work(rt: Runtime) -> tuple[list[dict[str, Any]], Durability]:
+        durability = await in_force(rt.db)
         async with rt.db.read() as conn:
-            return await run_checks(conn)
+            return await run_checks(conn), durability
 
-    results = run(settings_for(database_url), work)
+    results, durability = run(settings_for(database_url), work)
     bad = [r for r in results if r["violations"]]
     if json_out:
-        print_json({"ok": not bad, "checks": results})
+        print_json({"ok": not bad, "checks": results, "durability": durability.as_dict()})
     else:
         for r in results:
             mark = "[red]FAIL[/]" if r["violations"] else "[green]ok[/]  "
@@ -30,6 +36,10 @@ def doctor(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
                 console.print(
                     f"      {r['violations']} violation(s), e.g. {r['examples']}", highlight=False
                 )
+        mark = "[green]ok[/]  " if durability.survives_power_loss else "[yellow]WARN[/]"
+        console.print(f"{mark} durability: {durability.summary()}", highlight=False)
+        for warning in durability.warnings:
+            console.print(f"      {warning}", highlight=False, soft_wrap=True)
         console.print(
             "[green]all invariants hold[/]"
             if not bad

@@ -67,6 +67,7 @@ def serve(
         f"[bold]otpvirt {__version__}[/] on {base}  (API docs: {base}/docs)", highlight=False
     )
     console.print(f"database: {settings.effective_database_url.split('@')[-1]}", highlight=False)
+    _print_durability(settings)
     console.print(f"operator console: {base}/console", highlight=False)
     console.print(f"client portal:    {base}/portal", highlight=False)
     for line in serve_advice(host, settings):
@@ -141,6 +142,28 @@ def serve(
                 background.kill()
         if metrics_dir is not None:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _print_durability(settings: Settings) -> None:
+    """Say at start what an acknowledged commit survives (a warning when not a power loss)."""
+    from otpvirt.db.durability import Durability, in_force
+
+    async def read() -> Durability:
+        rt = Runtime.open(settings)
+        try:
+            return await in_force(rt.db)
+        finally:
+            await rt.close()
+
+    try:
+        found = asyncio.run(read())
+    except Exception as exc:  # the server reports its own connection problems
+        console.print(f"durability: unknown ({exc})", highlight=False)
+        return
+    colour = "green" if found.survives_power_loss else "yellow"
+    console.print(f"durability: [{colour}]{found.summary()}[/]", highlight=False)
+    for warning in found.warnings:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
 
 
 def _start_market(settings: Settings, rate: float, no_worker: bool) -> None:

@@ -126,5 +126,9 @@ class Database(abc.ABC):
             return await conn.fetchval(sql, params)
 
     @abc.abstractmethod
+    async def durability_settings(self) -> dict[str, str]:
+        """The settings deciding whether a returned commit is on disk (see `durability`)."""
+
+    @abc.abstractmethod
     async def close(self) -> None:
         """Release every connection."""

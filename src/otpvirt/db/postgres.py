@@ -36,6 +36,19 @@ def _args(sql: str, params: Params) -> tuple[str, list[Any]]:
     return text, [params[n] for n in names]
 
 
+# Connection lost, out of resources, shut down by an operator, I/O failure: the work
+# was not done, and asking again later may succeed (40xxx stay as they are: retried).
+_UNAVAILABLE_CLASSES = ("08", "53", "57", "58")
+
+
+def unavailable(exc: BaseException) -> bool:
+    """Whether a driver error means "the database cannot do this now" rather than a bug."""
+    if isinstance(exc, OSError):
+        return True
+    state = getattr(exc, "sqlstate", None) or ""
+    return isinstance(exc, asyncpg.PostgresError) and state[:2] in _UNAVAILABLE_CLASSES
+
+
 def _rowcount(status: str) -> int:
     # asyncpg returns the command tag, e.g. "UPDATE 3" or "INSERT 0 1".
     tail = status.rsplit(" ", 1)[-1]
@@ -66,6 +79,10 @@ class PgConn(Conn):
             return await self._con.fetchrow(text, *args)
         except asyncpg.IntegrityConstraintViolationError as exc:
             raise IntegrityError(str(exc)) from exc
+        except (asyncpg.PostgresError, OSError) as exc:
+            if unavailable(exc):
+                raise DatabaseUnavailable(f"PostgreSQL: {exc}") from exc
+            raise
 
     async def fetchall(self, sql: str, params: Params = None) -> list[Row]:
         text, args = _args(sql, params)
@@ -73,6 +90,10 @@ class PgConn(Conn):
             return await self._con.fetch(text, *args)
         except asyncpg.IntegrityConstraintViolationError as exc:
             raise IntegrityError(str(exc)) from exc
+        except (asyncpg.PostgresError, OSError) as exc:
+            if unavailable(exc):
+                raise DatabaseUnavailable(f"PostgreSQL: {exc}") from exc
+            raise
 
     async def execute(self, sql: str, params: Params = None) -> int:
         text, args = _args(sql, params)
@@ -80,6 +101,10 @@ class PgConn(Conn):
             return _rowcount(await self._con.execute(text, *args))
         except asyncpg.IntegrityConstraintViolationError as exc:
             raise IntegrityError(str(exc)) from exc
+        except (asyncpg.PostgresError, OSError) as exc:
+            if unavailable(exc):
+                raise DatabaseUnavailable(f"PostgreSQL: {exc}") from exc
+            raise
 
     async def executemany(self, sql: str, seq: Sequence[Mapping[str, Any]]) -> None:
         text, names = to_numbered(sql)
@@ -87,6 +112,10 @@ class PgConn(Conn):
             await self._con.executemany(text, [[p[n] for n in names] for p in seq])
         except asyncpg.IntegrityConstraintViolationError as exc:
             raise IntegrityError(str(exc)) from exc
+        except (asyncpg.PostgresError, OSError) as exc:
+            if unavailable(exc):
+                raise DatabaseUnavailable(f"PostgreSQL: {exc}") from exc
+            raise
 
 
 class PostgresDatabase(Database):
@@ -139,8 +168,31 @@ class PostgresDatabase(Database):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Conn]:
         pool = await self.pool()
-        async with pool.acquire() as con, con.transaction():
-            yield PgConn(con)
+        async with pool.acquire() as con:
+            done = False
+            try:
+                async with con.transaction():
+                    yield PgConn(con)
+                    done = True
+            except (asyncpg.PostgresError, OSError) as exc:
+                if getattr(exc, "sqlstate", None) in {"40001", "40P01"}:
+                    raise  # deadlock, serialization failure: in_transaction retries
+                if done:
+                    # The work ran but its COMMIT failed: nothing was stored, and whoever
+                    # waits for an answer must hear "not done".
+                    raise DatabaseUnavailable(f"PostgreSQL commit failed: {exc}") from exc
+                if unavailable(exc):  # e.g. the rollback after a lost connection
+                    raise DatabaseUnavailable(f"PostgreSQL: {exc}") from exc
+                raise
+
+    async def durability_settings(self) -> dict[str, str]:
+        async with self.read() as conn:
+            row = await conn.fetchone(
+                "SELECT current_setting('synchronous_commit'), current_setting('fsync'), "
+                "current_setting('full_page_writes')"
+            )
+        assert row is not None
+        return {"synchronous_commit": row[0], "fsync": row[1], "full_page_writes": row[2]}
 
     async def close(self) -> None:
         if self._pool is not None:

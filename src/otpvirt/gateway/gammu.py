@@ -65,12 +65,25 @@ def post(
 
 
 def spool(directory: Path, item: dict[str, Any]) -> Path:
-    """Keep an item for the next run (written atomically)."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Keep an item for the next run: private, atomic, and on disk before we return.
+
+    gammu-smsd deletes the SMS from the modem as soon as we exit, so the spool file
+    is the only copy: it is flushed (and the directory entry too) first.
+    """
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     final = directory / f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.json"
     tmp = final.with_suffix(".tmp")
-    tmp.write_text(json.dumps(item, ensure_ascii=False), encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        out.flush()
+        os.fsync(out.fileno())
     os.replace(tmp, final)
+    dir_fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
     return final
 
 

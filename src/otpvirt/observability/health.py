@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from otpvirt.db import revisions
+from otpvirt.db.durability import in_force
 from otpvirt.observability import metrics
 from otpvirt.runtime import Runtime
 
@@ -28,7 +29,10 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz", summary="The database is reachable and its schema current")
 async def readyz(request: Request) -> JSONResponse:
-    """200 when the database answers within 2 s at the newest migration, else 503."""
+    """200 when the database answers within 2 s at the newest migration, else 503.
+
+    The 200 answer also says what an acknowledged commit survives (`durability`).
+    """
     rt: Runtime = request.app.state.runtime
     head = rt.extras.get(HEAD_KEY)
     if head is None:
@@ -37,6 +41,7 @@ async def readyz(request: Request) -> JSONResponse:
         async with asyncio.timeout(2):
             async with rt.db.read() as conn:
                 current = await conn.fetchval("SELECT version_num FROM alembic_version")
+            durability = await in_force(rt.db)
     except Exception as exc:
         log.warning("readyz: database unreachable: %s", exc)
         return JSONResponse(
@@ -48,7 +53,18 @@ async def readyz(request: Request) -> JSONResponse:
             {"status": "unavailable", "database": "ok", "schema": current, "expected": head},
             status_code=503,
         )
-    return JSONResponse({"status": "ok", "database": "ok", "schema": current})
+    return JSONResponse(
+        {
+            "status": "ok",
+            "database": "ok",
+            "schema": current,
+            "durability": {
+                **durability.settings,
+                "survivesPowerLoss": durability.survives_power_loss,
+                "warnings": list(durability.warnings),
+            },
+        }
+    )
 
 
 # Headers a proxy adds: a request carrying one came from elsewhere, whatever the peer.
