@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import catalogue_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.catalogue import service
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
@@ -54,7 +54,7 @@ def add_country(
     """Add a country."""
 
     async def work(rt: Runtime) -> dict:
-        return await pool_ops.add_country(
+        return await catalogue_ops.add_country(
             rt,
             cli_actor(),
             name,
@@ -77,7 +77,7 @@ def set_smsactivate_id(
     """Set the numeric id the sms-activate dialect uses for a country."""
 
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_smsactivate_id(
+        await catalogue_ops.set_smsactivate_id(
             rt, cli_actor(), country, None if smsactivate_id < 0 else smsactivate_id
         )
 
@@ -98,7 +98,7 @@ def add_provider(
     """Add an operator (provider) to a country."""
 
     async def work(rt: Runtime) -> dict:
-        return await pool_ops.add_provider(rt, cli_actor(), country, name, title=title)
+        return await catalogue_ops.add_provider(rt, cli_actor(), country, name, title=title)
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(
@@ -116,7 +116,7 @@ def add_service(
     """Add a service."""
 
     async def work(rt: Runtime) -> dict:
-        return await pool_ops.add_service(rt, cli_actor(), code, name)
+        return await catalogue_ops.add_service(rt, cli_actor(), code, name)
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(f"added service {out['code']} ({out['name']})")

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import source_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
@@ -81,7 +81,7 @@ def create(
         fail(exc.message)
 
     async def work(rt: Runtime) -> tuple[service.SourceInfo, str]:
-        return await pool_ops.create_source(
+        return await source_ops.create_source(
             rt,
             cli_actor(),
             name,
@@ -190,7 +190,7 @@ def rotate_token(name: str, database_url: DbUrl = None, json_out: JsonOut = Fals
     """Give a source a new token; the old one stops working at once."""
 
     async def work(rt: Runtime) -> str:
-        return await pool_ops.rotate_source_token(rt, cli_actor(), name)
+        return await source_ops.rotate_source_token(rt, cli_actor(), name)
 
     token = run(settings_for(database_url), work)
     print_json({"token": token}) if json_out else console.print(f"token: {token}", highlight=False)
@@ -207,7 +207,7 @@ def priority(
     """Set the order in which on-demand suppliers are asked when the pool has no number."""
 
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_supplier_priority(rt, cli_actor(), name, value)
+        await source_ops.set_supplier_priority(rt, cli_actor(), name, value)
 
     run(settings_for(database_url), work)
     console.print(f"{name}: priority {value}", highlight=False)
@@ -226,7 +226,7 @@ def map_(
     """Say which number a device (or one SIM of it) is, for peers that do not report it."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await pool_ops.map_device(rt, cli_actor(), name, device, number, sim=sim)
+        return await source_ops.map_device(rt, cli_actor(), name, device, number, sim=sim)
 
     out = run(settings_for(database_url), work)
     console.print(f"{out['source']}: {out['device']} → {out['number']}", highlight=False)
@@ -234,7 +234,7 @@ def map_(
 
 def _set(name: str, enabled: bool, database_url: str | None) -> None:
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_source_enabled(rt, cli_actor(), name, enabled)
+        await source_ops.set_source_enabled(rt, cli_actor(), name, enabled)
 
     run(settings_for(database_url), work)
     console.print(f"{name}: {'enabled' if enabled else 'disabled'}", highlight=False)

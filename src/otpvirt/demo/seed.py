@@ -114,7 +114,7 @@ async def _demo_client(rt: Runtime) -> DemoClient:
             out = await clients.create_client(
                 conn, password_hash=pw_hash, currency_code="USD", balance=10_000, name="demo client"
             )
-            client_id = out["clientId"]
+            client_id = out.client_id
     key = await _demo_api_key(rt, client_id, "")
     _save(path, {"clientId": client_id, "apiPassword": password, "apiKey": key})
     return DemoClient(client_id, password, key)

@@ -51,9 +51,9 @@ async def ensure_clients(rt: Runtime, names: list[str]) -> list[str]:
                 conn, password_hash=pw_hash, balance=OPENING_BALANCE, name=name
             )
             await conn.execute(
-                "UPDATE clients SET demo = TRUE WHERE id = :id", {"id": out["clientId"]}
+                "UPDATE clients SET demo = TRUE WHERE id = :id", {"id": out.client_id}
             )
-            return str(out["clientId"])
+            return out.client_id
 
         found[name] = await in_transaction(rt.db, create)
     return [found[n] for n in names]
@@ -75,7 +75,7 @@ async def top_up(rt: Runtime, client_id: str) -> None:
         note = "demo market top-up"
         out = await clients.change_balance(conn, client_id, TOP_UP, kind=ledger.TOPUP, note=note)
         before = {"balance": format_amount(int(row[0]), cur)}
-        after = {"balance": out["balance"], "amount": TOP_UP, "note": note}
+        after = {"balance": format_amount(out.balance, cur), "amount": TOP_UP, "note": note}
         await audit.record(conn, ACTOR, "client.topup", client_id, before, after)
 
     await in_transaction(rt.db, work)
