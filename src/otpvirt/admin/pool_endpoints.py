@@ -19,7 +19,9 @@ from otpvirt.errors import ValidationFailed
 from otpvirt.inventory import service as inventory
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
+from otpvirt.sms.schemas import SmsOut
 from otpvirt.sources import health
+from otpvirt.sources.schemas import SourceOut
 from otpvirt.web.body import read_body
 from otpvirt.webhook import history
 from otpvirt.webhook.schemas import DeliveryDetailOut, DeliveryOut
@@ -82,10 +84,10 @@ async def enable_number(request: Request, actor: Op, number: str) -> dict[str, A
 
 
 @router.get("/sources")
-async def list_sources(request: Request, _: Op) -> list[dict[str, Any]]:
+async def list_sources(request: Request, _: Op) -> list[SourceOut]:
     """Sources with online state, last contact and last SMS."""
     async with rt_of(request).db.read() as conn:
-        return await health.list_sources(conn)
+        return [SourceOut.of(x) for x in await health.list_sources(conn)]
 
 
 @router.post("/sources/{name}/disable")
@@ -219,13 +221,14 @@ async def list_sms(
     number: str | None = None,
     since: str | None = None,
     limit: Limit = 50,
-) -> list[dict[str, object]]:
+) -> list[SmsOut]:
     """Stored SMS, newest first, with the parsed code and where each went."""
     since_ms = _since(since)
     async with rt_of(request).db.read() as conn:
-        return await sms.list_sms(
+        found = await sms.list_sms(
             conn, unrouted=unrouted, number=number, since=since_ms, limit=limit
         )
+    return [SmsOut.of(m) for m in found]
 
 
 @router.get("/webhooks")

@@ -60,11 +60,11 @@ async def set_supplier_priority(rt: Runtime, actor: Actor, name: str, priority: 
 
 async def map_device(
     rt: Runtime, actor: Actor, name: str, device: str, number: str, sim: int | None = None
-) -> dict[str, Any]:
+) -> sources.DeviceMap:
     """Say which number a device (or SIM) of a source is."""
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[sources.DeviceMap, Any, Any]:
         out = await sources.map_device(conn, name, device, number, sim=sim)
-        return out, None, out
+        return out, None, {"source": out.source, "device": out.device, "number": out.number}
 
     return await audited(rt, actor, "source.map", name, work)

@@ -22,6 +22,8 @@ from otpvirt.clock import iso
 from otpvirt.errors import ValidationFailed
 from otpvirt.runtime import Runtime
 from otpvirt.sources import health, service
+from otpvirt.sources.schemas import source_json
+from otpvirt.sources.service import DeviceMap
 from otpvirt.supply import orders, registry
 
 app = typer.Typer(
@@ -124,7 +126,7 @@ def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await health.list_sources(conn)
+            return [source_json(s) for s in await health.list_sources(conn)]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -225,11 +227,11 @@ def map_(
 ) -> None:
     """Say which number a device (or one SIM of it) is, for peers that do not report it."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> DeviceMap:
         return await source_ops.map_device(rt, cli_actor(), name, device, number, sim=sim)
 
     out = run(settings_for(database_url), work)
-    console.print(f"{out['source']}: {out['device']} → {out['number']}", highlight=False)
+    console.print(f"{out.source}: {out.device} → {out.number}", highlight=False)
 
 
 def _set(name: str, enabled: bool, database_url: str | None) -> None:

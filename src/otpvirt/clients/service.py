@@ -259,3 +259,8 @@ async def credentials(conn: Conn, client_id: str) -> Credentials | None:
 async def has_api_key(conn: Conn, client_id: str) -> bool:
     """Whether the client has an sms-activate API key."""
     return await repo.has_api_key(conn, client_id)
+
+
+async def exists(conn: Conn, client_id: str) -> bool:
+    """Whether the client exists."""
+    return await repo.exists(conn, client_id)

@@ -23,7 +23,9 @@ from otpvirt.money import currency
 from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
+from otpvirt.sms.schemas import sms_json
 from otpvirt.sources import health
+from otpvirt.sources.schemas import source_json
 from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, render, rt_of
 from otpvirt.webhook import history, targets
 from otpvirt.webhook.schemas import WebhookOut, delivery_detail_json, delivery_json
@@ -156,7 +158,7 @@ async def numbers_page(
 async def sources_page(request: Request, user: User) -> Response:
     """Sources and gateways: online state, numbers, last contact, last SMS."""
     async with rt_of(request).db.read() as conn:
-        rows = await health.list_sources(conn)
+        rows = [source_json(x) for x in await health.list_sources(conn)]
     return await page(request, user, "sources.html", "sources", rows=rows)
 
 
@@ -210,7 +212,8 @@ async def sms_page(
 ) -> Response:
     """The SMS log with the parsed code and where each SMS went."""
     async with rt_of(request).db.read() as conn:
-        rows = await sms.list_sms(conn, unrouted=unrouted, number=number or None, limit=200)
+        found = await sms.list_sms(conn, unrouted=unrouted, number=number or None, limit=200)
+    rows = [sms_json(m) for m in found]
     return await page(request, user, "sms.html", "sms", rows=rows, unrouted=unrouted, number=number)
 
 
