@@ -6,7 +6,7 @@ Thin: parse, call one operator action (audited) or read, render. Errors are
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
@@ -21,6 +21,7 @@ from otpvirt.clients.schemas import BalanceOut, ClientDetailOut, ClientOut, NewC
 from otpvirt.errors import BadCredentials
 from otpvirt.ledger import service as ledger
 from otpvirt.observability import stats
+from otpvirt.observability.schemas import OverviewOut
 from otpvirt.webhook import targets
 from otpvirt.webhook.schemas import SecretRotated, WebhookOut, WebhookSet
 
@@ -43,9 +44,9 @@ router = APIRouter(prefix="/admin/v1", tags=["admin API"], route_class=AdminRout
 
 
 @router.get("/overview")
-async def overview(request: Request, _: Op) -> dict[str, Any]:
+async def overview(request: Request, _: Op) -> OverviewOut:
     """Pool, leases, SMS flow, success rates and money today, with 24 h series."""
-    return (await stats.cached(rt_of(request))).as_dict()
+    return OverviewOut.of(await stats.cached(rt_of(request)))
 
 
 @router.get("/clients")

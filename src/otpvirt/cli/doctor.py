@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, run, settings_for
-from otpvirt.doctor.service import run_checks
+from otpvirt.doctor.service import CheckResult, run_checks
 from otpvirt.runtime import Runtime
 
 
 def doctor(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     """Check every invariant (money, leases, SMS); exit 1 on any violation."""
 
-    async def work(rt: Runtime) -> list[dict[str, Any]]:
+    async def work(rt: Runtime) -> list[CheckResult]:
         async with rt.db.read() as conn:
             return await run_checks(conn)
 

@@ -51,13 +51,6 @@ class KeyOwner(NamedTuple):
     enabled: bool
 
 
-class DemoBalance(NamedTuple):
-    """A demo client's balance, read under a row lock."""
-
-    balance: int
-    currency: str
-
-
 async def insert(
     conn: Conn, client_id: str, name: str | None, password_hash: str, currency: str, now: int
 ) -> None:
@@ -175,35 +168,6 @@ async def set_password_hash(conn: Conn, client_id: str, password_hash: str) -> b
             {"h": password_hash, "id": client_id},
         )
     )
-
-
-async def demo_clients(conn: Conn) -> list[Client]:
-    """The demo market's accounts, oldest id first."""
-    return await conn.fetch_all_as(
-        _client, f"SELECT {_COLUMNS} FROM clients WHERE demo ORDER BY id"
-    )
-
-
-async def enabled_demo_clients(conn: Conn) -> list[Client]:
-    """The demo market's accounts that may trade, oldest id first."""
-    return await conn.fetch_all_as(
-        _client, f"SELECT {_COLUMNS} FROM clients WHERE demo AND enabled ORDER BY id"
-    )
-
-
-async def mark_demo(conn: Conn, client_id: str) -> None:
-    """Mark a client as one of the demo market's."""
-    await conn.execute("UPDATE clients SET demo = TRUE WHERE id = :id", {"id": client_id})
-
-
-async def lock_demo_balance(conn: Conn, client_id: str) -> DemoBalance | None:
-    """A demo client's balance and currency, locked until commit (None: not a demo client)."""
-    row = await conn.fetch_one_as(
-        DemoBalance,
-        "SELECT balance, currency FROM clients WHERE id = :c AND demo" + conn.for_update,
-        {"c": client_id},
-    )
-    return None if row is None else DemoBalance(int(row.balance), row.currency)
 
 
 async def exists(conn: Conn, client_id: str) -> bool:

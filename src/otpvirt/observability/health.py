@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from otpvirt.db import revisions
-from otpvirt.observability import metrics
+from otpvirt.observability import metrics, repository
 from otpvirt.runtime import Runtime
 
 log = logging.getLogger("otpvirt.health")
@@ -36,7 +36,7 @@ async def readyz(request: Request) -> JSONResponse:
     try:
         async with asyncio.timeout(2):
             async with rt.db.read() as conn:
-                current = await conn.fetchval("SELECT version_num FROM alembic_version")
+                current = await repository.schema_revision(conn)
     except Exception as exc:
         log.warning("readyz: database unreachable: %s", exc)
         return JSONResponse(
