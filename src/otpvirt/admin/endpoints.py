@@ -17,7 +17,7 @@ from otpvirt.admin import service as admins
 from otpvirt.admin.audit import Actor
 from otpvirt.admin.web import AdminRoute, rt_of
 from otpvirt.clients import service as clients
-from otpvirt.clients.schemas import BalanceOut, ClientDetailOut, ClientOut, NewClientOut
+from otpvirt.clients.schemas import BalanceOut, ClientOut, NewClientOut
 from otpvirt.errors import BadCredentials
 from otpvirt.ledger import service as ledger
 from otpvirt.observability import stats
@@ -76,13 +76,13 @@ async def create_client(request: Request, actor: Op, body: s.NewClient) -> NewCl
 
 
 @router.get("/clients/{client_id}")
-async def show_client(request: Request, _: Op, client_id: str) -> ClientDetailOut:
+async def show_client(request: Request, _: Op, client_id: str) -> s.ClientDetailOut:
     """A client with activation counts, webhook and latest ledger entries."""
     async with rt_of(request).db.read() as conn:
         data = await clients.get_client(conn, client_id)
         hook = await targets.get_webhook(conn, client_id)
         entries = await ledger.entries(conn, data.client.id, limit=50)
-    return ClientDetailOut(
+    return s.ClientDetailOut(
         **ClientOut.of(data.client).model_dump(),
         activations=data.activations,
         webhook=WebhookOut.of(hook),

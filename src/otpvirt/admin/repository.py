@@ -3,12 +3,14 @@ audited action reads before it changes something."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass, replace
+from typing import Any
 
 from otpvirt.db import Conn
 
 
-class AuditRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AuditRow:
     """One audit log entry; `before` and `after` are JSON text."""
 
     id: int
@@ -21,7 +23,8 @@ class AuditRow(NamedTuple):
     request_id: str | None
 
 
-class TokenRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class TokenRow:
     """An admin token's name and dates (never the token)."""
 
     name: str
@@ -29,7 +32,8 @@ class TokenRow(NamedTuple):
     last_used_at: int | None
 
 
-class UserRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class UserRow:
     """A console user (never the hash)."""
 
     name: str
@@ -38,14 +42,16 @@ class UserRow(NamedTuple):
     last_login_at: int | None
 
 
-class Login(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Login:
     """What a console login checks."""
 
     password_hash: str
     enabled: bool
 
 
-class TokenUse(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class TokenUse:
     """A token found by its digest."""
 
     name: str
@@ -154,7 +160,7 @@ async def users(conn: Conn) -> list[UserRow]:
     rows = await conn.fetch_all_as(
         UserRow, "SELECT name, enabled, created_at, last_login_at FROM admin_users ORDER BY name"
     )
-    return [r._replace(enabled=bool(r.enabled)) for r in rows]
+    return [replace(r, enabled=bool(r.enabled)) for r in rows]
 
 
 async def login(conn: Conn, name: str) -> Login | None:

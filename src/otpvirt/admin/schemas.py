@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from otpvirt.admin.audit import Entry
 from otpvirt.admin.repository import TokenRow, UserRow
+from otpvirt.clients.schemas import ClientOut
+from otpvirt.webhook.schemas import WebhookOut
 
 
 class _Body(BaseModel):
@@ -73,6 +75,14 @@ class NewService(_Body):
 
 
 # Answers (response models: the OpenAPI document shows them).
+
+
+class ClientDetailOut(ClientOut):
+    """A client with activation counts, webhook and latest ledger entries."""
+
+    activations: dict[str, int] = Field(description="Activations per state.")
+    webhook: WebhookOut
+    ledger: list[dict[str, Any]]
 
 
 class ClientEnabled(BaseModel):

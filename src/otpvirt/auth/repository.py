@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from otpvirt.db import Conn
 
@@ -87,7 +87,8 @@ async def purge_buckets(conn: Conn, now_us: int) -> int:
     return await conn.execute("DELETE FROM rate_limits WHERE tat <= :now", {"now": now_us})
 
 
-class SessionRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SessionRow:
     """A live web session's stored fields."""
 
     subject: str

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from dataclasses import dataclass, replace
+from typing import Any
 
 from otpvirt.db import Conn
 
@@ -33,7 +33,8 @@ def _client(
 _COLUMNS = "id, name, currency, balance, enabled, created_at, demo"
 
 
-class Credentials(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Credentials:
     """What a password check reads."""
 
     password_hash: str
@@ -42,7 +43,8 @@ class Credentials(NamedTuple):
     enabled: bool
 
 
-class KeyOwner(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class KeyOwner:
     """The client behind an sms-activate API key."""
 
     id: str
@@ -80,7 +82,8 @@ async def search(conn: Conn, query: str | None, limit: int, offset: int) -> list
     return await conn.fetch_all_as(_client, sql, params)
 
 
-class _Count(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class _Count:
     state: str
     number: int
 
@@ -115,7 +118,7 @@ async def credentials(conn: Conn, client_id: str) -> Credentials | None:
         {"id": client_id},
     )
     return (
-        None if row is None else row._replace(balance=int(row.balance), enabled=bool(row.enabled))
+        None if row is None else replace(row, balance=int(row.balance), enabled=bool(row.enabled))
     )
 
 

@@ -9,7 +9,6 @@ from pydantic import BaseModel, Field
 from otpvirt.clients.repository import Client
 from otpvirt.clients.service import Balance, ClientDetail
 from otpvirt.money import currency, format_amount
-from otpvirt.webhook.schemas import WebhookOut
 
 
 class ClientOut(BaseModel):
@@ -35,14 +34,6 @@ class ClientOut(BaseModel):
             createdAt=c.created_at,
             demo=c.demo,
         )
-
-
-class ClientDetailOut(ClientOut):
-    """A client with activation counts, webhook and latest ledger entries."""
-
-    activations: dict[str, int] = Field(description="Activations per state.")
-    webhook: WebhookOut
-    ledger: list[dict[str, Any]]
 
 
 class BalanceOut(BaseModel):

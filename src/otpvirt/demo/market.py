@@ -147,7 +147,8 @@ async def lease_one(rt: Runtime, rng: random.Random) -> int:
         rows = await repo.clients(conn, enabled_only=True)
     if not rows:
         return 0
-    client_id, name, cur = rng.choice(rows)
+    chosen = rng.choice(rows)
+    client_id, name, cur = chosen.id, chosen.name, chosen.currency
     persona = _BY_NAME.get(name or "", PERSONAS[-1])
     snap = await rt.catalogue.get()
     service = snap.service(rng.choice(persona.services))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from otpvirt.db import Conn
 
 NEXT_KEY = "demo_market_next_lease_at"
 
 
-class DemoClient(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DemoClient:
     """One of the market's accounts."""
 
     id: str
@@ -17,14 +18,16 @@ class DemoClient(NamedTuple):
     currency: str
 
 
-class DemoBalance(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DemoBalance:
     """A demo client's balance, read under a row lock."""
 
     balance: int
     currency: str
 
 
-class LiveLease(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LiveLease:
     """A live lease of a demo client, with when its last SMS came."""
 
     id: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from otpvirt.db import Conn
 from otpvirt.ledger.service import BALANCE_NOT_LAST, BROKEN_CHAIN
@@ -139,6 +138,6 @@ CHECKS: list[Check] = [
 ]
 
 
-async def violations(conn: Conn, check: Check) -> list[tuple[Any, ...]]:
-    """The rows violating a check (each a tuple of the columns the check names)."""
-    return [tuple(row) for row in await conn.fetchall(check.sql)]
+async def violations(conn: Conn, check: Check) -> list[list[object]]:
+    """The rows violating a check, each the (opaque) values of the columns it names."""
+    return [list(row) for row in await conn.fetchall(check.sql)]

@@ -40,5 +40,5 @@ async def run_checks(conn: Conn, *, sample: int = 5) -> list[CheckResult]:
     return out
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Any:
     return value if isinstance(value, int | str | float | type(None)) else str(value)

@@ -7,7 +7,7 @@ year-old database.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from otpvirt.db import Conn
 
@@ -15,14 +15,16 @@ FREE = "n.enabled AND n.source_online AND n.active_activation_id IS NULL"
 LIVE = "('waiting', 'sms_received')"
 
 
-class Count(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Count:
     """A count per label."""
 
     label: str
     number: int
 
 
-class FreeCount(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FreeCount:
     """Free numbers per country and operator."""
 
     country_id: int
@@ -30,7 +32,8 @@ class FreeCount(NamedTuple):
     number: int
 
 
-class UsedCount(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class UsedCount:
     """Free numbers per country and operator already used for a service."""
 
     country_id: int
@@ -39,7 +42,8 @@ class UsedCount(NamedTuple):
     number: int
 
 
-class Offer(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Offer:
     """A priced (country, service) pair with its names."""
 
     country_id: int
@@ -48,7 +52,8 @@ class Offer(NamedTuple):
     service: str
 
 
-class Provider(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Provider:
     """An operator of a country."""
 
     id: int
@@ -56,7 +61,8 @@ class Provider(NamedTuple):
     name: str
 
 
-class Rate(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Rate:
     """Leases of a country or service, and how many got an SMS."""
 
     name: str
@@ -64,7 +70,8 @@ class Rate(NamedTuple):
     with_sms: int
 
 
-class MoneyRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class MoneyRow:
     """The sum of a day's ledger entries of one kind in one currency."""
 
     currency: str
@@ -72,7 +79,8 @@ class MoneyRow(NamedTuple):
     total: int
 
 
-class Bucket(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Bucket:
     """A count in one time bucket (the bucket's index since the epoch)."""
 
     bucket: int

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from otpvirt.db import Conn
 
 
-class NewLease(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NewLease:
     """A lease taken since the cursor, with what a simulated SMS needs to know of it."""
 
     id: int
@@ -22,7 +24,8 @@ class NewLease(NamedTuple):
     source_config: str | None
 
 
-class DueSms(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DueSms:
     """A queued simulated SMS that is due, with its lease's state now."""
 
     id: int

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from otpvirt.db import Conn
 
 _GROUP = "source_id = :src AND sender = :snd AND receiver = :rcv AND ref = :ref AND total = :tot"
 
 
-class Group(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Group:
     """The parts of one concatenated SMS share these."""
 
     source_id: int
@@ -19,7 +21,8 @@ class Group(NamedTuple):
     total: int
 
 
-class Part(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Part:
     """One stored part."""
 
     seq: int
@@ -32,13 +35,18 @@ def _params(g: Group) -> dict[str, Any]:
     return {"src": g.source_id, "snd": g.sender, "rcv": g.receiver, "ref": g.ref, "tot": g.total}
 
 
-async def number_source(conn: Conn, phone: int) -> tuple[bool, int | None]:
-    """(the number is ours, the source supplying it)."""
-    row = await conn.fetchone("SELECT source_id FROM numbers WHERE phone = :p", {"p": phone})
-    if row is None:
-        return False, None
-    source_id = row["source_id"]
-    return True, None if source_id is None else int(source_id)
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The source supplying a number of ours (None: no source, e.g. imported by hand)."""
+
+    source_id: int | None
+
+
+async def number_owner(conn: Conn, phone: int) -> Owner | None:
+    """Who supplies the number (None: it is not ours)."""
+    return await conn.fetch_one_as(
+        Owner, "SELECT source_id FROM numbers WHERE phone = :p", {"p": phone}
+    )
 
 
 async def store_part(

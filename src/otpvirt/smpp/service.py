@@ -27,10 +27,10 @@ GAP = "…"
 async def check_number(conn: Conn, to: str | int, source_id: int) -> int:
     """The receiving number, if it is ours and not another source's (else raise)."""
     phone = normalize_phone(to)
-    found, owner = await repo.number_source(conn, phone)
-    if not found:
+    owner = await repo.number_owner(conn, phone)
+    if owner is None:
         raise UnknownNumber(f"{phone} is not a number of this service")
-    if owner is not None and owner != source_id:
+    if owner.source_id is not None and int(owner.source_id) != source_id:
         raise ForeignNumber(f"{phone} belongs to another source")
     return phone
 

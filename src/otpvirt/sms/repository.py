@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from otpvirt.db import Conn
 
 
-class Receiver(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Receiver:
     """A number of the pool that an SMS came to, with its live lease (if any)."""
 
     number_id: int
@@ -16,7 +18,8 @@ class Receiver(NamedTuple):
     source_id: int | None
 
 
-class Routed(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Routed:
     """The live lease an SMS was just counted on."""
 
     guid: str
@@ -25,7 +28,8 @@ class Routed(NamedTuple):
     sms_count: int
 
 
-class StoredSms(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class StoredSms:
     """An SMS as the operator sees it, with where it went."""
 
     guid: str
@@ -39,7 +43,8 @@ class StoredSms(NamedTuple):
     reported_at: str | None
 
 
-class ParseInput(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ParseInput:
     """What the parser reads again in a re-parse."""
 
     id: int

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from otpvirt.db import Conn
 
 _COLS = "id, name, kind, enabled, config"
 
 
-class SourceRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SourceRow:
     """A source; `config` is its JSON settings."""
 
     id: int
@@ -19,7 +20,8 @@ class SourceRow(NamedTuple):
     config: str | None
 
 
-class SeenRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SeenRow:
     """A source found by its token, with when it was last seen."""
 
     id: int
@@ -30,7 +32,8 @@ class SeenRow(NamedTuple):
     last_seen_at: int | None
 
 
-class HealthRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class HealthRow:
     """What the health check reads of a source."""
 
     id: int
@@ -39,7 +42,8 @@ class HealthRow(NamedTuple):
     config: str | None
 
 
-class ListedRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ListedRow:
     """A source as the operator lists it, with how many numbers it holds."""
 
     id: int
@@ -161,4 +165,4 @@ async def listed(conn: Conn) -> list[ListedRow]:
         "s.config, (SELECT COUNT(*) FROM numbers n WHERE n.source_id = s.id) "
         "FROM sources s ORDER BY s.id",
     )
-    return [r._replace(enabled=bool(r.enabled), online=bool(r.online)) for r in rows]
+    return [replace(r, enabled=bool(r.enabled), online=bool(r.online)) for r in rows]

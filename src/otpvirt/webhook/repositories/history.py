@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from otpvirt.db import Conn
 
@@ -17,7 +18,8 @@ _FROM = (
 )
 
 
-class DeliveryRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
     """One delivery of the outbox."""
 
     id: int
@@ -37,7 +39,8 @@ class DeliveryRow(NamedTuple):
     payload: str
 
 
-class AttemptRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class AttemptRow:
     """One attempt to send a delivery."""
 
     at: int

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from otpvirt.db import Conn
 
@@ -46,7 +47,8 @@ RETURNING w.id, w.message_id, w.client_id, w.payload, w.attempts, {_TARGET}
 """
 
 
-class DueRow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DueRow:
     """A due delivery with its client's current webhook target."""
 
     id: int
@@ -60,14 +62,16 @@ class DueRow(NamedTuple):
     previous_until: int | None
 
 
-class Target(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Target:
     """Where a client's webhooks go, and in which format."""
 
     url: str | None
     format: str
 
 
-class SmsActivateExtra(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SmsActivateExtra:
     """What the sms-activate payload adds: the service code and sms-activate country id."""
 
     service: str
@@ -220,7 +224,8 @@ async def record_attempt(conn: Conn, params: dict[str, Any], *, one_statement: b
     return bool(await conn.execute(_SETTLE, params))
 
 
-class Redelivery(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Redelivery:
     """A delivery about to be sent again, and its client's URL now."""
 
     id: int

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from otpvirt.db import Conn
 
 
-class Stored(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Stored:
     """A client's webhook columns."""
 
     url: str | None
@@ -15,7 +16,8 @@ class Stored(NamedTuple):
     format: str
 
 
-class Shown(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Shown:
     """What may be shown of a client's webhook (never the secret)."""
 
     url: str | None
@@ -41,7 +43,7 @@ async def shown(conn: Conn, client_id: str) -> Shown | None:
         "WHERE id = :id",
         {"id": client_id},
     )
-    return None if row is None else row._replace(has_secret=bool(row.has_secret))
+    return None if row is None else replace(row, has_secret=bool(row.has_secret))
 
 
 async def save(
