@@ -144,17 +144,26 @@ async def authenticate(
     With a lockout policy, a check that needs the KDF first reserves an attempt for
     (client id, address) and for the address (`auth.lockout`); unknown ids count the same.
     """
-    cached_row = cache.get(client_id) if cache is not None else None
-    row: Credentials | None
-    if cached_row is not None:
+    cached = cache.get(client_id) if cache is not None else None
+    stored: str | None
+    balance: int | None = None
+    if cached is not None:
         # The balance is not cached: None tells the caller to read it where it matters.
-        row = Credentials(cached_row[0], cached_row[1], -1, cached_row[2])
+        stored, cur, enabled = cached
     else:
         async with db.read() as conn:
             row = await repo.credentials(conn, client_id)
-        if row is not None and cache is not None:
-            cache.put(client_id, row.password_hash, row.currency, row.enabled)
-    stored = None if row is None else row.password_hash
+        if row is None:
+            stored, cur, enabled = None, "", False
+        else:
+            stored, cur, enabled, balance = (
+                row.password_hash,
+                row.currency,
+                row.enabled,
+                row.balance,
+            )
+            if cache is not None:
+                cache.put(client_id, stored, cur, enabled)
     # The hot path: a password this process verified recently costs one HMAC.
     if stored is None or not passwords.cached(client_id, stored, password):
         guard = None
@@ -162,11 +171,11 @@ async def authenticate(
             guard = lockout.Attempt(db, policy, f"client:{client_id}", address)
         if not await passwords.verify(client_id, stored, password, guard=guard):
             raise BadCredentials()
-    if row is None:  # verify() already refused an unknown id
+    if stored is None:  # never verified: an unknown id is a wrong password
         raise BadCredentials()
-    if not row.enabled:
+    if not enabled:
         raise ClientDisabled()
-    return AuthClient(client_id, row.currency, None if cached_row is not None else row.balance)
+    return AuthClient(client_id, cur, balance)
 
 
 API_KEY_LENGTH = 32
