@@ -113,7 +113,11 @@ def create_app(
     app.add_exception_handler(RequestValidationError, errors.bad_parameters)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]
     app.add_exception_handler(ClientDisconnect, errors.client_gone)  # type: ignore[arg-type]
-    openapi.install(app, [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms])
+    openapi.install(
+        app,
+        [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms],
+        admin_endpoints.operator,
+    )
     return app
 
 

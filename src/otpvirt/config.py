@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from otpvirt.rates import parse_rate
+
 DEFAULT_DATA_DIR = Path("otpvirt-data")
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
@@ -158,8 +160,6 @@ class Settings(BaseSettings):
     @field_validator("rate_limit", "web_rate_limit", "web_address_rate_limit")
     @classmethod
     def _check_rate(cls, value: str) -> str:
-        from otpvirt.auth.ratelimit import parse_rate
-
         parse_rate(value)
         return value
 

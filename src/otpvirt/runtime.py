@@ -10,13 +10,14 @@ from pathlib import Path
 
 from otpvirt.auth.lockout import Policy
 from otpvirt.auth.passwords import Passwords
-from otpvirt.auth.ratelimit import Limiter, parse_rate
+from otpvirt.auth.ratelimit import Limiter
 from otpvirt.auth.secret_key import SecretKey
 from otpvirt.catalogue.snapshot import Catalogue
 from otpvirt.clients.service import ClientCache
 from otpvirt.config import Settings
 from otpvirt.db import Database, open_database
 from otpvirt.files import tighten_dir
+from otpvirt.rates import parse_rate
 
 
 class CountCache:

@@ -123,7 +123,7 @@ async def test_every_routed_sms_of_a_webhook_client_has_its_delivery(
     c = await factory.client(rt, balance=100)
     async with rt.db.transaction() as conn:
         out = await set_webhook(conn, c.id, "https://hooks.example.com/otp")
-        assert out["secret"].startswith("whsec_")
+        assert out.secret is not None and out.secret.startswith("whsec_")
         since = await conn.fetchval("SELECT webhook_since FROM clients WHERE id = :c", {"c": c.id})
         assert since is not None
         # Pretend the URL was set a minute ago (outside the doctor's grace period).

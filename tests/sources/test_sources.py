@@ -47,7 +47,7 @@ async def test_heartbeat_timeout_takes_numbers_out_and_back(
     assert await _count(api, client) == 0
     async with rt.db.read() as conn:
         [row] = await health.list_sources(conn)
-    assert (row["name"], row["online"], row["numbers"], row["heartbeatTimeout"]) == (
+    assert (row.name, row.online, row.numbers, row.heartbeat_timeout) == (
         "bank",
         False,
         4,

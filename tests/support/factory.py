@@ -34,7 +34,7 @@ async def client(
         out = await clients.create_client(
             conn, password_hash=pw_hash, currency_code=currency, balance=balance
         )
-    return TestClient(out["clientId"], password)
+    return TestClient(out.client_id, password)
 
 
 async def price(

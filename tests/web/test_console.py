@@ -92,7 +92,7 @@ async def test_actions_need_the_session_csrf_and_are_audited(
     assert via_header.status_code == 303
     async with rt.db.read() as conn:
         log = await audit.list_entries(conn, target=c.id)
-    assert [(e["actor"], e["action"]) for e in log] == [
+    assert [(e.actor, e.action) for e in log] == [
         ("user:alice", "client.disable"),
         ("user:alice", "client.topup"),
     ]

@@ -72,7 +72,7 @@ async def with_webhook(
     c = client or await factory.client(rt)
     async with rt.db.transaction() as conn:
         out = await targets.set_webhook(conn, c.id, url, fmt)
-    return c, out["secret"]
+    return c, out.secret
 
 
 async def lease(

@@ -125,7 +125,7 @@ async def test_gives_up_after_the_schedule_and_redeliver_sends_again(
             from otpvirt.webhook.service import redeliver
 
             again = await redeliver(conn, row[0], now_ms())
-        assert again["state"] == "pending" and again["attempts"] == 0
+        assert again.delivery.state == "pending" and again.delivery.attempts == 0
         rt.notify("webhook")
         await rx.wait_for(lambda _r: rx.answered[-1:] == [200])
     assert {r.webhook_id for r in rx.received} == {row[0]}
@@ -204,11 +204,11 @@ async def test_rotated_secret_co_signs_and_both_verify(
         got = await lease(rt, api, rx.url)
         async with rt.db.transaction() as conn:
             rotated = await targets.rotate_secret(conn, got.client.id)
-        assert rotated["secret"] != got.secret and rotated["previousSecretValidUntil"]
+        assert rotated.secret != got.secret and rotated.previous_valid_until
         await sms(rt, got.phone, "code 777888")
         (req,) = await rx.wait_count(1)
     assert len(req.headers["webhook-signature"].split(" ")) == 2
-    for secret in (got.secret or "", rotated["secret"]):
+    for secret in (got.secret or "", rotated.secret):
         Webhook(secret).verify(req.body, req.headers)
 
 
@@ -237,7 +237,7 @@ async def test_bad_urls_and_formats_are_refused(rt: Runtime, api: httpx.AsyncCli
         async with rt.db.transaction() as conn:
             await targets.set_webhook(conn, got.client.id, "https://ok.example/", "xml")
     async with rt.db.read() as conn:
-        assert (await targets.get_webhook(conn, got.client.id))["url"] is None
+        assert (await targets.get_webhook(conn, got.client.id)).url is None
 
 
 async def test_two_workers_never_claim_the_same_delivery(

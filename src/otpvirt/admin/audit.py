@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from otpvirt.admin import repository
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 
@@ -46,9 +47,8 @@ async def record(
     after: Any = None,
 ) -> None:
     """Append one entry (in the caller's transaction)."""
-    await conn.execute(
-        "INSERT INTO audit_log (at, actor, action, target, before, after, request_id) "
-        "VALUES (:at, :actor, :action, :target, :before, :after, :rid)",
+    await repository.insert_audit(
+        conn,
         {
             "at": now_ms(),
             "actor": actor.name[:200],
@@ -61,6 +61,20 @@ async def record(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One audit log entry, its before and after states decoded."""
+
+    id: int
+    at: int
+    actor: str
+    action: str
+    target: str | None
+    before: Any
+    after: Any
+    request_id: str | None
+
+
 async def list_entries(
     conn: Conn,
     *,
@@ -69,28 +83,24 @@ async def list_entries(
     target: str | None = None,
     limit: int = 50,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[Entry]:
     """Entries, newest first, optionally for one actor, action or target."""
-    where: list[str] = []
-    params: dict[str, Any] = {"lim": max(1, min(limit, 1000)), "off": max(0, offset)}
-    for column, value in (("actor", actor), ("action", action), ("target", target)):
-        if value:
-            where.append(f"{column} = :{column}")
-            params[column] = value.strip()
-    sql = "SELECT id, at, actor, action, target, before, after, request_id FROM audit_log"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY id DESC LIMIT :lim OFFSET :off"
+    filters = {
+        column: value.strip()
+        for column, value in (("actor", actor), ("action", action), ("target", target))
+        if value
+    }
+    rows = await repository.audit_entries(conn, filters, max(1, min(limit, 1000)), max(0, offset))
     return [
-        {
-            "id": int(r[0]),
-            "at": int(r[1]),
-            "actor": r[2],
-            "action": r[3],
-            "target": r[4],
-            "before": None if r[5] is None else json.loads(r[5]),
-            "after": None if r[6] is None else json.loads(r[6]),
-            "requestId": r[7],
-        }
-        for r in await conn.fetchall(sql, params)
+        Entry(
+            int(r.id),
+            int(r.at),
+            r.actor,
+            r.action,
+            r.target,
+            None if r.before is None else json.loads(r.before),
+            None if r.after is None else json.loads(r.after),
+            r.request_id,
+        )
+        for r in rows
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from otpvirt.admin import audit
@@ -18,7 +19,7 @@ from otpvirt.db import Conn, in_transaction
 from otpvirt.errors import ValidationFailed
 from otpvirt.ids import new_guid, parse_guid
 from otpvirt.ledger import service as ledger
-from otpvirt.money import currency, parse_amount
+from otpvirt.money import currency, format_amount, parse_amount
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import targets
 
@@ -37,9 +38,21 @@ async def audited(rt: Runtime, actor: Actor, action: str, target: str | None, wo
     return await in_transaction(rt.db, tx)
 
 
-async def _state(conn: Conn, client_id: str) -> dict[str, Any]:
-    data = await clients.get_client(conn, client_id)
-    return {"balance": data["balance"], "enabled": data["enabled"]}
+@dataclass(frozen=True, slots=True)
+class NewClient:
+    """A client just created, with its API password (shown only now)."""
+
+    balance: clients.Balance
+    api_password: str
+
+
+def _amount(b: clients.Balance) -> str:
+    """A balance as the audit log records it."""
+    return format_amount(b.balance, currency(b.currency))
+
+
+async def _client(conn: Conn, client_id: str) -> clients.Client:
+    return (await clients.get_client(conn, client_id)).client
 
 
 async def create_client(
@@ -51,7 +64,7 @@ async def create_client(
     balance: str = "0",
     client_id: str | None = None,
     name: str | None = None,
-) -> dict[str, Any]:
+) -> NewClient:
     """Create a client; the answer holds its API password (shown only now)."""
     pw = password or generate_password()
     clients.check_password_rules(pw)
@@ -59,7 +72,7 @@ async def create_client(
     pw_hash = await asyncio.to_thread(rt.passwords.hash, pw)
     cid = parse_guid(client_id, field="clientId") if client_id else new_guid()
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[clients.Balance, Any, Any]:
         out = await clients.create_client(
             conn,
             password_hash=pw_hash,
@@ -68,25 +81,26 @@ async def create_client(
             client_id=cid,
             name=name,
         )
-        after = {"name": name, "currency": out["currency"], "balance": out["balance"]}
+        after = {"name": name, "currency": out.currency, "balance": _amount(out)}
         return out, None, after
 
     out = await audited(rt, actor, "client.create", cid, work)
-    return {**out, "apiPassword": pw}
+    return NewClient(out, pw)
 
 
 async def change_balance(
     rt: Runtime, actor: Actor, client_id: str, amount: str, *, kind: str, note: str | None
-) -> dict[str, Any]:
+) -> clients.Balance:
     """Top up (kind topup) or correct (kind adjustment, reason required) a balance."""
     if kind == ledger.ADJUSTMENT and not (note and note.strip()):
         raise ValidationFailed("an adjustment needs a reason", reason="reason_required")
     cid = parse_guid(client_id, field="clientId")
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
-        before = (await clients.get_client(conn, cid))["balance"]
+    async def work(conn: Conn) -> tuple[clients.Balance, Any, Any]:
+        c = await _client(conn, cid)
+        before = format_amount(c.balance, currency(c.currency))
         out = await clients.change_balance(conn, cid, amount, kind=kind, note=note)
-        return out, {"balance": before}, {"balance": out["balance"], "amount": amount, "note": note}
+        return out, {"balance": before}, {"balance": _amount(out), "amount": amount, "note": note}
 
     return await audited(rt, actor, f"client.{kind}", cid, work)
 
@@ -96,9 +110,9 @@ async def set_enabled(rt: Runtime, actor: Actor, client_id: str, enabled: bool) 
     cid = parse_guid(client_id, field="clientId")
 
     async def work(conn: Conn) -> tuple[None, Any, Any]:
-        before = await _state(conn, cid)
+        before = (await _client(conn, cid)).enabled
         await clients.set_enabled(conn, cid, enabled)
-        return None, {"enabled": before["enabled"]}, {"enabled": enabled}
+        return None, {"enabled": before}, {"enabled": enabled}
 
     await audited(rt, actor, "client.enable" if enabled else "client.disable", cid, work)
     rt.clients.forget(cid)
@@ -134,24 +148,24 @@ async def rotate_api_key(rt: Runtime, actor: Actor, client_id: str) -> str:
 
 async def set_webhook(
     rt: Runtime, actor: Actor, client_id: str, url: str | None, fmt: str | None = None
-) -> dict[str, Any]:
+) -> targets.WebhookChange:
     """Set or clear the client's webhook; a first URL gets a secret (in the answer only)."""
     cid = parse_guid(client_id, field="clientId")
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[targets.WebhookChange, Any, Any]:
         old = await targets.get_webhook(conn, cid)
         out = await targets.set_webhook(conn, cid, url, fmt)
-        before = {"url": old["url"], "format": old["format"]}
-        return out, before, {"url": out["url"], "format": out["format"]}
+        before = {"url": old.url, "format": old.format}
+        return out, before, {"url": out.url, "format": out.format}
 
     return await audited(rt, actor, "client.webhook", cid, work)
 
 
-async def rotate_webhook_secret(rt: Runtime, actor: Actor, client_id: str) -> dict[str, Any]:
+async def rotate_webhook_secret(rt: Runtime, actor: Actor, client_id: str) -> targets.Rotation:
     """A new webhook signing secret (the old one co-signs for 24 h)."""
     cid = parse_guid(client_id, field="clientId")
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[targets.Rotation, Any, Any]:
         out = await targets.rotate_secret(conn, cid)
         return out, None, {"secret": "rotated"}
 

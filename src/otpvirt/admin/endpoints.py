@@ -6,7 +6,7 @@ Thin: parse, call one operator action (audited) or read, render. Errors are
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
@@ -17,10 +17,13 @@ from otpvirt.admin import service as admins
 from otpvirt.admin.audit import Actor
 from otpvirt.admin.web import AdminRoute, rt_of
 from otpvirt.clients import service as clients
+from otpvirt.clients.schemas import BalanceOut, ClientOut, NewClientOut
 from otpvirt.errors import BadCredentials
 from otpvirt.ledger import service as ledger
 from otpvirt.observability import stats
+from otpvirt.observability.schemas import OverviewOut
 from otpvirt.webhook import targets
+from otpvirt.webhook.schemas import SecretRotated, WebhookOut, WebhookSet
 
 MAX_CSV_BYTES = 32 * 1024 * 1024
 
@@ -41,24 +44,25 @@ router = APIRouter(prefix="/admin/v1", tags=["admin API"], route_class=AdminRout
 
 
 @router.get("/overview")
-async def overview(request: Request, _: Op) -> dict[str, Any]:
+async def overview(request: Request, _: Op) -> OverviewOut:
     """Pool, leases, SMS flow, success rates and money today, with 24 h series."""
-    return (await stats.cached(rt_of(request))).as_dict()
+    return OverviewOut.of(await stats.cached(rt_of(request)))
 
 
 @router.get("/clients")
 async def list_clients(
     request: Request, _: Op, search: str | None = None, limit: Limit = 50, offset: Offset = 0
-) -> list[dict[str, Any]]:
+) -> list[ClientOut]:
     """Clients, newest first, filtered by id or name."""
     async with rt_of(request).db.read() as conn:
-        return await clients.list_clients(conn, search=search, limit=limit, offset=offset)
+        rows = await clients.list_clients(conn, search=search, limit=limit, offset=offset)
+    return [ClientOut.of(c) for c in rows]
 
 
 @router.post("/clients", status_code=201)
-async def create_client(request: Request, actor: Op, body: s.NewClient) -> dict[str, Any]:
+async def create_client(request: Request, actor: Op, body: s.NewClient) -> NewClientOut:
     """Create a client; `apiPassword` is in this answer only."""
-    return await client_ops.create_client(
+    out = await client_ops.create_client(
         rt_of(request),
         actor,
         password=body.password,
@@ -67,75 +71,86 @@ async def create_client(request: Request, actor: Op, body: s.NewClient) -> dict[
         client_id=body.clientId,
         name=body.name,
     )
+    b = BalanceOut.of(out.balance)
+    return NewClientOut(**b.model_dump(), apiPassword=out.api_password)
 
 
 @router.get("/clients/{client_id}")
-async def show_client(request: Request, _: Op, client_id: str) -> dict[str, Any]:
+async def show_client(request: Request, _: Op, client_id: str) -> s.ClientDetailOut:
     """A client with activation counts, webhook and latest ledger entries."""
     async with rt_of(request).db.read() as conn:
         data = await clients.get_client(conn, client_id)
-        data["webhook"] = await targets.get_webhook(conn, client_id)
-        data["ledger"] = await ledger.entries(conn, data["clientId"], limit=50)
-        return data
+        hook = await targets.get_webhook(conn, client_id)
+        entries = await ledger.entries(conn, data.client.id, limit=50)
+    return s.ClientDetailOut(
+        **ClientOut.of(data.client).model_dump(),
+        activations=data.activations,
+        webhook=WebhookOut.of(hook),
+        ledger=entries,
+    )
 
 
 @router.post("/clients/{client_id}/topup")
-async def topup(request: Request, actor: Op, client_id: str, body: s.BalanceChange) -> Any:
+async def topup(request: Request, actor: Op, client_id: str, body: s.BalanceChange) -> BalanceOut:
     """Add to a client's balance."""
-    return await client_ops.change_balance(
+    out = await client_ops.change_balance(
         rt_of(request), actor, client_id, body.amount, kind=ledger.TOPUP, note=body.note
     )
+    return BalanceOut.of(out)
 
 
 @router.post("/clients/{client_id}/adjust")
-async def adjust(request: Request, actor: Op, client_id: str, body: s.Adjustment) -> Any:
+async def adjust(request: Request, actor: Op, client_id: str, body: s.Adjustment) -> BalanceOut:
     """Correct a client's balance by a signed amount, with a reason."""
-    return await client_ops.change_balance(
+    out = await client_ops.change_balance(
         rt_of(request), actor, client_id, body.amount, kind=ledger.ADJUSTMENT, note=body.reason
     )
+    return BalanceOut.of(out)
 
 
 @router.post("/clients/{client_id}/disable")
-async def disable_client(request: Request, actor: Op, client_id: str) -> dict[str, Any]:
+async def disable_client(request: Request, actor: Op, client_id: str) -> s.ClientEnabled:
     """Refuse the client's API calls."""
     await client_ops.set_enabled(rt_of(request), actor, client_id, False)
-    return {"clientId": client_id.lower(), "enabled": False}
+    return s.ClientEnabled(clientId=client_id.lower(), enabled=False)
 
 
 @router.post("/clients/{client_id}/enable")
-async def enable_client(request: Request, actor: Op, client_id: str) -> dict[str, Any]:
+async def enable_client(request: Request, actor: Op, client_id: str) -> s.ClientEnabled:
     """Accept the client's API calls again."""
     await client_ops.set_enabled(rt_of(request), actor, client_id, True)
-    return {"clientId": client_id.lower(), "enabled": True}
+    return s.ClientEnabled(clientId=client_id.lower(), enabled=True)
 
 
 @router.post("/clients/{client_id}/password")
 async def client_password(
     request: Request, actor: Op, client_id: str, body: s.NewPassword | None = None
-) -> dict[str, Any]:
+) -> s.ClientPassword:
     """Replace the API password; the new one is in this answer only."""
     password = body.password if body is not None else None
     pw = await client_ops.set_password(rt_of(request), actor, client_id, password)
-    return {"clientId": client_id.lower(), "apiPassword": pw}
+    return s.ClientPassword(clientId=client_id.lower(), apiPassword=pw)
 
 
 @router.post("/clients/{client_id}/api-key")
-async def client_api_key(request: Request, actor: Op, client_id: str) -> dict[str, Any]:
+async def client_api_key(request: Request, actor: Op, client_id: str) -> s.ClientApiKey:
     """A new sms-activate API key (in this answer only; the old one stops)."""
     key = await client_ops.rotate_api_key(rt_of(request), actor, client_id)
-    return {"clientId": client_id.lower(), "apiKey": key}
+    return s.ClientApiKey(clientId=client_id.lower(), apiKey=key)
 
 
 @router.put("/clients/{client_id}/webhook")
-async def set_webhook(request: Request, actor: Op, client_id: str, body: s.Webhook) -> Any:
+async def set_webhook(request: Request, actor: Op, client_id: str, body: s.Webhook) -> WebhookSet:
     """Set or clear the webhook; a first URL's signing secret is in this answer only."""
-    return await client_ops.set_webhook(rt_of(request), actor, client_id, body.url, body.format)
+    out = await client_ops.set_webhook(rt_of(request), actor, client_id, body.url, body.format)
+    return WebhookSet.of(out)
 
 
 @router.post("/clients/{client_id}/webhook-secret")
-async def webhook_secret(request: Request, actor: Op, client_id: str) -> Any:
+async def webhook_secret(request: Request, actor: Op, client_id: str) -> SecretRotated:
     """Rotate the webhook signing secret (the old one co-signs for 24 h)."""
-    return await client_ops.rotate_webhook_secret(rt_of(request), actor, client_id)
+    out = await client_ops.rotate_webhook_secret(rt_of(request), actor, client_id)
+    return SecretRotated.of(out)
 
 
 @router.get("/audit")
@@ -147,9 +162,10 @@ async def audit_log(
     target: str | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> list[dict[str, Any]]:
+) -> list[s.AuditEntryOut]:
     """Who changed what, when, before and after; newest first."""
     async with rt_of(request).db.read() as conn:
-        return await audit.list_entries(
+        entries = await audit.list_entries(
             conn, actor=actor, action=action, target=target, limit=limit, offset=offset
         )
+    return [s.AuditEntryOut.of(e) for e in entries]

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 
 from otpvirt.activation import operator as activations
-from otpvirt.admin import pool_ops
+from otpvirt.admin import catalogue_ops, lease_ops, number_ops, price_ops, source_ops, webhook_ops
 from otpvirt.admin import schemas as s
 from otpvirt.admin.endpoints import Limit, Offset, Op
 from otpvirt.admin.web import AdminRoute, rt_of
@@ -19,9 +19,12 @@ from otpvirt.errors import ValidationFailed
 from otpvirt.inventory import service as inventory
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
+from otpvirt.sms.schemas import SmsOut
 from otpvirt.sources import health
+from otpvirt.sources.schemas import SourceOut
 from otpvirt.web.body import read_body
 from otpvirt.webhook import history
+from otpvirt.webhook.schemas import DeliveryDetailOut, DeliveryOut
 
 MAX_CSV_BYTES = 32 * 1024 * 1024
 router = APIRouter(prefix="/admin/v1", tags=["admin API"], route_class=AdminRoute)
@@ -45,7 +48,7 @@ async def import_numbers(request: Request, actor: Op) -> dict[str, Any]:
     if len(raw) > MAX_CSV_BYTES:
         raise ValidationFailed(f"the CSV is larger than {MAX_CSV_BYTES} bytes")
     text = io.StringIO(raw.decode("utf-8-sig", errors="replace"), newline="")
-    report = await pool_ops.import_numbers(rt, actor, inventory.read_csv(text), filename=name)
+    report = await number_ops.import_numbers(rt, actor, inventory.read_csv(text), filename=name)
     return report.as_dict()
 
 
@@ -69,35 +72,35 @@ async def list_numbers(
 @router.post("/numbers/{number}/disable")
 async def disable_number(request: Request, actor: Op, number: str) -> dict[str, Any]:
     """Take a number out of the pool."""
-    await pool_ops.set_number_enabled(rt_of(request), actor, number, False)
+    await number_ops.set_number_enabled(rt_of(request), actor, number, False)
     return {"number": inventory.normalize_phone(number), "enabled": False}
 
 
 @router.post("/numbers/{number}/enable")
 async def enable_number(request: Request, actor: Op, number: str) -> dict[str, Any]:
     """Put a number back into the pool."""
-    await pool_ops.set_number_enabled(rt_of(request), actor, number, True)
+    await number_ops.set_number_enabled(rt_of(request), actor, number, True)
     return {"number": inventory.normalize_phone(number), "enabled": True}
 
 
 @router.get("/sources")
-async def list_sources(request: Request, _: Op) -> list[dict[str, Any]]:
+async def list_sources(request: Request, _: Op) -> list[SourceOut]:
     """Sources with online state, last contact and last SMS."""
     async with rt_of(request).db.read() as conn:
-        return await health.list_sources(conn)
+        return [SourceOut.of(x) for x in await health.list_sources(conn)]
 
 
 @router.post("/sources/{name}/disable")
 async def disable_source(request: Request, actor: Op, name: str) -> dict[str, Any]:
     """Refuse a source's SMS and rest its numbers."""
-    await pool_ops.set_source_enabled(rt_of(request), actor, name, False)
+    await source_ops.set_source_enabled(rt_of(request), actor, name, False)
     return {"name": name, "enabled": False}
 
 
 @router.post("/sources/{name}/enable")
 async def enable_source(request: Request, actor: Op, name: str) -> dict[str, Any]:
     """Accept a source again."""
-    await pool_ops.set_source_enabled(rt_of(request), actor, name, True)
+    await source_ops.set_source_enabled(rt_of(request), actor, name, True)
     return {"name": name, "enabled": True}
 
 
@@ -106,7 +109,7 @@ async def set_source_priority(
     request: Request, actor: Op, name: str, body: s.Priority
 ) -> dict[str, Any]:
     """Set the order in which an on-demand supplier is asked (lower first)."""
-    await pool_ops.set_supplier_priority(rt_of(request), actor, name, body.priority)
+    await source_ops.set_supplier_priority(rt_of(request), actor, name, body.priority)
     return {"name": name, "priority": body.priority}
 
 
@@ -120,7 +123,7 @@ async def list_prices(request: Request, _: Op, currency: str | None = None) -> A
 @router.put("/prices")
 async def set_price(request: Request, actor: Op, body: s.Price) -> dict[str, Any]:
     """Set the price of a service in a country."""
-    return await pool_ops.set_price(
+    return await price_ops.set_price(
         rt_of(request), actor, body.country, body.service, body.price, body.currency, free=body.free
     )
 
@@ -130,7 +133,7 @@ async def remove_price(
     request: Request, actor: Op, country: str, service: str, currency: str = "USD"
 ) -> dict[str, Any]:
     """Stop offering a service in a country."""
-    removed = await pool_ops.remove_price(rt_of(request), actor, country, service, currency)
+    removed = await price_ops.remove_price(rt_of(request), actor, country, service, currency)
     return {"removed": removed}
 
 
@@ -144,7 +147,7 @@ async def show_catalogue(request: Request, _: Op) -> dict[str, Any]:
 @router.post("/catalogue/countries", status_code=201)
 async def add_country(request: Request, actor: Op, body: s.NewCountry) -> dict[str, Any]:
     """Add a country."""
-    return await pool_ops.add_country(
+    return await catalogue_ops.add_country(
         rt_of(request),
         actor,
         body.name,
@@ -158,13 +161,15 @@ async def add_country(request: Request, actor: Op, body: s.NewCountry) -> dict[s
 @router.post("/catalogue/providers", status_code=201)
 async def add_provider(request: Request, actor: Op, body: s.NewProvider) -> dict[str, Any]:
     """Add an operator to a country."""
-    return await pool_ops.add_provider(rt_of(request), actor, body.country, body.name, body.title)
+    return await catalogue_ops.add_provider(
+        rt_of(request), actor, body.country, body.name, body.title
+    )
 
 
 @router.post("/catalogue/services", status_code=201)
 async def add_service(request: Request, actor: Op, body: s.NewService) -> dict[str, Any]:
     """Add a service."""
-    return await pool_ops.add_service(rt_of(request), actor, body.code, body.name)
+    return await catalogue_ops.add_service(rt_of(request), actor, body.code, body.name)
 
 
 @router.get("/activations")
@@ -205,7 +210,7 @@ async def show_activation(request: Request, _: Op, activation_id: str) -> dict[s
 @router.post("/activations/{activation_id}/cancel")
 async def cancel_activation(request: Request, actor: Op, activation_id: str) -> dict[str, Any]:
     """Cancel a waiting activation of any client and refund it."""
-    return await pool_ops.force_cancel(rt_of(request), actor, activation_id)
+    return await lease_ops.force_cancel(rt_of(request), actor, activation_id)
 
 
 @router.get("/sms")
@@ -216,13 +221,14 @@ async def list_sms(
     number: str | None = None,
     since: str | None = None,
     limit: Limit = 50,
-) -> list[dict[str, object]]:
+) -> list[SmsOut]:
     """Stored SMS, newest first, with the parsed code and where each went."""
     since_ms = _since(since)
     async with rt_of(request).db.read() as conn:
-        return await sms.list_sms(
+        found = await sms.list_sms(
             conn, unrouted=unrouted, number=number, since=since_ms, limit=limit
         )
+    return [SmsOut.of(m) for m in found]
 
 
 @router.get("/webhooks")
@@ -233,25 +239,28 @@ async def list_webhooks(
     state: str | None = None,
     activation: str | None = None,
     limit: Limit = 50,
-) -> list[dict[str, Any]]:
+) -> list[DeliveryOut]:
     """Webhook deliveries, newest first."""
     async with rt_of(request).db.read() as conn:
-        return await history.list_deliveries(
+        rows = await history.deliveries(
             conn, client_id=client, state=state, activation_id=activation, limit=limit
         )
+    return [DeliveryOut.of(r) for r in rows]
 
 
 @router.get("/webhooks/{message_id}")
-async def show_webhook(request: Request, _: Op, message_id: str) -> dict[str, Any]:
+async def show_webhook(request: Request, _: Op, message_id: str) -> DeliveryDetailOut:
     """One delivery with its payload and every attempt."""
     async with rt_of(request).db.read() as conn:
-        return await history.get_delivery(conn, message_id)
+        found = await history.delivery(conn, message_id)
+    return DeliveryDetailOut.of_detail(found.delivery, found.attempts)
 
 
 @router.post("/webhooks/{message_id}/redeliver")
-async def redeliver(request: Request, actor: Op, message_id: str) -> dict[str, Any]:
+async def redeliver(request: Request, actor: Op, message_id: str) -> DeliveryDetailOut:
     """Send a delivery again now (same webhook-id, fresh retry schedule)."""
-    return await pool_ops.redeliver_webhook(rt_of(request), actor, message_id)
+    found = await webhook_ops.redeliver_webhook(rt_of(request), actor, message_id)
+    return DeliveryDetailOut.of_detail(found.delivery, found.attempts)
 
 
 def _since(text: str | None) -> int | None:

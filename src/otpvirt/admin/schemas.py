@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
+
+from otpvirt.admin.audit import Entry
+from otpvirt.admin.repository import TokenRow, UserRow
+from otpvirt.clients.schemas import ClientOut
+from otpvirt.webhook.schemas import WebhookOut
 
 
 class _Body(BaseModel):
@@ -65,3 +72,76 @@ class NewProvider(_Body):
 class NewService(_Body):
     code: str
     name: str
+
+
+# Answers (response models: the OpenAPI document shows them).
+
+
+class ClientDetailOut(ClientOut):
+    """A client with activation counts, webhook and latest ledger entries."""
+
+    activations: dict[str, int] = Field(description="Activations per state.")
+    webhook: WebhookOut
+    ledger: list[dict[str, Any]]
+
+
+class ClientEnabled(BaseModel):
+    clientId: str
+    enabled: bool
+
+
+class ClientPassword(BaseModel):
+    clientId: str
+    apiPassword: str = Field(description="Shown only in this answer.")
+
+
+class ClientApiKey(BaseModel):
+    clientId: str
+    apiKey: str = Field(description="Shown only in this answer.")
+
+
+class AuditEntryOut(BaseModel):
+    """Who changed what, when, with the state before and after (plain JSON)."""
+
+    id: int
+    at: int = Field(description="Epoch milliseconds.")
+    actor: str
+    action: str
+    target: str | None
+    before: Any
+    after: Any
+    requestId: str | None
+
+    @classmethod
+    def of(cls, e: Entry) -> AuditEntryOut:
+        """The wire form of an audit entry."""
+        return cls(
+            id=e.id,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            target=e.target,
+            before=e.before,
+            after=e.after,
+            requestId=e.request_id,
+        )
+
+
+def audit_json(e: Entry) -> dict[str, Any]:
+    """An audit entry as plain JSON data."""
+    return AuditEntryOut.of(e).model_dump()
+
+
+def token_json(t: TokenRow) -> dict[str, Any]:
+    """An admin token's name and dates as plain JSON data."""
+    return {"name": t.name, "createdAt": t.created_at, "lastUsedAt": t.last_used_at}
+
+
+def user_json(u: UserRow) -> dict[str, Any]:
+    """A console user as plain JSON data."""
+    return {
+        "name": u.name,
+        "enabled": u.enabled,
+        "createdAt": u.created_at,
+        "lastLoginAt": u.last_login_at,
+    }

@@ -13,8 +13,9 @@ import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any
 
+from otpvirt.admin import repository as repo
+from otpvirt.admin.repository import TokenRow, UserRow
 from otpvirt.auth import lockout, sessions
 from otpvirt.catalogue.service import clean_name
 from otpvirt.clock import now_ms
@@ -54,27 +55,21 @@ async def create_token(conn: Conn, name: str) -> str:
     name = clean_name(name, "token name", max_len=100)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     try:
-        await conn.execute(
-            "INSERT INTO admin_tokens (name, token_hash, created_at) VALUES (:n, :h, :now)",
-            {"n": name, "h": token_digest(token), "now": now_ms()},
-        )
+        await repo.insert_token(conn, name, token_digest(token), now_ms())
     except IntegrityError:
         raise Conflict(f"admin token {name!r} already exists; revoke it first") from None
     return token
 
 
-async def list_tokens(conn: Conn) -> list[dict[str, Any]]:
+async def list_tokens(conn: Conn) -> list[TokenRow]:
     """Every token's name and dates (never the token)."""
-    rows = await conn.fetchall(
-        "SELECT name, created_at, last_used_at FROM admin_tokens ORDER BY name"
-    )
-    return [{"name": r[0], "createdAt": r[1], "lastUsedAt": r[2]} for r in rows]
+    return await repo.tokens(conn)
 
 
 async def revoke_token(conn: Conn, name: str) -> None:
     """Delete a token: API calls and console sessions made with it stop at once."""
     key = name.strip().lower()
-    if not await conn.execute("DELETE FROM admin_tokens WHERE name = :n", {"n": key}):
+    if not await repo.delete_token(conn, key):
         raise NotFound(f"no admin token {name!r}", reason="token_not_found")
     await sessions.end_all(conn, sessions.CONSOLE, f"token:{key}")
 
@@ -85,20 +80,15 @@ async def authenticate_token(db: Database, token: str | None) -> Operator:
         raise BadCredentials("unknown or revoked admin token")
     digest = token_digest(token)
     async with db.read() as conn:
-        row = await conn.fetchone(
-            "SELECT name, last_used_at FROM admin_tokens WHERE token_hash = :h", {"h": digest}
-        )
+        row = await repo.token_by_digest(conn, digest)
     if row is None:
         raise BadCredentials("unknown or revoked admin token")
     now = now_ms()
     # Advisory; written at most once a minute so API calls stay reads.
-    if row[1] is None or now - int(row[1]) > 60_000:
+    if row.last_used_at is None or now - int(row.last_used_at) > 60_000:
         async with db.transaction() as conn:
-            await conn.execute(
-                "UPDATE admin_tokens SET last_used_at = :now WHERE token_hash = :h",
-                {"now": now, "h": digest},
-            )
-    return Operator("token", row[0], fingerprint(digest))
+            await repo.touch_token(conn, digest, now)
+    return Operator("token", row.name, fingerprint(digest))
 
 
 def check_admin_password(password: str) -> None:
@@ -107,26 +97,20 @@ def check_admin_password(password: str) -> None:
         raise ValidationFailed("the password must be 10 to 128 characters")
 
 
-async def create_user(conn: Conn, name: str, password_hash: str) -> dict[str, Any]:
+async def create_user(conn: Conn, name: str, password_hash: str) -> str:
     """Create a console user with an already hashed password."""
     name = clean_name(name, "user name", max_len=100)
     try:
-        await conn.execute(
-            "INSERT INTO admin_users (name, password_hash, enabled, created_at) "
-            "VALUES (:n, :h, TRUE, :now)",
-            {"n": name, "h": password_hash, "now": now_ms()},
-        )
+        await repo.insert_user(conn, name, password_hash, now_ms())
     except IntegrityError:
         raise Conflict(f"console user {name!r} already exists") from None
-    return {"name": name}
+    return name
 
 
 async def set_user_password(conn: Conn, name: str, password_hash: str) -> None:
     """Replace a console user's password (its sessions end)."""
     key = name.strip().lower()
-    if not await conn.execute(
-        "UPDATE admin_users SET password_hash = :h WHERE name = :n", {"h": password_hash, "n": key}
-    ):
+    if not await repo.set_user_password(conn, key, password_hash):
         raise NotFound(f"no console user {name!r}", reason="user_not_found")
     await sessions.end_all(conn, sessions.CONSOLE, f"user:{key}")
 
@@ -134,22 +118,15 @@ async def set_user_password(conn: Conn, name: str, password_hash: str) -> None:
 async def set_user_enabled(conn: Conn, name: str, enabled: bool) -> None:
     """Disable (or re-enable) a console user; a disabled user's sessions end for good."""
     key = name.strip().lower()
-    if not await conn.execute(
-        "UPDATE admin_users SET enabled = :e WHERE name = :n", {"e": enabled, "n": key}
-    ):
+    if not await repo.set_user_enabled(conn, key, enabled):
         raise NotFound(f"no console user {name!r}", reason="user_not_found")
     if not enabled:
         await sessions.end_all(conn, sessions.CONSOLE, f"user:{key}")
 
 
-async def list_users(conn: Conn) -> list[dict[str, Any]]:
+async def list_users(conn: Conn) -> list[UserRow]:
     """Console users (never their hashes)."""
-    rows = await conn.fetchall(
-        "SELECT name, enabled, created_at, last_login_at FROM admin_users ORDER BY name"
-    )
-    return [
-        {"name": r[0], "enabled": bool(r[1]), "createdAt": r[2], "lastLoginAt": r[3]} for r in rows
-    ]
+    return await repo.users(conn)
 
 
 async def authenticate_user(
@@ -158,35 +135,26 @@ async def authenticate_user(
     """Check a console login, with the same lockout policy as client passwords."""
     key = name.strip().lower()[:100]
     async with rt.db.read() as conn:
-        row = await conn.fetchone(
-            "SELECT password_hash, enabled FROM admin_users WHERE name = :n", {"n": key}
-        )
-    stored = None if row is None else str(row[0])
+        row = await repo.login(conn, key)
+    stored = None if row is None else row.password_hash
     guard = lockout.Attempt(rt.db, rt.lockout, f"admin:{key}", address)
     ok = await rt.passwords.verify(f"admin:{key}", stored, password, guard=guard)
     if not ok or row is None or stored is None:
         raise BadCredentials("unknown user or wrong password")
-    if not row[1]:
+    if not row.enabled:
         raise BadCredentials("this console user is disabled")
     async with rt.db.transaction() as conn:
-        await conn.execute(
-            "UPDATE admin_users SET last_login_at = :now WHERE name = :n",
-            {"now": now_ms(), "n": key},
-        )
+        await repo.touch_login(conn, key, now_ms())
     return Operator("user", key, fingerprint(stored))
 
 
 async def operator_still_valid(conn: Conn, kind: str, name: str, print_: str) -> bool:
     """Whether a console session's operator still exists with the same secret."""
     if kind == "token":
-        row = await conn.fetchone(
-            "SELECT token_hash FROM admin_tokens WHERE name = :n", {"n": name}
-        )
-        return row is not None and fingerprint(row[0]) == print_
-    row = await conn.fetchone(
-        "SELECT password_hash, enabled FROM admin_users WHERE name = :n", {"n": name}
-    )
-    return row is not None and bool(row[1]) and fingerprint(row[0]) == print_
+        digest = await repo.token_digest_of(conn, name)
+        return digest is not None and fingerprint(digest) == print_
+    row = await repo.login(conn, name)
+    return row is not None and row.enabled and fingerprint(row.password_hash) == print_
 
 
 async def hash_password(rt: Runtime, password: str) -> str:

@@ -11,17 +11,10 @@ from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from otpvirt.auth.lockout import LockedOut
 from otpvirt.db import DatabaseUnavailable
-from otpvirt.errors import (
-    ActivationFinished,
-    BadCredentials,
-    Conflict,
-    NotFound,
-    OtpVirtError,
-    SmsAlreadyReceived,
-)
+from otpvirt.errors import OtpVirtError
 from otpvirt.runtime import Runtime
+from otpvirt.web.status import status_of
 
 log = logging.getLogger("otpvirt.admin")
 
@@ -30,21 +23,6 @@ def rt_of(request: Request) -> Runtime:
     """The process runtime."""
     rt: Runtime = request.app.state.runtime
     return rt
-
-
-def status_of(exc: OtpVirtError) -> int:
-    """The HTTP status for a project error."""
-    if isinstance(exc, BadCredentials):
-        return 401
-    if isinstance(exc, LockedOut):
-        return 429
-    if isinstance(exc, NotFound):
-        return 404
-    if isinstance(exc, Conflict | ActivationFinished | SmsAlreadyReceived):
-        return 409
-    if exc.code == 2:
-        return 503
-    return 400
 
 
 def error(status: int, reason: str, message: str) -> JSONResponse:

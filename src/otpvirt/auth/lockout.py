@@ -19,6 +19,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from otpvirt.auth import repository
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, in_transaction
 from otpvirt.errors import InvalidRequest
@@ -56,31 +57,6 @@ def address_key(address: str | None) -> str:
     return f"ip:{ip}"
 
 
-# A key is stale (starts over) when its window passed without a lock, or its lock ran out.
-_STALE = (
-    "((auth_failures.locked_until IS NULL AND auth_failures.window_start < :since) "
-    "OR (auth_failures.locked_until IS NOT NULL AND auth_failures.locked_until <= :now))"
-)
-# Failures and checks in flight both count: the limit holds before any check ends.
-_RESERVE = (
-    "INSERT INTO auth_failures (key, failures, pending, window_start, locked_until) "
-    "VALUES (:k, 0, 1, :now, NULL) ON CONFLICT (key) DO UPDATE SET "
-    f"failures = CASE WHEN {_STALE} THEN 0 ELSE auth_failures.failures END, "
-    f"pending = CASE WHEN {_STALE} THEN 1 ELSE auth_failures.pending + 1 END, "
-    f"window_start = CASE WHEN {_STALE} THEN :now ELSE auth_failures.window_start END, "
-    f"locked_until = CASE WHEN {_STALE} THEN NULL ELSE auth_failures.locked_until END "
-    f"WHERE {_STALE} OR (auth_failures.locked_until IS NULL "
-    "AND auth_failures.failures + auth_failures.pending < :limit) "
-    "RETURNING pending"
-)
-_DONE = "pending = CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END"
-_FAILED = (
-    f"UPDATE auth_failures SET failures = failures + 1, {_DONE}, "
-    "locked_until = CASE WHEN locked_until IS NULL AND failures + 1 >= :limit "
-    "THEN :until ELSE locked_until END WHERE key = :k"
-)
-
-
 class Attempt:
     """One password check by `subject` (e.g. `client:<id>`) from `address`.
 
@@ -106,18 +82,13 @@ class Attempt:
     async def _reserve(self, conn: Conn, now: int) -> None:
         since = now - self._policy.window_ms
         for key, limit in self._keys:
-            row = await conn.fetchone(
-                _RESERVE, {"k": key, "now": now, "since": since, "limit": limit}
-            )
-            if row is None:
+            if not await repository.reserve_attempt(conn, key, now, since, limit):
                 # Raising rolls back the reservations made so far in this transaction.
                 raise await self._refusal(conn, key, now)
 
     async def _refusal(self, conn: Conn, key: str, now: int) -> LockedOut:
-        until = await conn.fetchval(
-            "SELECT locked_until FROM auth_failures WHERE key = :k", {"k": key}
-        )
-        ms = int(until) - now if until is not None else self._policy.lock_ms
+        until = await repository.locked_until(conn, key)
+        ms = until - now if until is not None else self._policy.lock_ms
         minutes = max(1, round(ms / 60_000))
         who = "from this address" if key.startswith("ip:") else "for this account from here"
         return LockedOut(f"too many wrong passwords {who}; try again in {minutes} min")
@@ -129,25 +100,17 @@ class Attempt:
     async def _settle(self, conn: Conn, ok: bool, now: int) -> None:
         if not ok:
             for key, limit in self._keys:
-                await conn.execute(
-                    _FAILED, {"k": key, "limit": limit, "until": now + self._policy.lock_ms}
-                )
+                await repository.record_failure(conn, key, limit, now + self._policy.lock_ms)
             return
         (scope, _), (pair, _) = self._keys
-        await conn.execute(f"UPDATE auth_failures SET {_DONE} WHERE key = :k", {"k": scope})
+        await repository.release_attempt(conn, scope)
         # The right password wipes this pair's earlier typos -- unless other checks of
         # it are still in flight: a burst with the right password in it must not get
         # a fresh budget for the rest of its guesses.
-        if not await conn.execute(
-            "DELETE FROM auth_failures WHERE key = :k AND pending <= 1", {"k": pair}
-        ):
-            await conn.execute(f"UPDATE auth_failures SET {_DONE} WHERE key = :k", {"k": pair})
+        if not await repository.forget_idle_key(conn, pair):
+            await repository.release_attempt(conn, pair)
 
 
 async def purge(conn: Conn, policy: Policy, now: int) -> int:
     """Forget keys whose window and lock are over (they would start over anyway)."""
-    return await conn.execute(
-        "DELETE FROM auth_failures WHERE (locked_until IS NULL AND window_start < :since) "
-        "OR (locked_until IS NOT NULL AND locked_until <= :now)",
-        {"since": now - policy.window_ms, "now": now},
-    )
+    return await repository.purge_failures(conn, now - policy.window_ms, now)

@@ -8,41 +8,14 @@ process keeps it in memory.
 
 from __future__ import annotations
 
-import re
 import time
-from dataclasses import dataclass
 
+from otpvirt.auth import repository
 from otpvirt.db import Conn, Database
 from otpvirt.errors import RateLimited
+from otpvirt.rates import Rate, parse_rate
 
-_SPEC = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(s|sec|second|m|min|minute|h|hour)\s*$")
-_UNIT = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600, "hour": 3600}
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A rate: one request every `interval_us`, up to `burst` back to back."""
-
-    interval_us: int
-    burst: int
-
-    @property
-    def tolerance_us(self) -> int:
-        """How far ahead of now the bucket may run before refusing."""
-        return (self.burst - 1) * self.interval_us
-
-
-def parse_rate(spec: str) -> Rate | None:
-    """'100/s' -> Rate (burst 200); 'off' -> None."""
-    if spec.strip().lower() in ("off", "none", "0", ""):
-        return None
-    m = _SPEC.match(spec.lower())
-    if not m or float(m.group(1)) <= 0:
-        raise ValueError(f"rate limit must look like '100/s' or 'off', not {spec!r}")
-    per_second = float(m.group(1)) / _UNIT[m.group(2)]
-    return Rate(
-        interval_us=max(1, int(1_000_000 / per_second)), burst=max(1, int(2 * float(m.group(1))))
-    )
+__all__ = ["Limiter", "Rate", "parse_rate", "purge"]
 
 
 def _now_us() -> int:
@@ -84,23 +57,9 @@ class Limiter:
 
     async def _shared_check(self, key: str, now: int, rate: Rate) -> bool:
         async with self._db.transaction() as conn:
-            row = await conn.fetchone(
-                "INSERT INTO rate_limits (key, tat) VALUES (:k, :first) "
-                "ON CONFLICT (key) DO UPDATE SET tat = "
-                "(CASE WHEN rate_limits.tat > :now THEN rate_limits.tat ELSE :now END) + :t "
-                "WHERE (CASE WHEN rate_limits.tat > :now THEN rate_limits.tat ELSE :now END) "
-                "- :now <= :tau RETURNING tat",
-                {
-                    "k": key,
-                    "first": now + rate.interval_us,
-                    "now": now,
-                    "t": rate.interval_us,
-                    "tau": rate.tolerance_us,
-                },
-            )
-        return row is not None
+            return await repository.take_token(conn, key, now, rate.interval_us, rate.tolerance_us)
 
 
 async def purge(conn: Conn, now_us: int) -> int:
     """Forget buckets that are full again (the same as no row at all)."""
-    return await conn.execute("DELETE FROM rate_limits WHERE tat <= :now", {"now": now_us})
+    return await repository.purge_buckets(conn, now_us)

@@ -13,6 +13,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from otpvirt.auth import repository
 from otpvirt.db import Conn
 
 CONSOLE = "console"
@@ -43,54 +44,32 @@ async def create(
     conn: Conn, sid: str, area: str, subject: str, fingerprint: str, now: int, ttl_ms: int
 ) -> Session:
     """Record a new session; the subject's expired ones go now (the worker purges the rest)."""
-    await conn.execute(
-        "DELETE FROM web_sessions WHERE area = :a AND subject = :s AND expires_at <= :now",
-        {"a": area, "s": subject, "now": now},
-    )
     csrf = secrets.token_urlsafe(24)
-    await conn.execute(
-        "INSERT INTO web_sessions (id, area, subject, fingerprint, csrf, created_at, expires_at) "
-        "VALUES (:id, :a, :s, :fp, :csrf, :now, :until)",
-        {
-            "id": sid,
-            "a": area,
-            "s": subject,
-            "fp": fingerprint,
-            "csrf": csrf,
-            "now": now,
-            "until": now + ttl_ms,
-        },
-    )
+    await repository.insert_session(conn, sid, area, subject, fingerprint, csrf, now, now + ttl_ms)
     return Session(sid, subject, fingerprint, csrf)
 
 
 async def find(conn: Conn, sid: str, area: str, now: int) -> Session | None:
     """The live session with this id in this area."""
-    row = await conn.fetchone(
-        "SELECT subject, fingerprint, csrf FROM web_sessions "
-        "WHERE id = :id AND area = :a AND expires_at > :now",
-        {"id": sid, "a": area, "now": now},
-    )
-    return None if row is None else Session(sid, str(row[0]), str(row[1]), str(row[2]))
+    row = await repository.find_session(conn, sid, area, now)
+    return None if row is None else Session(sid, row.subject, row.fingerprint, row.csrf)
 
 
 async def end(conn: Conn, sid: str) -> None:
     """End one session (logout)."""
-    await conn.execute("DELETE FROM web_sessions WHERE id = :id", {"id": sid})
+    await repository.delete_session(conn, sid)
 
 
 async def end_all(conn: Conn, area: str, subject: str) -> int:
     """End every session of a subject (new password, disabled, revoked)."""
-    return await conn.execute(
-        "DELETE FROM web_sessions WHERE area = :a AND subject = :s", {"a": area, "s": subject}
-    )
+    return await repository.delete_sessions_of(conn, area, subject)
 
 
 async def end_everything(conn: Conn) -> int:
     """End every session (the secret key was rotated)."""
-    return await conn.execute("DELETE FROM web_sessions")
+    return await repository.delete_all_sessions(conn)
 
 
 async def purge(conn: Conn, now: int) -> int:
     """Forget expired sessions."""
-    return await conn.execute("DELETE FROM web_sessions WHERE expires_at <= :now", {"now": now})
+    return await repository.purge_sessions(conn, now)

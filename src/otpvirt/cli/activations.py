@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from otpvirt.activation import operator
-from otpvirt.admin import pool_ops
+from otpvirt.admin import lease_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.clock import iso
@@ -101,7 +101,7 @@ def cancel(activation_id: str, database_url: DbUrl = None, json_out: JsonOut = F
     """Cancel a client's waiting activation and refund it (not once an SMS came)."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await pool_ops.force_cancel(rt, cli_actor(), activation_id)
+        return await lease_ops.force_cancel(rt, cli_actor(), activation_id)
 
     out = run(settings_for(database_url), work)
     if json_out:

@@ -11,6 +11,7 @@ import typer
 from otpvirt.admin import audit
 from otpvirt.admin import service as admins
 from otpvirt.admin.audit import cli_actor
+from otpvirt.admin.schemas import audit_json, token_json, user_json
 from otpvirt.auth.passwords import generate_password
 from otpvirt.cli.common import (
     DbUrl,
@@ -56,7 +57,7 @@ def token_list(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await admins.list_tokens(conn)
+            return [token_json(t) for t in await admins.list_tokens(conn)]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -173,7 +174,7 @@ def user_list(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await admins.list_users(conn)
+            return [user_json(u) for u in await admins.list_users(conn)]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -204,9 +205,10 @@ def audit_list(
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await audit.list_entries(
+            entries = await audit.list_entries(
                 conn, actor=actor, action=action, target=target, limit=limit, offset=offset
             )
+        return [audit_json(e) for e in entries]
 
     rows = run(settings_for(database_url), work)
     if json_out:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import catalogue_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.catalogue import service
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
@@ -19,7 +19,7 @@ app = typer.Typer(help="Countries, operators (providers) and services.", no_args
 def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     """List countries with their operators, and services."""
 
-    async def work(rt: Runtime) -> dict:
+    async def work(rt: Runtime) -> dict[str, Any]:
         async with rt.db.read() as conn:
             return await service.list_catalogue(conn)
 
@@ -53,8 +53,8 @@ def add_country(
 ) -> None:
     """Add a country."""
 
-    async def work(rt: Runtime) -> dict:
-        return await pool_ops.add_country(
+    async def work(rt: Runtime) -> dict[str, Any]:
+        return await catalogue_ops.add_country(
             rt,
             cli_actor(),
             name,
@@ -77,7 +77,7 @@ def set_smsactivate_id(
     """Set the numeric id the sms-activate dialect uses for a country."""
 
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_smsactivate_id(
+        await catalogue_ops.set_smsactivate_id(
             rt, cli_actor(), country, None if smsactivate_id < 0 else smsactivate_id
         )
 
@@ -97,8 +97,8 @@ def add_provider(
 ) -> None:
     """Add an operator (provider) to a country."""
 
-    async def work(rt: Runtime) -> dict:
-        return await pool_ops.add_provider(rt, cli_actor(), country, name, title=title)
+    async def work(rt: Runtime) -> dict[str, Any]:
+        return await catalogue_ops.add_provider(rt, cli_actor(), country, name, title=title)
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(
@@ -115,8 +115,8 @@ def add_service(
 ) -> None:
     """Add a service."""
 
-    async def work(rt: Runtime) -> dict:
-        return await pool_ops.add_service(rt, cli_actor(), code, name)
+    async def work(rt: Runtime) -> dict[str, Any]:
+        return await catalogue_ops.add_service(rt, cli_actor(), code, name)
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(f"added service {out['code']} ({out['name']})")

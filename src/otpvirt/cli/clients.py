@@ -20,10 +20,12 @@ from otpvirt.cli.common import (
     settings_for,
 )
 from otpvirt.clients import service
+from otpvirt.clients.schemas import BalanceOut, client_detail_json, client_json
 from otpvirt.clock import iso
 from otpvirt.ledger import service as ledger
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import targets
+from otpvirt.webhook.schemas import SecretRotated, WebhookSet
 
 app = typer.Typer(help="Client accounts.", no_args_is_help=True)
 
@@ -45,7 +47,7 @@ def create(
     """Create a client and print its id and API password (shown only now)."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await client_ops.create_client(
+        new = await client_ops.create_client(
             rt,
             cli_actor(),
             password=password,
@@ -54,6 +56,7 @@ def create(
             client_id=client_id,
             name=name,
         )
+        return {**BalanceOut.of(new.balance).model_dump(), "apiPassword": new.api_password}
 
     out = run(settings_for(database_url), work)
     pw = out["apiPassword"]
@@ -85,7 +88,8 @@ def list_(
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await service.list_clients(conn, search=search, limit=limit, offset=offset)
+            found = await service.list_clients(conn, search=search, limit=limit, offset=offset)
+        return [client_json(c) for c in found]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -109,10 +113,11 @@ def show(
 
     async def work(rt: Runtime) -> dict[str, Any]:
         async with rt.db.read() as conn:
-            data = await service.get_client(conn, client_id)
+            detail = await service.get_client(conn, client_id)
             hook = await targets.get_webhook(conn, client_id)
-            data["webhook"] = {"url": hook["url"], "format": hook["format"]}
-            data["ledger"] = await ledger.entries(conn, data["clientId"], limit=entries)
+            data = client_detail_json(detail)
+            data["webhook"] = {"url": hook.url, "format": hook.format}
+            data["ledger"] = await ledger.entries(conn, detail.client.id, limit=entries)
             return data
 
     data = run(settings_for(database_url), work)
@@ -150,9 +155,10 @@ def _balance_change(
     json_out: bool,
 ) -> None:
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await client_ops.change_balance(
+        out = await client_ops.change_balance(
             rt, cli_actor(), client_id, amount, kind=kind, note=note
         )
+        return BalanceOut.of(out).model_dump()
 
     out = run(settings_for(database_url), work)
     if json_out:
@@ -267,7 +273,8 @@ def set_webhook(
     settings = settings_for(database_url)
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await client_ops.set_webhook(rt, cli_actor(), client_id, None if clear else url, fmt)
+        out = await client_ops.set_webhook(rt, cli_actor(), client_id, None if clear else url, fmt)
+        return WebhookSet.of(out).model_dump()
 
     out = run(settings, work)
     if json_out:
@@ -290,7 +297,8 @@ def webhook_secret(client_id: str, database_url: DbUrl = None, json_out: JsonOut
     """Rotate the webhook signing secret and print it; the old one co-signs for 24 hours."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await client_ops.rotate_webhook_secret(rt, cli_actor(), client_id)
+        out = await client_ops.rotate_webhook_secret(rt, cli_actor(), client_id)
+        return SecretRotated.of(out).model_dump()
 
     out = run(settings_for(database_url), work)
     if json_out:

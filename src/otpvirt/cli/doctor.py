@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, run, settings_for
 from otpvirt.db.durability import Durability, in_force
-from otpvirt.doctor.service import run_checks
+from otpvirt.doctor.service import CheckResult, run_checks
 from otpvirt.runtime import Runtime
 
 
@@ -19,7 +17,7 @@ def doctor(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     acknowledged commit could be lost on a power loss).
     """
 
-    async def work(rt: Runtime) -> tuple[list[dict[str, Any]], Durability]:
+    async def work(rt: Runtime) -> tuple[list[CheckResult], Durability]:
         durability = await in_force(rt.db)
         async with rt.db.read() as conn:
             return await run_checks(conn), durability

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import number_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.inventory import service
@@ -37,7 +37,7 @@ def import_(
         actor = cli_actor()
         with file.open(encoding="utf-8-sig", newline="") as fh:
             if not show_progress:
-                return await pool_ops.import_numbers(
+                return await number_ops.import_numbers(
                     rt, actor, service.read_csv(fh), filename=file.name
                 )
             with Progress(
@@ -49,7 +49,7 @@ def import_(
                 transient=True,
             ) as bar:
                 task = bar.add_task("import", total=total)
-                return await pool_ops.import_numbers(
+                return await number_ops.import_numbers(
                     rt,
                     actor,
                     service.read_csv(fh),
@@ -114,7 +114,7 @@ def list_(
 
 def _set(number: str, enabled: bool, database_url: str | None) -> None:
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_number_enabled(rt, cli_actor(), number, enabled)
+        await number_ops.set_number_enabled(rt, cli_actor(), number, enabled)
 
     run(settings_for(database_url), work)
     console.print(f"{number}: {'enabled' if enabled else 'disabled'}", highlight=False)

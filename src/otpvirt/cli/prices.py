@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import price_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
@@ -38,8 +38,8 @@ def set_(
 ) -> None:
     """Set the price of SERVICE in COUNTRY (e.g. `prices set tajikistan vi 0.05`)."""
 
-    async def work(rt: Runtime) -> dict:
-        return await pool_ops.set_price(
+    async def work(rt: Runtime) -> dict[str, Any]:
+        return await price_ops.set_price(
             rt, cli_actor(), country, service_code, price, currency, free=free
         )
 
@@ -60,7 +60,7 @@ def remove(
     """Stop offering SERVICE in COUNTRY (in one currency)."""
 
     async def work(rt: Runtime) -> bool:
-        return await pool_ops.remove_price(rt, cli_actor(), country, service_code, currency)
+        return await price_ops.remove_price(rt, cli_actor(), country, service_code, currency)
 
     if not run(settings_for(database_url), work):
         fail(f"no {currency} price for {service_code} in {country}")
@@ -78,7 +78,7 @@ def import_(
     text = file.read_text(encoding="utf-8-sig")
 
     async def work(rt: Runtime) -> service.ImportReport:
-        return await pool_ops.import_prices(rt, cli_actor(), text, free=free)
+        return await price_ops.import_prices(rt, cli_actor(), text, free=free)
 
     report = run(settings_for(database_url), work)
     if json_out:
@@ -101,7 +101,7 @@ def list_(
 ) -> None:
     """List every price."""
 
-    async def work(rt: Runtime) -> list[dict]:
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
             return await service.list_prices(conn, currency_code=currency)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,6 +11,7 @@ from otpvirt.clock import iso, parse_iso_ms
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.sms import service
+from otpvirt.sms.schemas import sms_json
 
 app = typer.Typer(help="Incoming SMS.", no_args_is_help=True)
 
@@ -70,11 +71,12 @@ def list_(
     """List received SMS, newest first, with the parsed code and where each went."""
     since_ms = parse_iso_ms(since) if since else None
 
-    async def work(rt: Runtime) -> list[dict[str, object]]:
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await service.list_sms(
+            found = await service.list_sms(
                 conn, unrouted=unrouted, number=number, since=since_ms, limit=limit
             )
+        return [sms_json(m) for m in found]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -85,7 +87,7 @@ def list_(
         ["received", "number", "from", "code", "activation", "text"],
         [
             (
-                iso(r["receivedAt"]),  # type: ignore[arg-type]
+                iso(r["receivedAt"]),
                 r["phone"],
                 r["sender"],
                 r["code"],

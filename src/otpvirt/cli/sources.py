@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import source_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
@@ -22,6 +22,8 @@ from otpvirt.clock import iso
 from otpvirt.errors import ValidationFailed
 from otpvirt.runtime import Runtime
 from otpvirt.sources import health, service
+from otpvirt.sources.schemas import source_json
+from otpvirt.sources.service import DeviceMap
 from otpvirt.supply import orders, registry
 
 app = typer.Typer(
@@ -81,7 +83,7 @@ def create(
         fail(exc.message)
 
     async def work(rt: Runtime) -> tuple[service.SourceInfo, str]:
-        return await pool_ops.create_source(
+        return await source_ops.create_source(
             rt,
             cli_actor(),
             name,
@@ -124,7 +126,7 @@ def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await health.list_sources(conn)
+            return [source_json(s) for s in await health.list_sources(conn)]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -190,7 +192,7 @@ def rotate_token(name: str, database_url: DbUrl = None, json_out: JsonOut = Fals
     """Give a source a new token; the old one stops working at once."""
 
     async def work(rt: Runtime) -> str:
-        return await pool_ops.rotate_source_token(rt, cli_actor(), name)
+        return await source_ops.rotate_source_token(rt, cli_actor(), name)
 
     token = run(settings_for(database_url), work)
     print_json({"token": token}) if json_out else console.print(f"token: {token}", highlight=False)
@@ -207,7 +209,7 @@ def priority(
     """Set the order in which on-demand suppliers are asked when the pool has no number."""
 
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_supplier_priority(rt, cli_actor(), name, value)
+        await source_ops.set_supplier_priority(rt, cli_actor(), name, value)
 
     run(settings_for(database_url), work)
     console.print(f"{name}: priority {value}", highlight=False)
@@ -225,16 +227,16 @@ def map_(
 ) -> None:
     """Say which number a device (or one SIM of it) is, for peers that do not report it."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
-        return await pool_ops.map_device(rt, cli_actor(), name, device, number, sim=sim)
+    async def work(rt: Runtime) -> DeviceMap:
+        return await source_ops.map_device(rt, cli_actor(), name, device, number, sim=sim)
 
     out = run(settings_for(database_url), work)
-    console.print(f"{out['source']}: {out['device']} → {out['number']}", highlight=False)
+    console.print(f"{out.source}: {out.device} → {out.number}", highlight=False)
 
 
 def _set(name: str, enabled: bool, database_url: str | None) -> None:
     async def work(rt: Runtime) -> None:
-        await pool_ops.set_source_enabled(rt, cli_actor(), name, enabled)
+        await source_ops.set_source_enabled(rt, cli_actor(), name, enabled)
 
     run(settings_for(database_url), work)
     console.print(f"{name}: {'enabled' if enabled else 'disabled'}", highlight=False)

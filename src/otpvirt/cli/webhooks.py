@@ -6,12 +6,13 @@ from typing import Annotated, Any
 
 import typer
 
-from otpvirt.admin import pool_ops
+from otpvirt.admin import webhook_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.clock import iso
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import history
+from otpvirt.webhook.schemas import delivery_detail_json, delivery_json
 
 app = typer.Typer(help="Webhook deliveries (automatic SMS receipt).", no_args_is_help=True)
 
@@ -37,9 +38,10 @@ def list_(
 
     async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
-            return await history.list_deliveries(
+            rows = await history.deliveries(
                 conn, client_id=client, state=state, activation_id=activation, limit=limit
             )
+        return [delivery_json(r) for r in rows]
 
     rows = run(settings_for(database_url), work)
     if json_out:
@@ -70,7 +72,8 @@ def show(message_id: str, database_url: DbUrl = None, json_out: JsonOut = False)
 
     async def work(rt: Runtime) -> dict[str, Any]:
         async with rt.db.read() as conn:
-            return await history.get_delivery(conn, message_id)
+            found = await history.delivery(conn, message_id)
+        return delivery_detail_json(found.delivery, found.attempts)
 
     d = run(settings_for(database_url), work)
     if json_out:
@@ -104,7 +107,8 @@ def redeliver(message_id: str, database_url: DbUrl = None, json_out: JsonOut = F
     """Send a delivery again now (same webhook-id, fresh retry schedule)."""
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        return await pool_ops.redeliver_webhook(rt, cli_actor(), message_id)
+        found = await webhook_ops.redeliver_webhook(rt, cli_actor(), message_id)
+        return delivery_detail_json(found.delivery, found.attempts)
 
     d = run(settings_for(database_url), work)
     if json_out:

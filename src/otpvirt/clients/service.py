@@ -5,16 +5,19 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from hashlib import sha256
-from typing import Any
 
 from otpvirt.auth import lockout, sessions
 from otpvirt.auth.passwords import Passwords, generate_password
+from otpvirt.clients import repository as repo
+from otpvirt.clients.repository import Client, Credentials
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, IntegrityError
 from otpvirt.errors import BadCredentials, ClientDisabled, Conflict, NotFound, ValidationFailed
 from otpvirt.ids import new_guid, parse_guid
 from otpvirt.ledger import service as ledger
-from otpvirt.money import currency, format_amount
+from otpvirt.money import currency, parse_amount
+
+__all__ = ["AuthClient", "Balance", "Client", "ClientCache", "ClientDetail"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,23 @@ class AuthClient:
     id: str
     currency: str
     balance: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """A client's balance (minor units of its currency) after a change."""
+
+    client_id: str
+    currency: str
+    balance: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClientDetail:
+    """A client with how many of its activations are in each state."""
+
+    client: Client
+    activations: dict[str, int]
 
 
 class ClientCache:
@@ -73,8 +93,8 @@ async def current_balance(db: Database, client: AuthClient) -> int:
     if client.balance is not None:
         return client.balance
     async with db.read() as conn:
-        value = await conn.fetchval("SELECT balance FROM clients WHERE id = :id", {"id": client.id})
-    return int(value or 0)
+        value = await repo.balance(conn, client.id)
+    return value or 0
 
 
 def check_password_rules(password: str) -> None:
@@ -91,7 +111,7 @@ async def create_client(
     balance: int = 0,
     client_id: str | None = None,
     name: str | None = None,
-) -> dict[str, Any]:
+) -> Balance:
     """Create a client; an opening balance is booked as a top-up entry."""
     cid = parse_guid(client_id, field="clientId") if client_id else new_guid()
     cur = currency(currency_code)
@@ -99,18 +119,14 @@ async def create_client(
         raise ValidationFailed("the opening balance must not be negative", reason="bad_amount")
     now = now_ms()
     try:
-        await conn.execute(
-            "INSERT INTO clients (id, name, password_hash, currency, balance, enabled, created_at) "
-            "VALUES (:id, :name, :h, :cur, 0, TRUE, :now)",
-            {"id": cid, "name": name, "h": password_hash, "cur": cur.code, "now": now},
-        )
+        await repo.insert(conn, cid, name, password_hash, cur.code, now)
     except IntegrityError:
         raise Conflict(f"client {cid} already exists") from None
     if balance:
         await ledger.credit(
             conn, cid, balance, cur.code, kind=ledger.TOPUP, note="opening balance", now=now
         )
-    return {"clientId": cid, "currency": cur.code, "balance": format_amount(balance, cur)}
+    return Balance(cid, cur.code, balance)
 
 
 async def authenticate(
@@ -128,19 +144,26 @@ async def authenticate(
     With a lockout policy, a check that needs the KDF first reserves an attempt for
     (client id, address) and for the address (`auth.lockout`); unknown ids count the same.
     """
-    cached_row = cache.get(client_id) if cache is not None else None
-    row: Any
-    if cached_row is not None:
-        row = (cached_row[0], cached_row[1], None, cached_row[2])
+    cached = cache.get(client_id) if cache is not None else None
+    stored: str | None
+    balance: int | None = None
+    if cached is not None:
+        # The balance is not cached: None tells the caller to read it where it matters.
+        stored, cur, enabled = cached
     else:
         async with db.read() as conn:
-            row = await conn.fetchone(
-                "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
-                {"id": client_id},
+            row = await repo.credentials(conn, client_id)
+        if row is None:
+            stored, cur, enabled = None, "", False
+        else:
+            stored, cur, enabled, balance = (
+                row.password_hash,
+                row.currency,
+                row.enabled,
+                row.balance,
             )
-        if row is not None and cache is not None:
-            cache.put(client_id, row[0], row[1], bool(row[3]))
-    stored = None if row is None else str(row[0])
+            if cache is not None:
+                cache.put(client_id, stored, cur, enabled)
     # The hot path: a password this process verified recently costs one HMAC.
     if stored is None or not passwords.cached(client_id, stored, password):
         guard = None
@@ -148,9 +171,11 @@ async def authenticate(
             guard = lockout.Attempt(db, policy, f"client:{client_id}", address)
         if not await passwords.verify(client_id, stored, password, guard=guard):
             raise BadCredentials()
-    if not row[3]:
+    if stored is None:  # never verified: an unknown id is a wrong password
+        raise BadCredentials()
+    if not enabled:
         raise ClientDisabled()
-    return AuthClient(client_id, row[1], None if row[2] is None else int(row[2]))
+    return AuthClient(client_id, cur, balance)
 
 
 API_KEY_LENGTH = 32
@@ -168,9 +193,7 @@ async def rotate_api_key(conn: Conn, client_id: str) -> str:
     """Issue a new sms-activate API key (the old one stops working); return it."""
     cid = parse_guid(client_id, field="clientId")
     key = generate_password(API_KEY_LENGTH)
-    if not await conn.execute(
-        "UPDATE clients SET api_key_hash = :h WHERE id = :id", {"h": api_key_hash(key), "id": cid}
-    ):
+    if not await repo.set_api_key_hash(conn, cid, api_key_hash(key)):
         raise NotFound(f"no client {cid}", reason="client_not_found")
     return key
 
@@ -180,85 +203,50 @@ async def authenticate_api_key(db: Database, key: str | None) -> AuthClient:
     if not key or len(key) > 256:
         raise BadCredentials("unknown API key")
     async with db.read() as conn:
-        row = await conn.fetchone(
-            "SELECT id, currency, balance, enabled FROM clients WHERE api_key_hash = :h",
-            {"h": api_key_hash(key)},
-        )
+        row = await repo.key_owner(conn, api_key_hash(key))
     if row is None:
         raise BadCredentials("unknown API key")
-    if not row[3]:
+    if not row.enabled:
         raise ClientDisabled()
-    return AuthClient(str(row[0]), row[1], int(row[2]))
+    return AuthClient(row.id, row.currency, row.balance)
 
 
-def _render(r: Any) -> dict[str, Any]:
-    cur = currency(r["currency"])
-    return {
-        "clientId": r["id"],
-        "name": r["name"],
-        "currency": cur.code,
-        "balance": format_amount(r["balance"], cur),
-        "enabled": bool(r["enabled"]),
-        "createdAt": r["created_at"],
-        # A simulated client of the demo market (`serve --demo`).
-        "demo": bool(r["demo"]),
-    }
-
-
-_COLUMNS = "id, name, currency, balance, enabled, created_at, demo"
-
-
-async def get_client(conn: Conn, client_id: str) -> dict[str, Any]:
+async def get_client(conn: Conn, client_id: str) -> ClientDetail:
     """One client with activation statistics."""
     cid = parse_guid(client_id, field="clientId")
-    row = await conn.fetchone(f"SELECT {_COLUMNS} FROM clients WHERE id = :id", {"id": cid})
-    if row is None:
+    client = await repo.get(conn, cid)
+    if client is None:
         raise NotFound(f"no client {cid}", reason="client_not_found")
-    out = _render(row)
-    stats = await conn.fetchall(
-        "SELECT state, COUNT(*) FROM activations WHERE client_id = :id GROUP BY state",
-        {"id": cid},
-    )
-    out["activations"] = {r[0]: r[1] for r in stats}
-    return out
+    return ClientDetail(client, await repo.activation_counts(conn, cid))
 
 
 async def list_clients(
     conn: Conn, *, search: str | None = None, limit: int = 100, offset: int = 0
-) -> list[dict[str, Any]]:
+) -> list[Client]:
     """Clients, newest first, optionally filtered by id or name substring."""
-    sql = f"SELECT {_COLUMNS} FROM clients"
-    params: dict[str, Any] = {"lim": limit, "off": offset}
-    if search:
-        sql += " WHERE LOWER(id) LIKE :q OR LOWER(COALESCE(name, '')) LIKE :q"
-        params["q"] = f"%{search.strip().lower()}%"
-    sql += " ORDER BY created_at DESC, id LIMIT :lim OFFSET :off"
-    return [_render(r) for r in await conn.fetchall(sql, params)]
+    query = search.strip().lower() if search else None
+    return await repo.search(conn, query, limit, offset)
 
 
 async def change_balance(
     conn: Conn, client_id: str, amount: str, *, kind: str = ledger.TOPUP, note: str | None = None
-) -> dict[str, Any]:
+) -> Balance:
     """Top up (or adjust) a client's balance by a decimal amount in its currency."""
-    from otpvirt.money import parse_amount
-
     cid = parse_guid(client_id, field="clientId")
-    cur_code = await conn.fetchval("SELECT currency FROM clients WHERE id = :id", {"id": cid})
+    cur_code = await repo.currency_of(conn, cid)
     if cur_code is None:
         raise NotFound(f"no client {cid}", reason="client_not_found")
     cur = currency(cur_code)
     minor = parse_amount(amount, cur, allow_negative=kind == ledger.ADJUSTMENT)
     after = await ledger.adjust(conn, cid, minor, cur.code, kind=kind, note=note, now=now_ms())
-    return {"clientId": cid, "currency": cur.code, "balance": format_amount(after, cur)}
+    return Balance(cid, cur.code, after)
 
 
 async def set_enabled(conn: Conn, client_id: str, enabled: bool) -> None:
     """Disable (or re-enable) a client: a disabled client's calls fail and its portal
     sessions end for good."""
     cid = parse_guid(client_id, field="clientId")
-    if not await conn.execute(
-        "UPDATE clients SET enabled = :e WHERE id = :id", {"e": enabled, "id": cid}
-    ):
+    if not await repo.set_enabled(conn, cid, enabled):
         raise NotFound(f"no client {cid}", reason="client_not_found")
     if not enabled:
         await sessions.end_all(conn, sessions.PORTAL, cid)
@@ -267,8 +255,21 @@ async def set_enabled(conn: Conn, client_id: str, enabled: bool) -> None:
 async def set_password_hash(conn: Conn, client_id: str, password_hash: str) -> None:
     """Replace a client's password hash (its portal sessions end)."""
     cid = parse_guid(client_id, field="clientId")
-    if not await conn.execute(
-        "UPDATE clients SET password_hash = :h WHERE id = :id", {"h": password_hash, "id": cid}
-    ):
+    if not await repo.set_password_hash(conn, cid, password_hash):
         raise NotFound(f"no client {cid}", reason="client_not_found")
     await sessions.end_all(conn, sessions.PORTAL, cid)
+
+
+async def credentials(conn: Conn, client_id: str) -> Credentials | None:
+    """The stored password hash, currency, balance and enabled flag (portal sessions)."""
+    return await repo.credentials(conn, client_id)
+
+
+async def has_api_key(conn: Conn, client_id: str) -> bool:
+    """Whether the client has an sms-activate API key."""
+    return await repo.has_api_key(conn, client_id)
+
+
+async def exists(conn: Conn, client_id: str) -> bool:
+    """Whether the client exists."""
+    return await repo.exists(conn, client_id)

@@ -14,7 +14,15 @@ from fastapi import APIRouter, Depends, Form, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
-from otpvirt.admin import client_ops, pool_ops
+from otpvirt.admin import (
+    catalogue_ops,
+    client_ops,
+    lease_ops,
+    number_ops,
+    price_ops,
+    source_ops,
+    webhook_ops,
+)
 from otpvirt.console.auth import ConsoleUser, console_user
 from otpvirt.errors import OtpVirtError, ValidationFailed
 from otpvirt.inventory import service as inventory
@@ -75,9 +83,9 @@ async def create_client(
     return await show_secret(
         request,
         user,
-        f"Client {out['clientId']}",
-        out["apiPassword"],
-        f"/console/clients/{out['clientId']}",
+        f"Client {out.balance.client_id}",
+        out.api_password,
+        f"/console/clients/{out.balance.client_id}",
         "The API password is shown only now; give it to the client with the clientId.",
     )
 
@@ -129,7 +137,7 @@ async def client_secret(request: Request, user: User, client_id: str, which: Tex
             value = await client_ops.rotate_api_key(rt, user.actor, client_id)
             title, note = "New sms-activate API key", "The old key no longer works."
         elif which == "webhook-secret":
-            value = (await client_ops.rotate_webhook_secret(rt, user.actor, client_id))["secret"]
+            value = (await client_ops.rotate_webhook_secret(rt, user.actor, client_id)).secret
             title, note = "New webhook secret", "The old secret co-signs for 24 hours."
         else:
             raise ValidationFailed(f"unknown secret {which!r}")
@@ -150,18 +158,16 @@ async def set_webhook(
         )
     except OtpVirtError as exc:
         return await redirect(request, back, error=exc.message)
-    if out.get("secret"):
+    if out.secret:
         return await show_secret(
             request,
             user,
             "Webhook signing secret",
-            out["secret"],
+            out.secret,
             back,
             "Deliveries are signed with it (Standard Webhooks). Shown only now.",
         )
-    return await redirect(
-        request, back, notice="webhook updated" if out["url"] else "webhook removed"
-    )
+    return await redirect(request, back, notice="webhook updated" if out.url else "webhook removed")
 
 
 @router.post("/numbers/import")
@@ -173,7 +179,7 @@ async def import_numbers(request: Request, user: User, file: UploadFile) -> Resp
         if len(raw) > MAX_CSV_BYTES:
             raise ValidationFailed(f"the file is larger than {MAX_CSV_BYTES // 1024 // 1024} MiB")
         text = io.StringIO(raw.decode("utf-8-sig", errors="replace"), newline="")
-        report = await pool_ops.import_numbers(
+        report = await number_ops.import_numbers(
             rt_of(request), user.actor, inventory.read_csv(text), filename=file.filename
         )
         ctx["report"] = report.as_dict()
@@ -188,7 +194,7 @@ async def set_number_enabled(request: Request, user: User, number: str, enabled:
     on = enabled == "true"
 
     async def work() -> None:
-        await pool_ops.set_number_enabled(rt_of(request), user.actor, number, on)
+        await number_ops.set_number_enabled(rt_of(request), user.actor, number, on)
 
     notice = f"{number} {'enabled' if on else 'disabled'}"
     return await attempt(request, "/console/numbers", work, notice)
@@ -200,7 +206,7 @@ async def set_source_enabled(request: Request, user: User, name: str, enabled: T
     on = enabled == "true"
 
     async def work() -> None:
-        await pool_ops.set_source_enabled(rt_of(request), user.actor, name, on)
+        await source_ops.set_source_enabled(rt_of(request), user.actor, name, on)
 
     return await attempt(
         request, "/console/sources", work, f"{name} {'enabled' if on else 'disabled'}"
@@ -220,7 +226,7 @@ async def set_price(
     """Set a price (0 only with the "free" box ticked)."""
 
     async def work() -> None:
-        await pool_ops.set_price(
+        await price_ops.set_price(
             rt_of(request), user.actor, country, service, price, currency, free=free == "true"
         )
 
@@ -236,7 +242,7 @@ async def remove_price(
     """Stop offering a service in a country."""
 
     async def work() -> None:
-        await pool_ops.remove_price(rt_of(request), user.actor, country, service, currency)
+        await price_ops.remove_price(rt_of(request), user.actor, country, service, currency)
 
     return await attempt(request, "/console/prices", work, f"{service} no longer sold in {country}")
 
@@ -252,13 +258,13 @@ async def add_to_catalogue(
         if kind == "country":
             if not extra.strip().isdigit():
                 raise ValidationFailed("the calling code must be a number, e.g. 996")
-            await pool_ops.add_country(
+            await catalogue_ops.add_country(
                 rt, user.actor, name, calling_code=int(extra), title=title or None
             )
         elif kind == "provider":
-            await pool_ops.add_provider(rt, user.actor, extra, name, title or None)
+            await catalogue_ops.add_provider(rt, user.actor, extra, name, title or None)
         elif kind == "service":
-            await pool_ops.add_service(rt, user.actor, name, title or name)
+            await catalogue_ops.add_service(rt, user.actor, name, title or name)
         else:
             raise ValidationFailed(f"unknown catalogue entry {kind!r}")
 
@@ -270,7 +276,7 @@ async def cancel_activation(request: Request, user: User, guid: str) -> Response
     """Cancel a client's waiting lease and refund it."""
 
     async def work() -> None:
-        await pool_ops.force_cancel(rt_of(request), user.actor, guid)
+        await lease_ops.force_cancel(rt_of(request), user.actor, guid)
 
     return await attempt(request, f"/console/activations/{guid}", work, "cancelled and refunded")
 
@@ -280,7 +286,7 @@ async def redeliver(request: Request, user: User, message_id: str) -> Response:
     """Send a webhook delivery again now."""
 
     async def work() -> None:
-        await pool_ops.redeliver_webhook(rt_of(request), user.actor, message_id)
+        await webhook_ops.redeliver_webhook(rt_of(request), user.actor, message_id)
 
     return await attempt(
         request, f"/console/webhooks/{message_id}", work, "queued for delivery again"

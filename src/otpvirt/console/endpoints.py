@@ -11,8 +11,10 @@ from starlette.responses import Response
 
 from otpvirt.activation import operator as activations
 from otpvirt.admin import audit
+from otpvirt.admin.schemas import audit_json
 from otpvirt.catalogue import service as catalogue
 from otpvirt.clients import service as clients
+from otpvirt.clients.schemas import client_detail_json, client_json
 from otpvirt.console import charts
 from otpvirt.console.auth import ConsoleUser, console_user
 from otpvirt.inventory import service as inventory
@@ -21,9 +23,12 @@ from otpvirt.money import currency
 from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
+from otpvirt.sms.schemas import sms_json
 from otpvirt.sources import health
+from otpvirt.sources.schemas import source_json
 from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, render, rt_of
 from otpvirt.webhook import history, targets
+from otpvirt.webhook.schemas import WebhookOut, delivery_detail_json, delivery_json
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 User = Annotated[ConsoleUser, Depends(console_user)]
@@ -87,7 +92,8 @@ async def clients_page(
     """Clients, newest first, with search and paging."""
     limit, offset = page_args(page_no)
     async with rt_of(request).db.read() as conn:
-        rows = await clients.list_clients(conn, search=search or None, limit=limit, offset=offset)
+        found = await clients.list_clients(conn, search=search or None, limit=limit, offset=offset)
+    rows = [client_json(c) for c in found]
     return await page(
         request,
         user,
@@ -104,11 +110,12 @@ async def client_page(request: Request, user: User, client_id: str) -> Response:
     """One client: balance, counts, webhook, ledger, recent leases, and actions."""
     async with rt_of(request).db.read() as conn:
         data = await clients.get_client(conn, client_id)
-        hook = await targets.get_webhook(conn, client_id)
-        entries = await ledger.entries(conn, data["clientId"], limit=30)
+        hook = WebhookOut.of(await targets.get_webhook(conn, client_id))
+        entries = await ledger.entries(conn, data.client.id, limit=30)
         leases = await activations.list_activations(conn, client_id=client_id, limit=20)
+    c = client_detail_json(data)
     return await page(
-        request, user, "client.html", "clients", c=data, hook=hook, entries=entries, leases=leases
+        request, user, "client.html", "clients", c=c, hook=hook, entries=entries, leases=leases
     )
 
 
@@ -151,7 +158,7 @@ async def numbers_page(
 async def sources_page(request: Request, user: User) -> Response:
     """Sources and gateways: online state, numbers, last contact, last SMS."""
     async with rt_of(request).db.read() as conn:
-        rows = await health.list_sources(conn)
+        rows = [source_json(x) for x in await health.list_sources(conn)]
     return await page(request, user, "sources.html", "sources", rows=rows)
 
 
@@ -205,7 +212,8 @@ async def sms_page(
 ) -> Response:
     """The SMS log with the parsed code and where each SMS went."""
     async with rt_of(request).db.read() as conn:
-        rows = await sms.list_sms(conn, unrouted=unrouted, number=number or None, limit=200)
+        found = await sms.list_sms(conn, unrouted=unrouted, number=number or None, limit=200)
+    rows = [sms_json(m) for m in found]
     return await page(request, user, "sms.html", "sms", rows=rows, unrouted=unrouted, number=number)
 
 
@@ -215,9 +223,10 @@ async def webhooks_page(
 ) -> Response:
     """Webhook deliveries with their last outcome."""
     async with rt_of(request).db.read() as conn:
-        rows = await history.list_deliveries(
+        found = await history.deliveries(
             conn, state=state or None, client_id=client or None, limit=200
         )
+    rows = [delivery_json(r) for r in found]
     return await page(request, user, "webhooks.html", "webhooks", rows=rows, state=state)
 
 
@@ -225,7 +234,8 @@ async def webhooks_page(
 async def webhook_page(request: Request, user: User, message_id: str) -> Response:
     """One delivery: payload and every attempt, with a redeliver button."""
     async with rt_of(request).db.read() as conn:
-        d = await history.get_delivery(conn, message_id)
+        found = await history.delivery(conn, message_id)
+    d = delivery_detail_json(found.delivery, found.attempts)
     return await page(request, user, "webhook.html", "webhooks", d=d)
 
 
@@ -239,7 +249,8 @@ async def audit_page(
     """Who changed what, when, before and after."""
     limit, offset = page_args(page_no)
     async with rt_of(request).db.read() as conn:
-        rows = await audit.list_entries(conn, actor=actor or None, limit=limit, offset=offset)
+        entries = await audit.list_entries(conn, actor=actor or None, limit=limit, offset=offset)
+    rows = [audit_json(e) for e in entries]
     return await page(
         request,
         user,

@@ -14,7 +14,6 @@ import hashlib
 import logging
 import random
 from dataclasses import dataclass
-from typing import Any
 
 from otpvirt.activation import dispatch
 from otpvirt.activation import service as activations
@@ -22,8 +21,10 @@ from otpvirt.activation.leasing import lease_number
 from otpvirt.clients.service import AuthClient
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, in_transaction
+from otpvirt.demo import repository as repo
 from otpvirt.demo import upkeep
 from otpvirt.demo.catalogue import SERVICES
+from otpvirt.demo.repository import LiveLease
 from otpvirt.errors import (
     ActivationFinished,
     InsufficientBalance,
@@ -36,7 +37,7 @@ from otpvirt.runtime import Runtime
 
 log = logging.getLogger("otpvirt.demo")
 
-NEXT_KEY = "demo_market_next_lease_at"
+NEXT_KEY = repo.NEXT_KEY
 RNG_KEY = "demo_market_rng"
 # A client whose SMS has not come after this long gives up and cancels (refunded).
 GIVE_UP_MS = 90_000
@@ -115,11 +116,9 @@ async def run_market(rt: Runtime) -> int:
     longest = int(gap_ms * 1.5)
     # Read first: most passes have no turn due and need no write transaction.
     async with rt.db.read() as conn:
-        booked = await conn.fetchval(
-            "SELECT value FROM system_values WHERE key = :k", {"k": NEXT_KEY}
-        )
+        booked = await repo.next_turn(conn, lock=False)
     now = now_ms()
-    if booked is not None and now < int(booked) <= now + longest:
+    if booked is not None and now < booked <= now + longest:
         return done
     for _ in range(MAX_LEASES_PER_PASS):
         gap = int(gap_ms * rng.uniform(0.5, 1.5))
@@ -131,37 +130,26 @@ async def run_market(rt: Runtime) -> int:
 
 async def claim_lease(conn: Conn, now: int, gap: int, longest: int) -> bool:
     """Take the next lease's turn if it is due (one process per turn), and book the next."""
-    row = await conn.fetchone(
-        "SELECT value FROM system_values WHERE key = :k" + conn.for_update, {"k": NEXT_KEY}
-    )
-    if row is None:
-        await conn.execute(
-            "INSERT INTO system_values (key, value, created_at) VALUES (:k, :v, :now) "
-            "ON CONFLICT DO NOTHING",
-            {"k": NEXT_KEY, "v": str(now + gap), "now": now},
-        )
+    due = await repo.next_turn(conn, lock=True)
+    if due is None:
+        await repo.first_turn(conn, now + gap, now)
         return True
-    due = int(row[0])
     # A turn booked further ahead than the current rate allows (the rate went up) is due.
     if due > now and due <= now + longest:
         return False
-    await conn.execute(
-        "UPDATE system_values SET value = :v WHERE key = :k",
-        {"v": str(max(min(due, now), now - MAX_BEHIND_MS) + gap), "k": NEXT_KEY},
-    )
+    await repo.book_turn(conn, max(min(due, now), now - MAX_BEHIND_MS) + gap)
     return True
 
 
 async def lease_one(rt: Runtime, rng: random.Random) -> int:
     """A random demo client leases a number for one of its services; 1 if it got one."""
     async with rt.db.read() as conn:
-        rows = await conn.fetchall(
-            "SELECT id, name, currency FROM clients WHERE demo AND enabled ORDER BY id"
-        )
+        rows = await repo.clients(conn, enabled_only=True)
     if not rows:
         return 0
-    client_id, name, cur = rng.choice(rows)
-    persona = _BY_NAME.get(name, PERSONAS[-1])
+    chosen = rng.choice(rows)
+    client_id, name, cur = chosen.id, chosen.name, chosen.currency
+    persona = _BY_NAME.get(name or "", PERSONAS[-1])
     snap = await rt.catalogue.get()
     service = snap.service(rng.choice(persona.services))
     if service is None:
@@ -200,17 +188,10 @@ async def settle(rt: Runtime) -> int:
     """Confirm the leases whose code came, cancel those given up on; return how many."""
     now = now_ms()
     async with rt.db.read() as conn:
-        rows = await conn.fetchall(
-            "SELECT a.id, a.guid, a.client_id, a.state, a.created_at, "
-            "(SELECT MAX(s.created_at) FROM sms_messages s WHERE s.activation_id = a.id) "
-            "FROM activations a WHERE a.state IN ('waiting', 'sms_received') "
-            "AND a.client_id IN (SELECT id FROM clients WHERE demo) "
-            "ORDER BY a.id DESC LIMIT :lim",
-            {"lim": MAX_LIVE},
-        )
+        rows = await repo.live_leases(conn, MAX_LIVE)
     done = 0
     for row in rows:
-        step = next_step(plan_for(row[1]), row[3], int(row[4]), row[5], now)
+        step = next_step(plan_for(row.guid), row.state, int(row.created_at), row.last_sms_at, now)
         if step and await _act(rt, step, row):
             done += 1
     if done:
@@ -218,8 +199,8 @@ async def settle(rt: Runtime) -> int:
     return done
 
 
-async def _act(rt: Runtime, step: str, row: Any) -> bool:
-    act_id, guid, client_id = int(row[0]), str(row[1]), str(row[2])
+async def _act(rt: Runtime, step: str, row: LiveLease) -> bool:
+    act_id, guid, client_id = int(row.id), str(row.guid), str(row.client_id)
     try:
         if step == CONFIRM:
             # As a real client would: read the code (GetSms), then confirm.

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from otpvirt.auth.passwords import generate_password
 from otpvirt.clients import service as clients
-from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.demo.catalogue import DEMO_PRICES, NUMBER_PLANS, SIMULATOR_SOURCE
 from otpvirt.errors import NotFound, OtpVirtError
 from otpvirt.inventory import service as inventory
 from otpvirt.pricing.service import set_price
 from otpvirt.runtime import Runtime
+from otpvirt.sources import service as sources
 
 DEMO_BALANCE = "100.00"
 
@@ -60,14 +60,7 @@ def demo_numbers(per_provider: int, providers: dict[str, list[str]]) -> list[dic
 
 async def ensure_source(conn: Conn, name: str, kind: str) -> int:
     """The id of a source, created if missing."""
-    sid = await conn.fetchval("SELECT id FROM sources WHERE name = :n", {"n": name})
-    if sid is None:
-        sid = await conn.fetchval(
-            "INSERT INTO sources (name, kind, enabled, online, created_at) "
-            "VALUES (:n, :k, TRUE, TRUE, :now) RETURNING id",
-            {"n": name, "k": kind, "now": now_ms()},
-        )
-    return int(sid)
+    return await sources.ensure_source(conn, name, kind)
 
 
 async def setup_demo(rt: Runtime, *, per_provider: int = 50) -> DemoClient:
@@ -91,9 +84,7 @@ async def _demo_client(rt: Runtime) -> DemoClient:
     if path.exists():
         saved = json.loads(path.read_text())
     async with rt.db.read() as conn:
-        exists = saved.get("clientId") and await conn.fetchval(
-            "SELECT id FROM clients WHERE id = :id", {"id": saved["clientId"]}
-        )
+        exists = saved.get("clientId") and await clients.exists(conn, saved["clientId"])
     if exists:
         key = await _demo_api_key(rt, saved["clientId"], saved.get("apiKey", ""))
         if key != saved.get("apiKey"):
@@ -114,7 +105,7 @@ async def _demo_client(rt: Runtime) -> DemoClient:
             out = await clients.create_client(
                 conn, password_hash=pw_hash, currency_code="USD", balance=10_000, name="demo client"
             )
-            client_id = out["clientId"]
+            client_id = out.client_id
     key = await _demo_api_key(rt, client_id, "")
     _save(path, {"clientId": client_id, "apiPassword": password, "apiKey": key})
     return DemoClient(client_id, password, key)

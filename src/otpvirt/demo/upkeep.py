@@ -16,6 +16,7 @@ from otpvirt.auth.passwords import generate_password
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
 from otpvirt.clients import service as clients
 from otpvirt.db import Conn, in_transaction
+from otpvirt.demo import repository as repo
 from otpvirt.demo.catalogue import NUMBER_PLANS, SIMULATOR_SOURCE
 from otpvirt.inventory import pool
 from otpvirt.inventory import service as inventory
@@ -35,10 +36,7 @@ RESTOCK_BELOW, RESTOCK = 20, 25
 async def ensure_clients(rt: Runtime, names: list[str]) -> list[str]:
     """The demo market's accounts (marked `demo`), created when missing; their ids."""
     async with rt.db.read() as conn:
-        found = {
-            r[1]: str(r[0])
-            for r in await conn.fetchall("SELECT id, name FROM clients WHERE demo ORDER BY id")
-        }
+        found = {r.name: r.id for r in await repo.clients(conn, enabled_only=False)}
     for name in names:
         if name in found:
             continue
@@ -50,10 +48,8 @@ async def ensure_clients(rt: Runtime, names: list[str]) -> list[str]:
             out = await clients.create_client(
                 conn, password_hash=pw_hash, balance=OPENING_BALANCE, name=name
             )
-            await conn.execute(
-                "UPDATE clients SET demo = TRUE WHERE id = :id", {"id": out["clientId"]}
-            )
-            return str(out["clientId"])
+            await repo.mark_demo(conn, out.client_id)
+            return out.client_id
 
         found[name] = await in_transaction(rt.db, create)
     return [found[n] for n in names]
@@ -63,19 +59,16 @@ async def top_up(rt: Runtime, client_id: str) -> None:
     """Top up a demo client that ran low (audited, like an operator's top-up)."""
 
     async def work(conn: Conn) -> None:
-        row = await conn.fetchone(
-            "SELECT balance, currency FROM clients WHERE id = :c AND demo" + conn.for_update,
-            {"c": client_id},
-        )
+        row = await repo.lock_balance(conn, client_id)
         if row is None:
             return
-        cur = currency(row[1])
-        if int(row[0]) >= parse_amount(LOW, cur):
+        cur = currency(row.currency)
+        if row.balance >= parse_amount(LOW, cur):
             return  # another process topped it up meanwhile
         note = "demo market top-up"
         out = await clients.change_balance(conn, client_id, TOP_UP, kind=ledger.TOPUP, note=note)
-        before = {"balance": format_amount(int(row[0]), cur)}
-        after = {"balance": out["balance"], "amount": TOP_UP, "note": note}
+        before = {"balance": format_amount(row.balance, cur)}
+        after = {"balance": format_amount(out.balance, cur), "amount": TOP_UP, "note": note}
         await audit.record(conn, ACTOR, "client.topup", client_id, before, after)
 
     await in_transaction(rt.db, work)

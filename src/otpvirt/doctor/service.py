@@ -6,148 +6,29 @@ rows so an operator (or a crash test) can see exactly what is wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from otpvirt.db import Conn
-from otpvirt.ledger.service import BALANCE_NOT_LAST, BROKEN_CHAIN
-from otpvirt.money import MAX_MINOR
+from otpvirt.doctor import repository as repo
+from otpvirt.doctor.repository import CHECKS, Check
 
-LIVE = "('waiting', 'sms_received')"
+__all__ = ["CHECKS", "Check", "CheckResult", "run_checks"]
 
 
-@dataclass(frozen=True)
-class Check:
-    """One invariant: a description and the query listing its violations."""
+class CheckResult(TypedDict):
+    """One invariant's outcome: how many rows violate it, and a few of them."""
 
     name: str
     description: str
-    sql: str
+    violations: int
+    examples: list[list[Any]]
 
 
-CHECKS: list[Check] = [
-    # These two prove balance = SUM(amount) without a SUM, which overflows on SQLite
-    # ("integer overflow", no report) when the figures are absurd.
-    Check(
-        "balance_equals_ledger",
-        "every client's balance equals the sum of its ledger entries (its last running balance)",
-        BALANCE_NOT_LAST,
-    ),
-    Check(
-        "ledger_chain",
-        "each ledger entry's running balance is the previous one plus its amount",
-        BROKEN_CHAIN,
-    ),
-    Check(
-        "amounts_within_bounds",
-        f"balances, ledger amounts and prices are within +-{MAX_MINOR} minor units",
-        f"SELECT 'client', id, balance FROM clients WHERE balance < -{MAX_MINOR} "
-        f"OR balance > {MAX_MINOR} "
-        "UNION ALL SELECT 'ledger', CAST(id AS TEXT), amount FROM ledger_entries "
-        f"WHERE amount < -{MAX_MINOR} OR amount > {MAX_MINOR} OR balance_after < -{MAX_MINOR} "
-        f"OR balance_after > {MAX_MINOR} "
-        "UNION ALL SELECT 'activation', guid, price FROM activations "
-        f"WHERE price < 0 OR price > {MAX_MINOR} "
-        "UNION ALL SELECT 'price', CAST(id AS TEXT), amount FROM prices "
-        f"WHERE amount < 0 OR amount > {MAX_MINOR}",
-    ),
-    Check(
-        "no_negative_balance",
-        "no balance is below zero",
-        "SELECT id, balance FROM clients WHERE balance < 0",
-    ),
-    Check(
-        "one_live_lease_per_number",
-        "a number has at most one live lease",
-        f"SELECT number_id, COUNT(*) FROM activations WHERE state IN {LIVE} "
-        "GROUP BY number_id HAVING COUNT(*) > 1",
-    ),
-    Check(
-        "no_overlapping_leases",
-        "no number was ever leased twice at the same time",
-        "SELECT a.guid, b.guid FROM activations a JOIN activations b "
-        "ON b.number_id = a.number_id AND b.id > a.id "
-        "WHERE b.created_at < COALESCE(a.finished_at, b.created_at + 1) "
-        "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)",
-    ),
-    Check(
-        "number_points_to_its_live_lease",
-        "a number marked as held is held by a live lease of that number",
-        "SELECT n.phone, n.active_activation_id, a.state FROM numbers n "
-        "LEFT JOIN activations a ON a.id = n.active_activation_id "
-        "WHERE n.active_activation_id IS NOT NULL "
-        f"AND (a.id IS NULL OR a.number_id <> n.id OR a.state NOT IN {LIVE})",
-    ),
-    Check(
-        "live_lease_holds_its_number",
-        "every live lease holds its number",
-        "SELECT a.guid, a.number_id FROM activations a JOIN numbers n ON n.id = a.number_id "
-        f"WHERE a.state IN {LIVE} AND (n.active_activation_id IS NULL "
-        "OR n.active_activation_id <> a.id)",
-    ),
-    Check(
-        "sms_count_matches",
-        "an activation's SMS count equals its stored SMS",
-        "SELECT a.guid, a.sms_count, COUNT(m.id) FROM activations a "
-        "LEFT JOIN sms_messages m ON m.activation_id = a.id GROUP BY a.id, a.guid, a.sms_count "
-        "HAVING a.sms_count <> COUNT(m.id)",
-    ),
-    Check(
-        "state_agrees_with_sms",
-        "waiting/cancelled/expired activations have no SMS; sms_received ones have some",
-        "SELECT guid, state, sms_count FROM activations WHERE "
-        "(state IN ('waiting', 'cancelled', 'expired') AND sms_count > 0) "
-        "OR (state = 'sms_received' AND sms_count = 0)",
-    ),
-    Check(
-        "one_charge_per_activation",
-        "every activation is charged exactly once, at its price",
-        "SELECT a.guid, COUNT(e.id), MIN(e.amount) FROM activations a "
-        "LEFT JOIN ledger_entries e ON e.activation_id = a.id AND e.kind = 'charge' "
-        "GROUP BY a.id, a.guid, a.price HAVING COUNT(e.id) <> 1 OR MIN(e.amount) <> -a.price",
-    ),
-    Check(
-        "refunds_match_state",
-        "cancelled and expired activations are refunded once in full; no other is refunded",
-        # MIN, not SUM: with one entry it is the amount, and it cannot overflow.
-        "SELECT a.guid, a.state, COUNT(e.id), MIN(e.amount) FROM activations a "
-        "LEFT JOIN ledger_entries e ON e.activation_id = a.id AND e.kind = 'refund' "
-        "GROUP BY a.id, a.guid, a.state, a.price HAVING "
-        "(a.state IN ('cancelled', 'expired') AND (COUNT(e.id) <> 1 OR MIN(e.amount) <> a.price)) "
-        "OR (a.state NOT IN ('cancelled', 'expired') AND COUNT(e.id) <> 0)",
-    ),
-    Check(
-        "sms_used_number_not_reoffered",
-        "a number that got an SMS for a service is marked as used for that service",
-        "SELECT DISTINCT a.number_id, a.service_id FROM activations a "
-        "JOIN sms_messages m ON m.activation_id = a.id WHERE NOT EXISTS ("
-        "SELECT 1 FROM number_services ns WHERE ns.number_id = a.number_id "
-        "AND ns.service_id = a.service_id)",
-    ),
-    Check(
-        "routed_sms_has_webhook",
-        "every SMS routed to a client with a webhook URL has its delivery queued",
-        "SELECT m.guid FROM sms_messages m JOIN activations a ON a.id = m.activation_id "
-        "JOIN clients c ON c.id = a.client_id WHERE c.webhook_url IS NOT NULL "
-        # A few seconds' grace: an SMS racing the URL being set may not have seen it.
-        "AND m.created_at >= c.webhook_since + 5000 "
-        "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.sms_id = m.id)",
-    ),
-    Check(
-        "number_availability_follows_source",
-        "a number is available only while its source is enabled and online",
-        "SELECT n.phone FROM numbers n JOIN sources s ON s.id = n.source_id "
-        "WHERE (n.source_online AND NOT (s.enabled AND s.online)) "
-        "OR (NOT n.source_online AND s.enabled AND s.online)",
-    ),
-]
-
-
-async def run_checks(conn: Conn, *, sample: int = 5) -> list[dict[str, Any]]:
+async def run_checks(conn: Conn, *, sample: int = 5) -> list[CheckResult]:
     """Run every check; return each with its violation count and a few examples."""
-    out = []
+    out: list[CheckResult] = []
     for check in CHECKS:
-        rows = await conn.fetchall(check.sql)
+        rows = await repo.violations(conn, check)
         out.append(
             {
                 "name": check.name,
@@ -159,5 +40,5 @@ async def run_checks(conn: Conn, *, sample: int = 5) -> list[dict[str, Any]]:
     return out
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Any:
     return value if isinstance(value, int | str | float | type(None)) else str(value)

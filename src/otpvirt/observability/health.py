@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 
 from otpvirt.db import revisions
 from otpvirt.db.durability import in_force
-from otpvirt.observability import metrics
+from otpvirt.observability import metrics, repository
 from otpvirt.runtime import Runtime
 
 log = logging.getLogger("otpvirt.health")
@@ -40,7 +40,7 @@ async def readyz(request: Request) -> JSONResponse:
     try:
         async with asyncio.timeout(2):
             async with rt.db.read() as conn:
-                current = await conn.fetchval("SELECT version_num FROM alembic_version")
+                current = await repository.schema_revision(conn)
             durability = await in_force(rt.db)
     except Exception as exc:
         log.warning("readyz: database unreachable: %s", exc)

@@ -20,6 +20,7 @@ from prometheus_client.registry import Collector
 
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
+from otpvirt.observability import repository as repo
 from otpvirt.observability import stats
 from otpvirt.runtime import Runtime
 
@@ -66,17 +67,10 @@ class DbFigures:
         """Read the figures; SMS are counted incrementally by creation time."""
         now = now_ms()
         # Two indexed reads: every live lease (partial index), finished ones of the last day.
-        live = await conn.fetchall(
-            "SELECT state, COUNT(*) FROM activations WHERE state IN ('waiting', 'sms_received') "
-            "GROUP BY state"
-        )
-        ended = await conn.fetchall(
-            "SELECT state, COUNT(*) FROM activations WHERE created_at >= :t "
-            "AND state NOT IN ('waiting', 'sms_received') GROUP BY state",
-            {"t": now - stats.DAY_MS},
-        )
+        live = await repo.live_leases(conn)
+        ended = await repo.ended_leases_since(conn, now - stats.DAY_MS)
         self.activations = {"waiting": 0, "sms_received": 0}
-        self.activations.update({r[0]: int(r[1]) for r in [*live, *ended]})
+        self.activations.update({r.label: r.number for r in [*live, *ended]})
         available: dict[tuple[str, str], int] = {}
         for row in await stats.availability(conn):
             key = (row["country"], row["service"])
@@ -84,24 +78,11 @@ class DbFigures:
         self.available = available
         # Rows older than a few seconds are committed: count each once, from the last mark.
         until = now - SETTLE_MS
-        params: dict[str, int] = {"hi": until}
-        where = "m.created_at <= :hi"
-        if self.sms_counted_until is not None:
-            where += " AND m.created_at > :lo"
-            params["lo"] = self.sms_counted_until
-        for name, count in await conn.fetchall(
-            "SELECT COALESCE(s.name, '(none)'), COUNT(*) FROM sms_messages m "
-            f"LEFT JOIN sources s ON s.id = m.source_id WHERE {where} GROUP BY s.name",
-            params,
-        ):
-            self.sms_by_source[name] = self.sms_by_source.get(name, 0) + int(count)
+        for r in await repo.sms_per_source(conn, self.sms_counted_until, until):
+            self.sms_by_source[r.label] = self.sms_by_source.get(r.label, 0) + r.number
         self.sms_counted_until = until
-        oldest = await conn.fetchval(
-            "SELECT MIN(expires_at) FROM activations WHERE state IN ('waiting', 'sms_received') "
-            "AND expires_at <= :now",
-            {"now": now},
-        )
-        self.sweeper_lag = 0.0 if oldest is None else (now - int(oldest)) / 1000
+        oldest = await repo.oldest_overdue_lease(conn, now)
+        self.sweeper_lag = 0.0 if oldest is None else (now - oldest) / 1000
         self.refreshed = time.monotonic()
 
 

@@ -14,12 +14,12 @@ from typing import Any
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.money import currency, format_amount
+from otpvirt.observability import repository as repo
 from otpvirt.runtime import Runtime
 
 BUCKET_MS = 600_000  # 10 minutes
 DAY_MS = 86_400_000
 BUCKETS = DAY_MS // BUCKET_MS
-FREE = "n.enabled AND n.source_online AND n.active_activation_id IS NULL"
 
 
 @dataclass
@@ -38,91 +38,52 @@ class Overview:
     series: dict[str, list[int]] = field(default_factory=dict)
     series_currency: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data for the admin API."""
-        return {
-            "at": self.at,
-            "availability": self.availability,
-            "freeNumbers": self.free_numbers,
-            "liveLeases": self.live,
-            "smsLastMinute": self.sms_last_minute,
-            "smsLastHour": self.sms_last_hour,
-            "successByCountry": self.success_by_country,
-            "successByService": self.success_by_service,
-            "moneyToday": self.money_today,
-            "series": {"bucketMinutes": BUCKET_MS // 60_000, **self.series},
-            "seriesCurrency": self.series_currency,
-        }
-
 
 async def availability(conn: Conn) -> list[dict[str, Any]]:
     """Numbers that could be leased now, per country, operator and offered service."""
-    free = {
-        (r[0], r[1]): int(r[2])
-        for r in await conn.fetchall(
-            f"SELECT n.country_id, n.provider_id, COUNT(*) FROM numbers n WHERE {FREE} "
-            "GROUP BY n.country_id, n.provider_id"
-        )
-    }
+    free = {(r.country_id, r.provider_id): int(r.number) for r in await repo.free_numbers(conn)}
     used = {
-        (r[0], r[1], r[2]): int(r[3])
-        for r in await conn.fetchall(
-            "SELECT n.country_id, n.provider_id, ns.service_id, COUNT(*) FROM number_services ns "
-            f"JOIN numbers n ON n.id = ns.number_id WHERE {FREE} "
-            "GROUP BY n.country_id, n.provider_id, ns.service_id"
-        )
+        (r.country_id, r.provider_id, r.service_id): int(r.number)
+        for r in await repo.used_free_numbers(conn)
     }
-    offered = await conn.fetchall(
-        "SELECT DISTINCT p.country_id, p.service_id, c.name, s.code FROM prices p "
-        "JOIN countries c ON c.id = p.country_id JOIN services s ON s.id = p.service_id "
-        "ORDER BY c.name, s.code"
-    )
     providers: dict[int, list[tuple[int, str]]] = {}
-    for r in await conn.fetchall("SELECT id, country_id, name FROM providers ORDER BY name"):
-        providers.setdefault(int(r[1]), []).append((int(r[0]), r[2]))
+    for p in await repo.providers(conn):
+        providers.setdefault(int(p.country_id), []).append((int(p.id), p.name))
     out = []
-    for country_id, service_id, country, service in offered:
-        for provider_id, provider in providers.get(int(country_id), []):
-            total = free.get((country_id, provider_id), 0)
-            left = total - used.get((country_id, provider_id, service_id), 0)
+    for o in await repo.offers(conn):
+        for provider_id, provider in providers.get(int(o.country_id), []):
+            total = free.get((o.country_id, provider_id), 0)
+            left = total - used.get((o.country_id, provider_id, o.service_id), 0)
             out.append(
-                {"country": country, "provider": provider, "service": service, "available": left}
+                {
+                    "country": o.country,
+                    "provider": provider,
+                    "service": o.service,
+                    "available": left,
+                }
             )
     return out
 
 
-_RATE_GROUPS = {
-    "country": ("countries", "name", "country_id"),
-    "service": ("services", "code", "service_id"),
-}
-
-
 async def _rates(conn: Conn, by: str, since: int) -> list[dict[str, Any]]:
-    table, label, key = _RATE_GROUPS[by]
-    rows = await conn.fetchall(
-        f"SELECT x.{label}, COUNT(*), SUM(CASE WHEN a.sms_count > 0 THEN 1 ELSE 0 END) "
-        f"FROM activations a JOIN {table} x ON x.id = a.{key} "
-        f"WHERE a.created_at >= :since GROUP BY x.{label} ORDER BY COUNT(*) DESC",
-        {"since": since},
-    )
     return [
         {
-            "name": r[0],
-            "leased": int(r[1]),
-            "withSms": int(r[2] or 0),
-            "rate": round(int(r[2] or 0) / int(r[1]), 3) if r[1] else None,
+            "name": r.name,
+            "leased": r.leased,
+            "withSms": r.with_sms,
+            "rate": round(r.with_sms / r.leased, 3) if r.leased else None,
         }
-        for r in rows
+        for r in await repo.rates(conn, by, since)
     ]
 
 
-async def _series(conn: Conn, sql: str, since: int) -> list[int]:
+def _series(buckets: list[repo.Bucket], since: int) -> list[int]:
     values = [0] * BUCKETS
     first = since // BUCKET_MS
-    for bucket, count in await conn.fetchall(sql, {"since": since}):
-        index = int(bucket) - first
+    for b in buckets:
+        index = b.bucket - first
         if 0 <= index < BUCKETS:
-            values[index] += int(count or 0)
+            values[index] += b.number
     return values
 
 
@@ -131,69 +92,27 @@ async def overview(conn: Conn, now: int | None = None) -> Overview:
     now = now or now_ms()
     day_ago = now - DAY_MS
     midnight = now - now % DAY_MS
-    live = {
-        r[0]: int(r[1])
-        for r in await conn.fetchall(
-            "SELECT state, COUNT(*) FROM activations WHERE state IN ('waiting', 'sms_received') "
-            "GROUP BY state"
-        )
-    }
-    sms_minute = int(
-        await conn.fetchval(
-            "SELECT COUNT(*) FROM sms_messages WHERE created_at >= :t", {"t": now - 60_000}
-        )
-        or 0
-    )
-    sms_hour = int(
-        await conn.fetchval(
-            "SELECT COUNT(*) FROM sms_messages WHERE created_at >= :t", {"t": now - 3_600_000}
-        )
-        or 0
-    )
-    money = []
-    for cur_code, kind, total in await conn.fetchall(
-        "SELECT currency, kind, SUM(amount) FROM ledger_entries WHERE created_at >= :t "
-        "AND kind IN ('charge', 'refund', 'topup') GROUP BY currency, kind ORDER BY currency",
-        {"t": midnight},
-    ):
-        money.append({"currency": cur_code, "kind": kind, "minor": int(total or 0)})
+    live = {r.label: r.number for r in await repo.live_leases(conn)}
+    sms_minute = await repo.sms_since(conn, now - 60_000)
+    sms_hour = await repo.sms_since(conn, now - 3_600_000)
+    money = [
+        {"currency": m.currency, "kind": m.kind, "minor": m.total}
+        for m in await repo.money_since(conn, midnight)
+    ]
     money_today = _money(money)
     # The time series use the busiest currency of the day (most operators price in one).
     main = max(money_today, key=lambda m: m["chargesMinor"])["currency"] if money_today else None
     start = (now // BUCKET_MS - BUCKETS + 1) * BUCKET_MS
-    bucket = f"created_at / {BUCKET_MS}"
     series = {
-        "sms": await _series(
-            conn,
-            f"SELECT {bucket}, COUNT(*) FROM sms_messages WHERE created_at >= :since "
-            f"GROUP BY {bucket}",
-            start,
-        ),
-        "leases": await _series(
-            conn,
-            f"SELECT {bucket}, COUNT(*) FROM activations WHERE created_at >= :since "
-            f"GROUP BY {bucket}",
-            start,
-        ),
+        "sms": _series(await repo.sms_buckets(conn, start, BUCKET_MS), start),
+        "leases": _series(await repo.lease_buckets(conn, start, BUCKET_MS), start),
     }
     if main is not None:
-        series["revenueMinor"] = await _series(
-            conn,
-            f"SELECT {bucket}, -SUM(amount) FROM ledger_entries WHERE created_at >= :since "
-            f"AND kind IN ('charge', 'refund') AND currency = '{currency(main).code}' "
-            f"GROUP BY {bucket}",
-            start,
-        )
-    free_numbers = int(
-        await conn.fetchval(
-            "SELECT COUNT(*) FROM numbers WHERE enabled AND source_online "
-            "AND active_activation_id IS NULL"
-        )
-        or 0
-    )
+        revenue = await repo.revenue_buckets(conn, start, BUCKET_MS, currency(main).code)
+        series["revenueMinor"] = _series(revenue, start)
     return Overview(
         at=now,
-        free_numbers=free_numbers,
+        free_numbers=await repo.free_number_count(conn),
         availability=await availability(conn),
         live={"waiting": live.get("waiting", 0), "sms_received": live.get("sms_received", 0)},
         sms_last_minute=sms_minute,

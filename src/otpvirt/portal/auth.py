@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from otpvirt.clients import service as clients
 from otpvirt.clients.service import AuthClient
 from otpvirt.web.pages import LoginRequired, rt_of
 from otpvirt.web.sessions import SessionCookie, check_csrf
@@ -42,14 +43,11 @@ async def portal_user(request: Request) -> PortalUser:
     if session is None:
         raise LoginRequired(LOGIN_URL)
     async with rt.db.read() as conn:
-        row = await conn.fetchone(
-            "SELECT password_hash, currency, balance, enabled FROM clients WHERE id = :id",
-            {"id": session.subject},
-        )
-    if row is None or not row[3] or fingerprint(row[0]) != session.fingerprint:
+        row = await clients.credentials(conn, session.subject)
+    if row is None or not row.enabled or fingerprint(row.password_hash) != session.fingerprint:
         raise LoginRequired(LOGIN_URL)
     await check_session(rt, session.id)
     if request.method not in ("GET", "HEAD"):
         await check_csrf(request, session.csrf)
-    client = AuthClient(session.subject, row[1], int(row[2]))
+    client = AuthClient(session.subject, row.currency, row.balance)
     return PortalUser(client, session.csrf, session.id)

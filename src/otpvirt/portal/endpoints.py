@@ -16,6 +16,7 @@ from otpvirt.activation import service as rules
 from otpvirt.activation.leasing import lease_number
 from otpvirt.admin import client_ops
 from otpvirt.admin.audit import Actor
+from otpvirt.clients import service as clients
 from otpvirt.clients.service import authenticate
 from otpvirt.db import in_transaction
 from otpvirt.errors import ActivationNotFound, OtpVirtError
@@ -25,6 +26,7 @@ from otpvirt.portal.auth import SESSION, PortalUser, fingerprint, portal_user
 from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, redirect, render, rt_of, safe_next
 from otpvirt.web.sessions import check_login_csrf, login_token, set_cookie
 from otpvirt.webhook import targets
+from otpvirt.webhook.schemas import WebhookOut
 
 router = APIRouter(prefix="/portal", include_in_schema=False)
 User = Annotated[PortalUser, Depends(portal_user)]
@@ -82,11 +84,11 @@ async def login(
     except OtpVirtError as exc:
         return await _login_page(request, next, error=exc.message, client_id=cid)
     async with rt.db.read() as conn:
-        pw_hash = await conn.fetchval(
-            "SELECT password_hash FROM clients WHERE id = :id", {"id": client.id}
-        )
+        creds = await clients.credentials(conn, client.id)
+    if creds is None:  # deleted since the check: as if the password were wrong
+        return await _login_page(request, next, error="unknown client", client_id=cid)
     done = await redirect(request, safe_next(next, "/portal"))
-    await SESSION.start(rt, request, done, client.id, fingerprint(str(pw_hash)))
+    await SESSION.start(rt, request, done, client.id, fingerprint(creds.password_hash))
     return done
 
 
@@ -227,12 +229,8 @@ async def history(
 async def settings(request: Request, user: User) -> Response:
     """Webhook URL and secret, and the sms-activate API key."""
     async with rt_of(request).db.read() as conn:
-        hook = await targets.get_webhook(conn, user.id)
-        has_key = bool(
-            await conn.fetchval(
-                "SELECT api_key_hash IS NOT NULL FROM clients WHERE id = :id", {"id": user.id}
-            )
-        )
+        hook = WebhookOut.of(await targets.get_webhook(conn, user.id))
+        has_key = await clients.has_api_key(conn, user.id)
     return await page(request, user, "settings.html", "settings", hook=hook, has_key=has_key)
 
 
@@ -249,10 +247,10 @@ async def change_settings(
     try:
         if what == "webhook":
             out = await client_ops.set_webhook(rt, actor, user.id, url.strip() or None, format)
-            secret, title = out.get("secret"), "Webhook signing secret"
-            notice = "Webhook saved." if out["url"] else "Webhook removed."
+            secret, title = out.secret, "Webhook signing secret"
+            notice = "Webhook saved." if out.url else "Webhook removed."
         elif what == "webhook-secret":
-            secret = (await client_ops.rotate_webhook_secret(rt, actor, user.id))["secret"]
+            secret = (await client_ops.rotate_webhook_secret(rt, actor, user.id)).secret
             title, notice = "New webhook signing secret", "The old secret co-signs for 24 hours."
         elif what == "api-key":
             secret = await client_ops.rotate_api_key(rt, actor, user.id)

@@ -8,6 +8,7 @@ after that transaction commits: an SMS is never acknowledged and then lost.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
@@ -15,6 +16,8 @@ from otpvirt.errors import InvalidRequest, NotFound, ValidationFailed
 from otpvirt.ids import new_guid
 from otpvirt.inventory.service import normalize_phone
 from otpvirt.otp import extract_code
+from otpvirt.sms import repository as repo
+from otpvirt.sms.repository import StoredSms
 from otpvirt.webhook import service as webhooks
 
 ACCEPTED = "accepted"
@@ -79,26 +82,14 @@ async def _duplicate(
     window_ms: int,
 ) -> str | None:
     if external_id is not None and source_id is not None:
-        guid = await conn.fetchval(
-            "SELECT guid FROM sms_messages WHERE source_id = :s AND external_id = :e",
-            {"s": source_id, "e": external_id},
-        )
+        guid = await repo.guid_by_external_id(conn, source_id, external_id)
         if guid is not None:
-            return str(guid)
+            return guid
     # Peers re-push the same message with a fresh id: same text from the same
     # sender to the same number within the window is the same SMS.
-    guid = await conn.fetchval(
-        "SELECT guid FROM sms_messages WHERE number_id = :n AND received_at >= :lo "
-        "AND received_at <= :hi AND sender = :snd AND text = :t LIMIT 1",
-        {
-            "n": number_id,
-            "lo": received_at - window_ms,
-            "hi": received_at + window_ms,
-            "snd": sender,
-            "t": text,
-        },
+    return await repo.guid_of_twin(
+        conn, number_id, sender, text, received_at - window_ms, received_at + window_ms
     )
-    return None if guid is None else str(guid)
 
 
 async def ingest(
@@ -123,16 +114,19 @@ async def ingest(
     sender, text = _clean(sender, text)
     now = now_ms()
     received, claim = receipt_time(received_at, reported_at, now)
-    number = await conn.fetchone(
-        "SELECT n.id, n.active_activation_id, s.code, n.source_id FROM numbers n "
-        "LEFT JOIN activations a ON a.id = n.active_activation_id "
-        "LEFT JOIN services s ON s.id = a.service_id WHERE n.phone = :p",
-        {"p": phone},
-    )
+    number = await repo.receiver(conn, phone)
     if number is None:
         raise UnknownNumber(f"{phone} is not a number of this service")
-    number_id, live_id, service_code = int(number[0]), number[1], number[2]
-    if source_id is not None and number[3] is not None and int(number[3]) != source_id:
+    number_id, live_id, service_code = (
+        int(number.number_id),
+        number.live_activation_id,
+        number.service_code,
+    )
+    if (
+        source_id is not None
+        and number.source_id is not None
+        and int(number.source_id) != source_id
+    ):
         raise ForeignNumber(f"{phone} belongs to another source")
     dup = await _duplicate(
         conn, number_id, source_id, external_id, sender, text, received, dedup_window_ms
@@ -144,61 +138,36 @@ async def ingest(
     guid = new_guid()
     # Inserted first, so a concurrent twin (same source and external id) is
     # detected before anything else in this transaction has changed.
-    sms_id = await conn.fetchval(
-        "INSERT INTO sms_messages (guid, number_id, phone, sender, text, code, activation_id, "
-        "source_id, external_id, received_at, reported_at, created_at) VALUES (:g, :n, :phone, "
-        ":snd, :t, :code, :a, :src, :ext, :rcv, :claim, :now) ON CONFLICT DO NOTHING RETURNING id",
-        {
-            "g": guid,
-            "n": number_id,
-            "phone": phone,
-            "snd": sender,
-            "t": text,
-            "code": code,
-            "a": live_id,
-            "src": source_id,
-            "ext": external_id,
-            "rcv": received,
-            "claim": claim,
-            "now": now,
-        },
-    )
+    values: dict[str, Any] = {
+        "g": guid,
+        "n": number_id,
+        "phone": phone,
+        "snd": sender,
+        "t": text,
+        "code": code,
+        "a": live_id,
+        "src": source_id,
+        "ext": external_id,
+        "rcv": received,
+        "claim": claim,
+        "now": now,
+    }
+    sms_id = await repo.insert(conn, values)
     if sms_id is None:
         return IngestResult(DUPLICATE, "", phone, "")
     act = None
     if live_id is not None:
-        act = await conn.fetchone(
-            "UPDATE activations SET state = 'sms_received', sms_count = sms_count + 1 "
-            "WHERE id = :a AND state IN ('waiting', 'sms_received') "
-            "RETURNING guid, client_id, service_id, sms_count",
-            {"a": live_id},
-        )
+        act = await repo.count_on_lease(conn, int(live_id))
         if act is None:
             # The lease ended between the lookup and now: keep the SMS as unrouted.
-            await conn.execute(
-                "UPDATE sms_messages SET activation_id = NULL WHERE id = :i", {"i": sms_id}
-            )
-    first_sms = act is not None and act[3] == 1
+            await repo.unroute(conn, sms_id)
+    first_sms = act is not None and act.sms_count == 1
     if source_id is not None:
-        # Advisory (health), so written at most once a second: on PostgreSQL the
-        # row lock would otherwise serialise every SMS of a busy source.
-        await conn.execute(
-            "UPDATE sources SET last_sms_at = :now WHERE id = :s "
-            "AND (last_sms_at IS NULL OR last_sms_at < :since)",
-            {"now": now, "s": source_id, "since": now - 1000},
-        )
-    await conn.execute(
-        "UPDATE numbers SET last_sms_at = :now, sms_lease_count = sms_lease_count + :first "
-        "WHERE id = :n",
-        {"now": now, "first": 1 if first_sms else 0, "n": number_id},
-    )
-    if act is None:
+        await repo.touch_source(conn, source_id, now)
+    await repo.touch_number(conn, number_id, now, first_sms)
+    if act is None or live_id is None:
         return IngestResult(ACCEPTED, guid, phone, code)
-    await conn.execute(
-        "INSERT INTO number_services (number_id, service_id, created_at) VALUES (:n, :s, :now) "
-        "ON CONFLICT DO NOTHING",
-        {"n": number_id, "s": act[2], "now": now},
-    )
+    await repo.mark_used_for(conn, number_id, act.service_id, now)
     # The webhook is queued in this same transaction: stored SMS <=> queued webhook.
     await webhooks.enqueue(
         conn,
@@ -210,13 +179,13 @@ async def ingest(
             "text": text,
             "code": code,
             "received_at": received,
-            "client_id": str(act[1]),
+            "client_id": str(act.client_id),
             "activation_id": int(live_id),
-            "activation_guid": str(act[0]),
+            "activation_guid": str(act.guid),
         },
         now,
     )
-    return IngestResult(ACCEPTED, guid, phone, code, str(act[0]), str(act[1]))
+    return IngestResult(ACCEPTED, guid, phone, code, str(act.guid), str(act.client_id))
 
 
 async def list_sms(
@@ -226,40 +195,10 @@ async def list_sms(
     number: str | None = None,
     since: int | None = None,
     limit: int = 50,
-) -> list[dict[str, object]]:
+) -> list[StoredSms]:
     """Stored SMS, newest first, with where they went (for the operator, never clients)."""
-    where = []
-    params: dict[str, object] = {"lim": limit}
-    if unrouted:
-        where.append("m.activation_id IS NULL")
-    if number:
-        where.append("m.phone = :phone")
-        params["phone"] = normalize_phone(number)
-    if since is not None:
-        where.append("m.received_at >= :since")
-        params["since"] = since
-    sql = (
-        "SELECT m.guid, m.phone, m.sender, m.text, m.code, a.guid, src.name, m.received_at, "
-        "m.reported_at FROM sms_messages m LEFT JOIN activations a ON a.id = m.activation_id "
-        "LEFT JOIN sources src ON src.id = m.source_id"
-    )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY m.id DESC LIMIT :lim"
-    return [
-        {
-            "id": r[0],
-            "phone": int(r[1]),
-            "sender": r[2],
-            "text": r[3],
-            "code": r[4],
-            "activationId": r[5],
-            "source": r[6],
-            "receivedAt": r[7],
-            "reportedAt": r[8],
-        }
-        for r in await conn.fetchall(sql, params)
-    ]
+    phone = normalize_phone(number) if number else None
+    return await repo.stored(conn, unrouted=unrouted, phone=phone, since=since, limit=limit)
 
 
 @dataclass
@@ -281,28 +220,16 @@ async def reparse(
     non-empty code) is never changed; codes of unrouted SMS, and codes that were
     empty, are updated.
     """
-    params: dict[str, object] = {"after": after_id, "lim": limit}
-    sql = (
-        "SELECT m.id, m.text, m.sender, m.code, m.activation_id, s.code FROM sms_messages m "
-        "LEFT JOIN activations a ON a.id = m.activation_id "
-        "LEFT JOIN services s ON s.id = a.service_id WHERE m.id > :after"
-    )
-    if since is not None:
-        sql += " AND m.received_at >= :since"
-        params["since"] = since
-    rows = await conn.fetchall(sql + " ORDER BY m.id LIMIT :lim", params)
     report = ReparseReport()
-    for sms_id, text, sender, old, activation_id, service in rows:
+    for row in await repo.parse_batch(conn, after_id, since, limit):
         report.checked += 1
-        report.last_id = int(sms_id)
-        new = extract_code(text, sender=sender, service=service) or ""
-        if new == old:
+        report.last_id = int(row.id)
+        new = extract_code(row.text, sender=row.sender, service=row.service_code) or ""
+        if new == row.code:
             continue
-        if activation_id is not None and old:
+        if row.activation_id is not None and row.code:
             report.kept_delivered += 1
             continue
-        await conn.execute(
-            "UPDATE sms_messages SET code = :c WHERE id = :i", {"c": new, "i": sms_id}
-        )
+        await repo.set_code(conn, row.id, new)
         report.changed += 1
     return report

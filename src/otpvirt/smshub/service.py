@@ -8,31 +8,27 @@ duplicate that is answered SUCCESS again without storing anything.
 from __future__ import annotations
 
 import hmac
-import json
 from typing import Any
 
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.errors import ValidationFailed
 from otpvirt.sms.service import IngestResult, ingest
+from otpvirt.sources import service as sources
+from otpvirt.sources.kinds import SMSHUB
 from otpvirt.sources.service import BadSourceToken, SourceInfo
-from otpvirt.supply.base import SMSHUB
 
 PUSH_SMS = "PUSH_SMS"
 
 
 async def agent_by_key(conn: Conn, key: str) -> SourceInfo:
     """The enabled SMSHub source sharing this key (constant-time comparison)."""
-    rows = await conn.fetchall(
-        "SELECT id, name, kind, enabled, config FROM sources WHERE kind = :k", {"k": SMSHUB}
-    )
-    for row in rows:
-        config = json.loads(row[4] or "{}")
-        theirs = str(config.get("key", ""))
+    for agent in await sources.sources_of_kind(conn, SMSHUB):
+        theirs = str(agent.config.get("key", ""))
         if theirs and hmac.compare_digest(theirs.encode(), key.encode()):
-            if not row[3]:
-                raise BadSourceToken(f"agent {row[1]!r} is disabled")
-            return SourceInfo(int(row[0]), row[1], row[2], True, config)
+            if not agent.enabled:
+                raise BadSourceToken(f"agent {agent.name!r} is disabled")
+            return agent
     raise BadSourceToken("unknown key")
 
 
@@ -62,9 +58,7 @@ async def push_sms(conn: Conn, payload: Any, *, window_ms: int) -> IngestResult:
         raise ValidationFailed("text must be a string", reason="bad_field")
     sender = str(payload.get("phoneFrom") or "").strip()[:100] or "unknown"
     now = now_ms()
-    await conn.execute(
-        "UPDATE sources SET last_seen_at = :now WHERE id = :id", {"now": now, "id": agent.id}
-    )
+    await sources.mark_seen(conn, agent.id, now)
     return await ingest(
         conn,
         to=phone,

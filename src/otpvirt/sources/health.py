@@ -3,53 +3,65 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from otpvirt.db import Conn
+from otpvirt.sources import repository as repo
+from otpvirt.sources.kinds import DEFAULT_PRIORITY, SUPPLIER_KINDS
 from otpvirt.sources.service import set_online
-from otpvirt.supply.base import DEFAULT_PRIORITY, SUPPLIER_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHealth:
+    """A source with its health and how many numbers it holds."""
+
+    name: str
+    kind: str
+    enabled: bool
+    online: bool
+    last_seen_at: int | None
+    last_sms_at: int | None
+    numbers: int
+    heartbeat_timeout: int | None
+    # Only for on-demand suppliers: the order in which they are asked (lower first).
+    priority: int | None
+    devices: dict[str, Any]
 
 
 async def check_health(conn: Conn, now: int) -> int:
     """Flip sources with a heartbeat timeout online/offline by their last contact."""
     changed = 0
-    for row in await conn.fetchall(
-        "SELECT id, online, last_seen_at, config FROM sources WHERE kind <> 'simulator'"
-    ):
-        timeout = json.loads(row[3] or "{}").get("heartbeatTimeout")
+    for row in await repo.watched(conn):
+        timeout = json.loads(row.config or "{}").get("heartbeatTimeout")
         if not timeout:
             continue
-        alive = row[2] is not None and now - int(row[2]) <= int(timeout) * 1000
-        if alive != bool(row[1]):
-            await set_online(conn, int(row[0]), alive)
+        alive = row.last_seen_at is not None and now - int(row.last_seen_at) <= int(timeout) * 1000
+        if alive != bool(row.online):
+            await set_online(conn, int(row.id), alive)
             changed += 1
     return changed
 
 
-async def list_sources(conn: Conn) -> list[dict[str, Any]]:
+async def list_sources(conn: Conn) -> list[SourceHealth]:
     """Every source with its health and how many numbers it holds."""
-    rows = await conn.fetchall(
-        "SELECT s.id, s.name, s.kind, s.enabled, s.online, s.last_seen_at, s.last_sms_at, "
-        "s.config, (SELECT COUNT(*) FROM numbers n WHERE n.source_id = s.id) "
-        "FROM sources s ORDER BY s.id"
-    )
     out = []
-    for r in rows:
-        config = json.loads(r[7] or "{}")
+    for r in await repo.listed(conn):
+        config = json.loads(r.config or "{}")
         out.append(
-            {
-                "name": r[1],
-                "kind": r[2],
-                "enabled": bool(r[3]),
-                "online": bool(r[4]) and bool(r[3]),
-                "lastSeenAt": r[5],
-                "lastSmsAt": r[6],
-                "numbers": int(r[8]),
-                "heartbeatTimeout": config.get("heartbeatTimeout"),
-                "priority": (
-                    config.get("priority", DEFAULT_PRIORITY) if r[2] in SUPPLIER_KINDS else None
+            SourceHealth(
+                name=r.name,
+                kind=r.kind,
+                enabled=r.enabled,
+                online=r.online and r.enabled,
+                last_seen_at=r.last_seen_at,
+                last_sms_at=r.last_sms_at,
+                numbers=int(r.numbers),
+                heartbeat_timeout=config.get("heartbeatTimeout"),
+                priority=(
+                    config.get("priority", DEFAULT_PRIORITY) if r.kind in SUPPLIER_KINDS else None
                 ),
-                "devices": config.get("devices", {}),
-            }
+                devices=config.get("devices", {}),
+            )
         )
     return out

@@ -21,8 +21,11 @@ from otpvirt.clock import now_ms
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InvalidRequest, NotFound, ValidationFailed
 from otpvirt.inventory.service import normalize_phone
+from otpvirt.sources import repository as repo
+from otpvirt.sources.kinds import KINDS
+from otpvirt.sources.repository import SourceRow
 
-KINDS = ("gateway", "android", "gammu", "simulator", "smpp", "jasmin", "smshub", "upstream")
+__all__ = ["KINDS", "BadSourceToken", "DeviceMap", "SourceInfo"]
 
 
 class BadSourceToken(InvalidRequest):
@@ -63,11 +66,20 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _info(row: Any) -> SourceInfo:
-    return SourceInfo(int(row[0]), row[1], row[2], bool(row[3]), json.loads(row[4] or "{}"))
+def info_of(row: SourceRow) -> SourceInfo:
+    """A stored source with its settings decoded."""
+    return SourceInfo(
+        int(row.id), row.name, row.kind, bool(row.enabled), json.loads(row.config or "{}")
+    )
 
 
-_COLS = "id, name, kind, enabled, config"
+@dataclass(frozen=True, slots=True)
+class DeviceMap:
+    """A device (or device/SIM) of a source mapped to one of our numbers."""
+
+    source: str
+    device: str
+    number: int
 
 
 async def create_source(
@@ -98,17 +110,7 @@ async def create_source(
         config["heartbeatTimeout"] = heartbeat_timeout
     token = new_token()
     try:
-        sid = await conn.fetchval(
-            "INSERT INTO sources (name, kind, enabled, online, token_hash, config, created_at) "
-            "VALUES (:n, :k, TRUE, TRUE, :h, :c, :now) RETURNING id",
-            {
-                "n": name,
-                "k": kind,
-                "h": token_digest(token),
-                "c": json.dumps(config),
-                "now": now_ms(),
-            },
-        )
+        sid = await repo.insert(conn, name, kind, token_digest(token), json.dumps(config), now_ms())
     except IntegrityError:
         raise Conflict(f"source {name!r} already exists") from None
     return SourceInfo(int(sid), name, kind, True, config), token
@@ -116,56 +118,49 @@ async def create_source(
 
 async def get_source(conn: Conn, name: str) -> SourceInfo:
     """A source by name."""
-    row = await conn.fetchone(f"SELECT {_COLS} FROM sources WHERE name = :n", {"n": name})
+    row = await repo.by_name(conn, name)
     if row is None:
         raise NotFound(f"no source {name!r}", reason="source_not_found")
-    return _info(row)
+    return info_of(row)
 
 
 async def authenticate(conn: Conn, token: str, now: int) -> SourceInfo:
     """The enabled source holding this token; records that it was seen."""
-    row = await conn.fetchone(
-        f"SELECT {_COLS}, last_seen_at FROM sources WHERE token_hash = :h",
-        {"h": token_digest(token)},
-    )
+    row = await repo.by_token(conn, token_digest(token))
     if row is None:
         raise BadSourceToken()
-    info = _info(row)
+    info = SourceInfo(
+        int(row.id), row.name, row.kind, bool(row.enabled), json.loads(row.config or "{}")
+    )
     if not info.enabled:
         raise BadSourceToken(f"source {info.name!r} is disabled")
     # Last-seen is advisory (health); writing it at most every 5 s keeps a busy
     # gateway from turning every SMS into two writes.
-    if row[5] is None or now - row[5] > 5_000:
-        await conn.execute(
-            "UPDATE sources SET last_seen_at = :now WHERE id = :id", {"now": now, "id": info.id}
-        )
+    if row.last_seen_at is None or now - row.last_seen_at > 5_000:
+        await repo.touch_seen(conn, info.id, now)
     return info
 
 
 async def rotate_token(conn: Conn, name: str) -> str:
     """Replace a source's token; the old one stops working at once."""
     token = new_token()
-    if not await conn.execute(
-        "UPDATE sources SET token_hash = :h WHERE name = :n", {"h": token_digest(token), "n": name}
-    ):
+    if not await repo.set_token_hash(conn, name, token_digest(token)):
         raise NotFound(f"no source {name!r}", reason="source_not_found")
     return token
 
 
 async def save_config(conn: Conn, source: SourceInfo, config: dict[str, Any]) -> None:
     """Replace a source's settings (JSON)."""
-    await conn.execute(
-        "UPDATE sources SET config = :c WHERE id = :id", {"c": json.dumps(config), "id": source.id}
-    )
+    await repo.save_config(conn, source.id, json.dumps(config))
 
 
 async def map_device(
     conn: Conn, name: str, device: str, number: str, *, sim: int | None = None
-) -> dict[str, Any]:
+) -> DeviceMap:
     """Say which of our numbers a device (or one SIM slot of it) is."""
     source = await get_source(conn, name)
     phone = normalize_phone(number)
-    if await conn.fetchval("SELECT id FROM numbers WHERE phone = :p", {"p": phone}) is None:
+    if not await repo.number_exists(conn, phone):
         raise NotFound(f"{phone} is not in the pool; import it first", reason="number_not_found")
     key = device.strip() if sim is None else f"{device.strip()}/{sim}"
     if not key:
@@ -173,30 +168,35 @@ async def map_device(
     config = dict(source.config)
     config.setdefault("devices", {})[key] = phone
     await save_config(conn, source, config)
-    return {"source": source.name, "device": key, "number": phone}
+    return DeviceMap(source.name, key, phone)
 
 
 async def set_enabled(conn: Conn, name: str, enabled: bool) -> None:
     """Disable (or re-enable) a source: a disabled source is refused and its numbers rest."""
     source = await get_source(conn, name)
-    await conn.execute(
-        "UPDATE sources SET enabled = :e WHERE id = :id", {"e": enabled, "id": source.id}
-    )
-    await sync_numbers(conn, source.id)
+    await repo.set_flag(conn, source.id, "enabled", enabled)
 
 
 async def set_online(conn: Conn, source_id: int, online: bool) -> None:
     """Record a health change and apply it to the source's numbers."""
-    await conn.execute(
-        "UPDATE sources SET online = :o WHERE id = :id", {"o": online, "id": source_id}
-    )
-    await sync_numbers(conn, source_id)
+    await repo.set_flag(conn, source_id, "online", online)
 
 
 async def sync_numbers(conn: Conn, source_id: int) -> None:
     """Copy the source's availability (enabled and online) onto its numbers."""
-    await conn.execute(
-        "UPDATE numbers SET source_online = (SELECT enabled AND online FROM sources "
-        "WHERE sources.id = :id) WHERE source_id = :id",
-        {"id": source_id},
-    )
+    await repo.sync_numbers(conn, source_id)
+
+
+async def sources_of_kind(conn: Conn, kind: str) -> list[SourceInfo]:
+    """Every source of a kind, enabled or not."""
+    return [info_of(r) for r in await repo.of_kind(conn, kind)]
+
+
+async def mark_seen(conn: Conn, source_id: int, now: int) -> None:
+    """Record that a source made contact."""
+    await repo.touch_seen(conn, source_id, now)
+
+
+async def ensure_source(conn: Conn, name: str, kind: str) -> int:
+    """The id of a source, created (without a token) when missing."""
+    return await repo.ensure(conn, name, kind, now_ms())

@@ -19,9 +19,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from otpvirt.admin.web import status_of
 from otpvirt.errors import OtpVirtError
 from otpvirt.web.pages import SECURITY_HEADERS
+from otpvirt.web.status import status_of
 from otpvirt.web.templating import templates
 
 log = logging.getLogger("otpvirt.web")

@@ -5,6 +5,7 @@ document a stranger sees leaves out the admin API (issue 15, item 10)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI
@@ -55,8 +56,16 @@ def body_of(request: type[BaseModel], response: type[BaseModel]) -> dict[str, An
     }
 
 
-def install(app: FastAPI, models: list[type[BaseModel]]) -> None:
-    """Add models the routes do not declare themselves to the document's components."""
+def install(
+    app: FastAPI,
+    models: list[type[BaseModel]],
+    admin_check: Callable[[Request], Awaitable[object]],
+) -> None:
+    """Add models the routes do not declare themselves to the document's components.
+
+    `admin_check` raises BadCredentials unless the request carries an admin token: only
+    then is the admin API part of the served document.
+    """
     base = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -78,10 +87,8 @@ def install(app: FastAPI, models: list[type[BaseModel]]) -> None:
     async def document(request: Request) -> Response:
         """The public document; the whole one for a valid admin token."""
         if request.headers.get("authorization"):
-            from otpvirt.admin.endpoints import operator
-
             try:
-                await operator(request)
+                await admin_check(request)
             except BadCredentials as exc:
                 return JSONResponse({"error": exc.reason, "message": exc.message}, status_code=401)
             return JSONResponse(app.openapi())

@@ -17,10 +17,12 @@ from typing import Any
 
 import orjson
 
-from otpvirt.db import Conn, Row
+from otpvirt.db import Conn
 from otpvirt.errors import InvalidRequest, NotFound
 from otpvirt.webhook.claim import Job, one_statement
-from otpvirt.webhook.history import DELIVERED, FAILED, PENDING, get_delivery
+from otpvirt.webhook.history import DELIVERED, FAILED, PENDING, DeliveryDetail, delivery
+from otpvirt.webhook.repositories import outbox
+from otpvirt.webhook.repositories.outbox import SmsActivateExtra
 from otpvirt.webhook.sender import Outcome, redact
 from otpvirt.webhook.signing import new_message_id
 from otpvirt.webhook.targets import SMSACTIVATE
@@ -32,15 +34,15 @@ PROCESS_TOKEN = uuid.uuid4().hex[:16]
 JITTER = 0.2
 
 
-def _payload(fmt: str, sms: Mapping[str, Any], extra: Row | None) -> str:
+def _payload(fmt: str, sms: Mapping[str, Any], extra: SmsActivateExtra | None) -> str:
     if fmt == SMSACTIVATE:
         stamp = datetime.fromtimestamp(sms["received_at"] / 1000, tz=UTC)
         body: dict[str, Any] = {
             "activationId": sms["activation_id"],
-            "service": extra[0] if extra else None,
+            "service": extra.service if extra else None,
             "text": sms["text"],
             "code": sms["code"],
-            "country": extra[1] if extra else None,
+            "country": extra.country if extra else None,
             "receivedAt": stamp.strftime("%Y-%m-%d %H:%M:%S"),
         }
     else:
@@ -62,39 +64,21 @@ async def enqueue(conn: Conn, sms: Mapping[str, Any], now: int) -> str | None:
     `sms` holds id, guid, sender, phone, text, code, received_at, client_id,
     activation_id (integer) and activation_guid. Returns the `webhook-id`.
     """
-    # On PostgreSQL the same statement asks for a NOTIFY at commit (only when a
-    # delivery is queued), so workers in other processes wake up at once.
-    wake = ", CASE WHEN webhook_url IS NOT NULL THEN pg_notify(:ch, :tok) END"
-    row = await conn.fetchone(
-        f"SELECT webhook_url, webhook_format{wake if conn.dialect == 'postgresql' else ''} "
-        "FROM clients WHERE id = :c",
-        {"c": sms["client_id"], "ch": CHANNEL, "tok": PROCESS_TOKEN}
-        if conn.dialect == "postgresql"
-        else {"c": sms["client_id"]},
-    )
-    if row is None or not row[0]:
+    target = await outbox.target(conn, sms["client_id"], CHANNEL, PROCESS_TOKEN)
+    if target is None or not target.url:
         return None
     extra = None
-    if row[1] == SMSACTIVATE:
-        extra = await conn.fetchone(
-            "SELECT s.code, c.smsactivate_id FROM activations a "
-            "JOIN services s ON s.id = a.service_id JOIN countries c ON c.id = a.country_id "
-            "WHERE a.id = :a",
-            {"a": sms["activation_id"]},
-        )
+    if target.format == SMSACTIVATE:
+        extra = await outbox.smsactivate_extra(conn, sms["activation_id"])
     message_id = new_message_id()
-    await conn.execute(
-        "INSERT INTO webhook_deliveries (message_id, client_id, activation_id, sms_id, payload, "
-        "state, attempts, next_attempt_at, created_at) VALUES (:m, :c, :a, :s, :p, 'pending', 0, "
-        ":now, :now)",
-        {
-            "m": message_id,
-            "c": sms["client_id"],
-            "a": sms["activation_id"],
-            "s": sms["id"],
-            "p": _payload(str(row[1]), sms, extra),
-            "now": now,
-        },
+    await outbox.insert_delivery(
+        conn,
+        message_id,
+        sms["client_id"],
+        sms["activation_id"],
+        sms["id"],
+        _payload(target.format, sms, extra),
+        now,
     )
     return message_id
 
@@ -128,18 +112,6 @@ async def record(
         state = PENDING if delay is not None else FAILED
         next_at, delivered = now + (delay or 0), None
     error = outcome.error[:500] if outcome.error else None
-    insert = (
-        "INSERT INTO webhook_attempts (delivery_id, attempted_at, url, status_code, error, "
-        "duration_ms, response_snippet) VALUES (:i, :at, :u, :st, :err, :dur, :snip)"
-    )
-    # Only the holder of the current claim moves the delivery on; an attempt
-    # whose lease ran out (another worker took over) is kept as history only.
-    update = (
-        "UPDATE webhook_deliveries SET state = :s, attempts = :n, next_attempt_at = :next, "
-        "claimed_until = NULL, last_attempt_at = :now, delivered_at = COALESCE(:dl, "
-        "delivered_at), last_status = :st, last_error = :err WHERE id = :i AND state = 'pending' "
-        "AND claimed_until = :tok"
-    )
     params = {
         "i": job.id,
         "at": now - outcome.duration_ms,
@@ -155,34 +127,19 @@ async def record(
         "dl": delivered,
         "tok": job.token,
     }
-    if one_statement(conn):
-        changed = await conn.execute(f"WITH attempt AS ({insert}) {update}", params)
-    else:
-        await conn.execute(insert, params)
-        changed = await conn.execute(update, params)
+    changed = await outbox.record_attempt(conn, params, one_statement=one_statement(conn))
     return state if changed else "stale"
 
 
-async def redeliver(conn: Conn, message_id: str, now: int) -> dict[str, Any]:
+async def redeliver(conn: Conn, message_id: str, now: int) -> DeliveryDetail:
     """Send a delivery again now, with the same `webhook-id` and a fresh retry schedule."""
-    row = await conn.fetchone(
-        "SELECT d.id, c.webhook_url FROM webhook_deliveries d JOIN clients c "
-        "ON c.id = d.client_id WHERE d.message_id = :m"
-        + (" FOR UPDATE OF d" if conn.for_update else ""),
-        {"m": message_id.strip()},
-    )
+    row = await outbox.lock_delivery(conn, message_id.strip())
     if row is None:
         raise NotFound(f"no webhook delivery {message_id}", reason="delivery_not_found")
-    if not row[1]:
+    if not row.url:
         raise InvalidRequest(
             "the client has no webhook URL; set one with `otpvirt clients set-webhook`",
             reason="no_webhook_url",
         )
-    await conn.execute(
-        "UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = :now, "
-        "delivered_at = NULL WHERE id = :i",
-        {"now": now, "i": row[0]},
-    )
-    if conn.dialect == "postgresql":
-        await conn.execute("SELECT pg_notify(:ch, :tok)", {"ch": CHANNEL, "tok": ""})
-    return await get_delivery(conn, message_id)
+    await outbox.restart(conn, row.id, now, CHANNEL)
+    return await delivery(conn, message_id)

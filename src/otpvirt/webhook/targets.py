@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Any
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.errors import NotFound, ValidationFailed
 from otpvirt.ids import parse_guid
-from otpvirt.webhook.claim import FAIL_WITHOUT_URL, NO_URL
+from otpvirt.webhook.claim import NO_URL
+from otpvirt.webhook.repositories import outbox
+from otpvirt.webhook.repositories import targets as repo
+from otpvirt.webhook.repositories.targets import Stored
 from otpvirt.webhook.signing import new_secret
 
 NATIVE = "native"
@@ -23,6 +26,35 @@ SECRET_GRACE_MS = 24 * 3600 * 1000
 
 class BadWebhookUrl(ValidationFailed):
     reason = "bad_webhook_url"
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    """A client's webhook settings (never the secret)."""
+
+    client_id: str
+    url: str | None
+    format: str
+    has_secret: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookChange:
+    """A client's webhook after a change; `secret` only when it was generated now."""
+
+    client_id: str
+    url: str | None
+    format: str
+    secret: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rotation:
+    """A new signing secret; the previous one co-signs until `previous_valid_until`."""
+
+    client_id: str
+    secret: str
+    previous_valid_until: int | None
 
 
 def check_url(url: str) -> str:
@@ -74,13 +106,9 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-async def _client_row(conn: Conn, client_id: str) -> tuple[str, Any]:
+async def _client_row(conn: Conn, client_id: str) -> tuple[str, Stored]:
     cid = parse_guid(client_id, field="clientId")
-    row = await conn.fetchone(
-        "SELECT webhook_url, webhook_secret, webhook_format FROM clients WHERE id = :id"
-        + conn.for_update,
-        {"id": cid},
-    )
+    row = await repo.lock(conn, cid)
     if row is None:
         raise NotFound(f"no client {cid}", reason="client_not_found")
     return cid, row
@@ -88,56 +116,39 @@ async def _client_row(conn: Conn, client_id: str) -> tuple[str, Any]:
 
 async def set_webhook(
     conn: Conn, client_id: str, url: str | None, fmt: str | None = None
-) -> dict[str, Any]:
+) -> WebhookChange:
     """Set (or with url None/"" clear) the client's webhook; a first URL gets a secret.
 
     The secret is returned only when it was generated now (it is shown once).
     """
     cid, row = await _client_row(conn, client_id)
     new_url = check_url(url) if url and url.strip() else None
-    new_fmt = check_format(fmt) if fmt else str(row[2])
-    secret = row[1]
+    new_fmt = check_format(fmt) if fmt else str(row.format)
+    secret = row.secret
     created = None
     if new_url and not secret:
         secret = created = new_secret()
-    await conn.execute(
-        "UPDATE clients SET webhook_url = :u, webhook_format = :f, webhook_secret = :s, "
-        "webhook_since = CASE WHEN CAST(:u2 AS TEXT) IS NULL THEN NULL "
-        "WHEN webhook_url IS NULL THEN CAST(:now AS BIGINT) ELSE webhook_since END WHERE id = :id",
-        {"u": new_url, "u2": new_url, "f": new_fmt, "s": secret, "now": now_ms(), "id": cid},
-    )
+    await repo.save(conn, cid, new_url, new_fmt, secret, now_ms())
     if new_url is None:
         # Nowhere to send them: fail the waiting deliveries now rather than at their next
         # retry, hours away (an attempt in flight settles itself). `redeliver` revives them.
-        await conn.execute(
-            FAIL_WITHOUT_URL + "client_id = :id AND state = 'pending' "
-            "AND (claimed_until IS NULL OR claimed_until < :now)",
-            {"id": cid, "now": now_ms(), "err": NO_URL},
-        )
-    return {"clientId": cid, "url": new_url, "format": new_fmt, "secret": created}
+        await outbox.fail_waiting_of(conn, cid, now_ms(), NO_URL)
+    return WebhookChange(cid, new_url, new_fmt, created)
 
 
-async def rotate_secret(conn: Conn, client_id: str) -> dict[str, Any]:
+async def rotate_secret(conn: Conn, client_id: str) -> Rotation:
     """A new signing secret; the old one co-signs for 24 hours so receivers can switch."""
     cid, row = await _client_row(conn, client_id)
     secret = new_secret()
-    until = now_ms() + SECRET_GRACE_MS if row[1] else None
-    await conn.execute(
-        "UPDATE clients SET webhook_secret = :s, webhook_previous_secret = :old, "
-        "webhook_previous_until = :until WHERE id = :id",
-        {"s": secret, "old": row[1], "until": until, "id": cid},
-    )
-    return {"clientId": cid, "secret": secret, "previousSecretValidUntil": until}
+    until = now_ms() + SECRET_GRACE_MS if row.secret else None
+    await repo.rotate(conn, cid, secret, row.secret, until)
+    return Rotation(cid, secret, until)
 
 
-async def get_webhook(conn: Conn, client_id: str) -> dict[str, Any]:
+async def get_webhook(conn: Conn, client_id: str) -> Webhook:
     """The client's webhook URL and format (never the secret)."""
     cid = parse_guid(client_id, field="clientId")
-    row = await conn.fetchone(
-        "SELECT webhook_url, webhook_format, webhook_secret IS NOT NULL FROM clients "
-        "WHERE id = :id",
-        {"id": cid},
-    )
+    row = await repo.shown(conn, cid)
     if row is None:
         raise NotFound(f"no client {cid}", reason="client_not_found")
-    return {"clientId": cid, "url": row[0], "format": row[1], "hasSecret": bool(row[2])}
+    return Webhook(cid, row.url, row.format, row.has_secret)

@@ -1,0 +1,26 @@
+"""Operator actions on leases (activations), each audited.
+
+Like `client_ops`: each action runs its own transaction and writes its audit entry in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from otpvirt.activation import operator as activations
+from otpvirt.admin.audit import Actor
+from otpvirt.admin.client_ops import audited
+from otpvirt.db import Conn
+from otpvirt.runtime import Runtime
+
+
+async def force_cancel(rt: Runtime, actor: Actor, guid: str) -> dict[str, Any]:
+    """Cancel any client's waiting activation and refund it."""
+
+    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+        out = await activations.force_cancel(conn, guid)
+        return out, {"state": "waiting"}, {"state": out["state"], "refunded": out["refunded"]}
+
+    result = await audited(rt, actor, "activation.cancel", guid.strip().lower(), work)
+    rt.counts.clear()
+    return result

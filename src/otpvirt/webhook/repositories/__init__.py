@@ -1,0 +1,1 @@
+"""The SQL of webhooks: the outbox (`outbox`), per-client settings (`targets`), history."""
