@@ -21,7 +21,8 @@ class Currency:
     @property
     def scale(self) -> int:
         """How many minor units make one major unit."""
-        return 10**self.decimals
+        scale: int = 10**self.decimals  # int ** int is typed Any (a negative power is a float)
+        return scale
 
 
 # The currencies an operator can price in; extend here (ISO 4217 data).

@@ -20,7 +20,7 @@ from tests.support import factory
 
 
 @pytest.mark.parametrize(
-    "spec, rate",
+    ("spec", "rate"),
     [
         ("100/s", Rate(10_000, 200)),
         ("60/m", Rate(1_000_000, 120)),
@@ -34,7 +34,7 @@ def test_parse_rate(spec: str, rate: Rate | None) -> None:
 
 @pytest.mark.parametrize("spec", ["100", "fast", "-1/s", "0/s", "5/day"])
 def test_parse_rate_refuses(spec: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="rate limit must look like"):
         parse_rate(spec)
 
 

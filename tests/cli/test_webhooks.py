@@ -21,7 +21,7 @@ from tests.support import factory
 
 
 @pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("OTPVIRT_DATABASE_URL", database_url)
     monkeypatch.setenv("OTPVIRT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("OTPVIRT_ARGON2_MEMORY_KIB", "64")
@@ -66,7 +66,7 @@ def _lease_and_sms(database_url: str, tmp_path: Path, client_id: str, password: 
     return asyncio.run(work())
 
 
-def test_set_webhook_secret_rotation_and_format(cli) -> None:  # type: ignore[no-untyped-def]
+def test_set_webhook_secret_rotation_and_format(cli) -> None:
     cid = json.loads(cli("clients", "create", "--json"))["clientId"]
     first = json.loads(
         cli("clients", "set-webhook", cid, "https://hooks.example.com/otp", "--json")
@@ -101,7 +101,7 @@ def test_set_webhook_secret_rotation_and_format(cli) -> None:  # type: ignore[no
     assert "give a URL" in cli("clients", "set-webhook", cid, ok=False)
 
 
-def test_list_show_redeliver(cli, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_list_show_redeliver(cli, database_url: str, tmp_path: Path) -> None:
     out = json.loads(cli("clients", "create", "--balance", "1", "--json"))
     cid = out["clientId"]
     cli("clients", "set-webhook", cid, "https://hooks.example.com/otp")

@@ -78,7 +78,8 @@ def assert_envelope(resp: Any) -> None:
 def test_schemathesis_native_api(fuzz_server: Server, mode: GenerationMode) -> None:
     """Every native operation, with bodies that fit the schema and bodies that do not."""
     schema = schemathesis.openapi.from_url(f"{fuzz_server.base}/openapi.json")
-    operations = [r.ok() for r in schema.get_all_operations()]
+    # An operation the schema cannot describe is an Err: .ok() on it fails the test.
+    operations = [r.ok() for r in schema.get_all_operations()]  # type: ignore[union-attr]
     native = [op for op in operations if op.path.startswith("/native/")]
     assert len(native) == 7
     for op in native:

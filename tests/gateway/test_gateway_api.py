@@ -163,7 +163,7 @@ async def test_device_mapping(api: httpx.AsyncClient, rt: Runtime, pool: dict[st
 
 
 @pytest.mark.parametrize(
-    "headers, status",
+    ("headers", "status"),
     [({}, 401), ({"Authorization": "Bearer nope"}, 401), ({"Authorization": "Basic x"}, 401)],
 )
 async def test_bad_tokens_are_refused(

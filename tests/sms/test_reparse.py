@@ -36,7 +36,7 @@ async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
     report = await in_transaction(rt.db, reparse)
     assert (report.checked, report.changed, report.kept_delivered) == (3, 2, 1)
     async with rt.db.read() as conn:
-        codes = dict(await conn.fetchall("SELECT text, code FROM sms_messages"))
+        codes = {r[0]: r[1] for r in await conn.fetchall("SELECT text, code FROM sms_messages")}
     assert codes == {
         "Your Viber code: 111222": "999999",  # routed and already visible: kept
         "Viber code 333444, again": "333444",  # was empty: filled
@@ -46,7 +46,7 @@ async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
     assert again.checked == 0
 
 
-def test_cli_reparse_and_code_parse(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_reparse_and_code_parse(database_url: str, tmp_path) -> None:
     env = {"OTPVIRT_DATABASE_URL": database_url, "OTPVIRT_DATA_DIR": str(tmp_path), "PATH": ""}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:

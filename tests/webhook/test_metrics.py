@@ -18,9 +18,8 @@ def _count(outcome: str) -> float:
 
 
 def _timed() -> float:
-    return next(
-        s.value for s in WEBHOOK_LATENCY.collect()[0].samples if s.name.endswith("_count")
-    )
+    [metric] = WEBHOOK_LATENCY.collect()
+    return next(s.value for s in metric.samples if s.name.endswith("_count"))
 
 
 async def test_attempts_are_counted_by_outcome(

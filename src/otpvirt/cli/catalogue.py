@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,7 +19,7 @@ app = typer.Typer(help="Countries, operators (providers) and services.", no_args
 def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     """List countries with their operators, and services."""
 
-    async def work(rt: Runtime) -> dict:
+    async def work(rt: Runtime) -> dict[str, Any]:
         async with rt.db.read() as conn:
             return await service.list_catalogue(conn)
 
@@ -53,7 +53,7 @@ def add_country(
 ) -> None:
     """Add a country."""
 
-    async def work(rt: Runtime) -> dict:
+    async def work(rt: Runtime) -> dict[str, Any]:
         return await pool_ops.add_country(
             rt,
             cli_actor(),
@@ -97,7 +97,7 @@ def add_provider(
 ) -> None:
     """Add an operator (provider) to a country."""
 
-    async def work(rt: Runtime) -> dict:
+    async def work(rt: Runtime) -> dict[str, Any]:
         return await pool_ops.add_provider(rt, cli_actor(), country, name, title=title)
 
     out = run(settings_for(database_url), work)
@@ -115,7 +115,7 @@ def add_service(
 ) -> None:
     """Add a service."""
 
-    async def work(rt: Runtime) -> dict:
+    async def work(rt: Runtime) -> dict[str, Any]:
         return await pool_ops.add_service(rt, cli_actor(), code, name)
 
     out = run(settings_for(database_url), work)

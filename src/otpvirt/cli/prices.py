@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,7 +36,7 @@ def set_(
 ) -> None:
     """Set the price of SERVICE in COUNTRY (e.g. `prices set tajikistan vi 0.05`)."""
 
-    async def work(rt: Runtime) -> dict:
+    async def work(rt: Runtime) -> dict[str, Any]:
         return await pool_ops.set_price(rt, cli_actor(), country, service_code, price, currency)
 
     out = run(settings_for(database_url), work)
@@ -96,7 +96,7 @@ def list_(
 ) -> None:
     """List every price."""
 
-    async def work(rt: Runtime) -> list[dict]:
+    async def work(rt: Runtime) -> list[dict[str, Any]]:
         async with rt.db.read() as conn:
             return await service.list_prices(conn, currency_code=currency)
 

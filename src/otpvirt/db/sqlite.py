@@ -67,7 +67,7 @@ class SqliteConn(Conn):
     async def fetchone(self, sql: str, params: Params = None) -> Row | None:
         try:
             cur = self._con.execute(sql, params or {})
-            row = cur.fetchone()
+            row: Row | None = cur.fetchone()
             cur.close()
         except sqlite3.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
@@ -75,7 +75,8 @@ class SqliteConn(Conn):
 
     async def fetchall(self, sql: str, params: Params = None) -> list[Row]:
         try:
-            return self._con.execute(sql, params or {}).fetchall()
+            rows: list[Row] = self._con.execute(sql, params or {}).fetchall()
+            return rows
         except sqlite3.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
 
