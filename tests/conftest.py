@@ -25,6 +25,7 @@ from otpvirt.config import Settings
 from otpvirt.db import migrate
 from otpvirt.runtime import Runtime
 from tests.support.pgcopies import PgCopies
+from tests.support.server import QUIET_SIMULATOR, Server, start_server, stop_server
 
 PG_ADMIN_URL = os.environ.get("OTPVIRT_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -181,3 +182,14 @@ async def api(rt: Runtime) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://otpvirt.test") as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One `otpvirt serve --demo` (SQLite) per test process, for tests that only talk to it.
+
+    Its simulator stays quiet (QUIET_SIMULATOR): these tests inject the SMS they expect.
+    """
+    server = start_server(tmp_path_factory.mktemp("demo"), env=QUIET_SIMULATOR)
+    yield server
+    stop_server(server)

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,12 @@ from typer.testing import CliRunner, Result
 from otpvirt.cli.main import app
 from otpvirt.client import Client, InvalidRequestError
 from tests.client.conftest import VIBER_TEXT, closed_port_url, inject
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    srv = start_server(tmp_path_factory.mktemp("cli-client"))
-    yield srv
-    stop_server(srv)
+@pytest.fixture
+def server(demo_server: Server) -> Server:
+    return demo_server
 
 
 def env_of(server: Server, **extra: str) -> dict[str, str]:

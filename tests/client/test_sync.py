@@ -18,7 +18,7 @@ from otpvirt.client import (
     WaitTimeout,
 )
 from tests.client.conftest import VIBER_TEXT, inject
-from tests.e2e.conftest import Server
+from tests.support.server import Server
 
 
 @pytest.fixture

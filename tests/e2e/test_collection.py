@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from tests.e2e.conftest import Server
+from tests.support.server import Server
 
 COLLECTION = json.loads((Path(__file__).parent / "OTP-virt.postman_collection.json").read_text())
 EXAMPLE_CLIENT = "bd7bf3dd-ea7a-4079-a836-4bb26592fdad"

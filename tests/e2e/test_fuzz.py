@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from otpvirt.native.schemas import CLIENT_ID, PASSWORD
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server, start_server, stop_server
 
 BUSINESS = ["clients", "ledger_entries", "activations", "sms_messages", "numbers", "prices"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e.conftest import start_server, stop_server
+from tests.support.server import start_server, stop_server
 
 
 def _sample(text: str, pattern: str) -> float:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e.conftest import start_server
+from tests.support.server import start_server
 
 
 def test_sigterm_finishes_in_flight_requests(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import free_port
+from tests.support.server import free_port
 
 SMSC_DIR = Path(__file__).resolve().parent.parent / "smpp"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
