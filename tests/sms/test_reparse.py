@@ -16,13 +16,7 @@ from tests.support import factory
 
 async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
     phones = await factory.numbers(rt, "tajikistan", "indigo", 3)
-    await factory.price(rt, "tajikistan", "vi", "0.05")
-    c = await factory.client(rt)
-    got = (
-        await api.post(
-            "/native/GetNumber", json=c.creds(service="vi", detail={"country": "tajikistan"})
-        )
-    ).json()
+    _, got = await factory.leased(api, rt)
     leased = str(got["number"])
     other = next(str(p) for p in phones if str(p) != leased)
     await in_transaction(rt.db, ingest, to=leased, sender="Viber", text="Your Viber code: 111222")
