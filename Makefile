@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed
 # computes, so three keep two cores busy. Every worker opens its own databases
 # (PostgreSQL: at most 10 connections per runtime, see tests/conftest.py).
 WORKERS ?= 3
+PARALLEL := -n $(WORKERS) --dist worksteal
 # Line coverage of src/otpvirt by `make test` must not drop below this (measured: README).
-COVERAGE_FLOOR := 89
+COVERAGE_FLOOR := 90
 
 .PHONY: run test quick lint typecheck pytest browser-deps bench-otp clean
 
@@ -28,7 +29,7 @@ test: $(STAMP) lint typecheck browser-deps pytest
 
 ## The inner loop: everything but the `slow` and `browser` tests, on SQLite only.
 quick: $(STAMP)
-	$(BIN)/python -m pytest -n $(WORKERS) -m "not slow and not browser" --backends sqlite
+	$(BIN)/python -m pytest $(PARALLEL) -m "not slow and not browser" --backends sqlite
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -39,7 +40,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -n $(WORKERS) --cov=otpvirt --cov-report=term:skip-covered \
+	$(BIN)/python -m pytest $(PARALLEL) --cov=otpvirt --cov-report=term:skip-covered \
 		--cov-fail-under=$(COVERAGE_FLOOR)
 
 ## The browser tests drive Debian's Chromium: install it when missing and we are root.

@@ -21,6 +21,9 @@ from schemathesis import GenerationMode
 from otpvirt.native.schemas import CLIENT_ID, PASSWORD
 from tests.support.server import Server, start_server, stop_server
 
+# Thousands of generated requests against a server of its own: slow (make test runs them).
+pytestmark = pytest.mark.slow
+
 BUSINESS = ["clients", "ledger_entries", "activations", "sms_messages", "numbers", "prices"]
 
 

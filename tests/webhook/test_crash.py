@@ -11,12 +11,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 from standardwebhooks import Webhook
 
 from otpvirt.runtime import Runtime
 from tests.support.receiver import Received, Receiver, fail_first
 from tests.support.wait import until
 from tests.webhook.conftest import delivery_rows, lease, sms, state_is
+
+# Worker processes killed and restarted: slow (make test runs them; make quick does not).
+pytestmark = pytest.mark.slow
 
 
 @asynccontextmanager
