@@ -31,6 +31,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 WRK = ROOT / "bench" / "wrk"
@@ -165,9 +166,17 @@ def children(pid: int) -> list[int]:
     return [pid, *kids, *[g for k in kids for g in children(k)]]
 
 
+class WrkResult(TypedDict):
+    rps: float
+    p50: float
+    p99: float
+    bad: int
+    sample: str
+
+
 def wrk(
     url: str, script: str, args: list[str], conns: int, seconds: int, threads: int
-) -> dict[str, object]:
+) -> WrkResult:
     cmd = [
         "wrk",
         f"-t{threads}",
@@ -214,7 +223,7 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 def run_one(
     args: argparse.Namespace, pool: int, workers: int, results: list[Result]
-) -> dict[str, int]:
+) -> dict[int, int]:
     data = Path(tempfile.mkdtemp(prefix="otpvirt-bench-"))
     env = {
         **os.environ,
@@ -303,7 +312,7 @@ def run_one(
                 wrk(url, script, wargs, conns, 2, threads)  # warm-up, discarded
                 got = wrk(url, script, wargs, conns, args.duration, threads)
                 if target == "ceiling":
-                    ceiling_rps = float(got["rps"])  # type: ignore[arg-type]
+                    ceiling_rps = got["rps"]
                 for pid, kib in rss_kib(children(server.pid)).items():
                     peaks[pid] = max(peaks.get(pid, 0), kib)
                 res = Result(
@@ -311,13 +320,13 @@ def run_one(
                     workers,
                     conns,
                     target,
-                    float(got["rps"]),  # type: ignore[arg-type]
-                    round(float(got["rps"]) / ceiling_rps, 3) if ceiling_rps else 0.0,  # type: ignore[arg-type]
-                    float(got["p50"]),
-                    float(got["p99"]),
-                    int(got["bad"]),
-                    str(got["sample"]),
-                )  # type: ignore[arg-type]
+                    got["rps"],
+                    round(got["rps"] / ceiling_rps, 3) if ceiling_rps else 0.0,
+                    got["p50"],
+                    got["p99"],
+                    got["bad"],
+                    got["sample"],
+                )
                 results.append(res)
                 print(
                     f"  pool={pool:<8} workers={workers} c={conns:<4} {target:<16} "

@@ -155,7 +155,7 @@ async def main_async(args: argparse.Namespace) -> int:
     cli(env, "prices", "set", "tajikistan", "vi", "0.05")
     # A number that received a Viber code is never leased for Viber again: the pool must
     # outlast the run (about 700 leases per kill interval here) or the kills hit an idle server.
-    pool = max(20_000, int(args.kills * args.interval * 1000))
+    pool = args.numbers or max(20_000, int(args.kills * args.interval * 1000))
     (data / "n.csv").write_text(
         "number,country,provider,source\n"
         + "".join(f"9929{i:08d},tajikistan,indigo,crash-gw\n" for i in range(pool))
@@ -214,6 +214,9 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--interval", type=float, default=3.0, help="mean seconds between kills")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--numbers", type=int, default=0, help="pool size (default: enough for the whole run)"
+    )
     sys.exit(asyncio.run(main_async(parser.parse_args())))
 
 

@@ -177,6 +177,30 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         await rx.close()
 
 
+async def lease_numbers(
+    http: httpx.AsyncClient, count: int, clients: list[tuple[dict[str, Any], Webhook]]
+) -> list[tuple[int, Webhook]]:
+    """Lease `count` numbers round-robin over the clients: (phone, its client's verifier)."""
+    phones: list[tuple[int, Webhook]] = []
+    for i in range(count):
+        c, verifier = clients[i % len(clients)]
+        got = (
+            await http.post(
+                "/native/GetNumber",
+                json={
+                    "clientId": c["clientId"],
+                    "apiPassword": c["apiPassword"],
+                    "service": "vi",
+                    "detail": {"country": "latvia"},
+                },
+            )
+        ).json()
+        if got["status"] != 2:
+            raise SystemExit(f"GetNumber failed: {got}")
+        phones.append((int(got["number"]), verifier))
+    return phones
+
+
 async def measure(
     args: argparse.Namespace,
     port: int,
@@ -188,23 +212,7 @@ async def measure(
     async with httpx.AsyncClient(
         base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits
     ) as http:
-        phones: list[tuple[int, Webhook]] = []
-        for i in range(args.numbers):
-            c, verifier = clients[i % len(clients)]
-            got = (
-                await http.post(
-                    "/native/GetNumber",
-                    json={
-                        "clientId": c["clientId"],
-                        "apiPassword": c["apiPassword"],
-                        "service": "vi",
-                        "detail": {"country": "latvia"},
-                    },
-                )
-            ).json()
-            if got["status"] != 2:
-                raise SystemExit(f"GetNumber failed: {got}")
-            phones.append((int(got["number"]), verifier))
+        phones = await lease_numbers(http, args.numbers, clients)
         verifier_of = dict(phones)
 
         # The first `--warmup` seconds (pool connections opening, statements being

@@ -4,6 +4,7 @@ The schema is built once per session with the real Alembic migrations into a
 template (an SQLite file / a PostgreSQL template database); each test gets a
 fresh copy. PostgreSQL is at OTPVIRT_TEST_PG_URL (default 127.0.0.1:5432, db
 `test`); when it is unreachable its tests are skipped locally and fail in CI.
+`--backends sqlite` (what `make quick` passes) leaves the PostgreSQL tests out.
 """
 
 from __future__ import annotations
@@ -23,10 +24,47 @@ import pytest
 from otpvirt.config import Settings
 from otpvirt.db import migrate
 from otpvirt.runtime import Runtime
+from tests.support.pgcopies import PgCopies
+from tests.support.server import (
+    QUIET_SIMULATOR,
+    Server,
+    add_unpriced_service,
+    start_server,
+    stop_server,
+)
 
 PG_ADMIN_URL = os.environ.get("OTPVIRT_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backends",
+        default=",".join(BACKENDS),
+        help="databases to run the database tests on (comma-separated; default: both)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect the tests of databases left out by --backends."""
+    wanted = set(str(config.getoption("--backends")).split(","))
+    if unknown := wanted - set(BACKENDS):
+        raise pytest.UsageError(f"--backends: unknown {sorted(unknown)}; known {BACKENDS}")
+    if "postgresql" in wanted:
+        return
+    keep: list[pytest.Item] = []
+    drop: list[pytest.Item] = []
+    for item in items:
+        params = getattr(item, "callspec", None)
+        on_pg = params is not None and "postgresql" in params.params.values()
+        uses_pg = {"pg_template", "pg_copies", "pg_database_url"} & set(
+            getattr(item, "fixturenames", ())
+        )
+        (drop if on_pg or uses_pg else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 def _pg_url(dbname: str) -> str:
@@ -68,6 +106,13 @@ def pg_template() -> Iterator[str]:
     _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def pg_copies(pg_template: str) -> Iterator[PgCopies]:
+    copies = PgCopies(PG_ADMIN_URL, pg_template)
+    yield copies
+    copies.close()
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A freshly migrated database of each kind."""
@@ -77,7 +122,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         shutil.copyfile(template, target)
         yield f"sqlite:///{target}"
         return
-    yield from _fresh_pg(request.getfixturevalue("pg_template"))
+    yield from _fresh_pg(request.getfixturevalue("pg_copies"))
 
 
 @pytest.fixture
@@ -89,16 +134,15 @@ def sqlite_database_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def pg_database_url(pg_template: str) -> Iterator[str]:
+def pg_database_url(pg_copies: PgCopies) -> Iterator[str]:
     """A freshly migrated PostgreSQL database, for tests of the PostgreSQL layer alone."""
-    yield from _fresh_pg(pg_template)
+    yield from _fresh_pg(pg_copies)
 
 
-def _fresh_pg(template_name: str) -> Iterator[str]:
-    name = f"otpvirt_t_{uuid.uuid4().hex[:12]}"
-    _pg(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
+def _fresh_pg(copies: PgCopies) -> Iterator[str]:
+    name = copies.take()
     yield _pg_url(name)
-    _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    copies.give_back(name)
 
 
 def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settings:
@@ -112,6 +156,10 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
         "count_cache_seconds": 0,
         "client_cache_seconds": 0,
         "catalogue_cache_seconds": 0,
+        # Parallel workers each open runtimes (some tests two) while PostgreSQL allows
+        # 100 connections in all: 10 per runtime still gives the burst tests real
+        # concurrency.
+        "pg_pool_max": 10,
     }
     values.update(overrides)
     return Settings(**values)
@@ -140,3 +188,17 @@ async def api(rt: Runtime) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://otpvirt.test") as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One `otpvirt serve --demo` (SQLite) per test process, for tests that only talk to it.
+
+    Its simulator stays quiet (QUIET_SIMULATOR): these tests inject the SMS they expect.
+    The demo prices every service everywhere, so it has one unpriced service, `zq`, for
+    the "not offered" answers.
+    """
+    server = start_server(tmp_path_factory.mktemp("demo"), env=QUIET_SIMULATOR)
+    add_unpriced_service(server, "zq")
+    yield server
+    stop_server(server)

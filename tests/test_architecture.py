@@ -233,6 +233,14 @@ def import_graph(modules: dict[str, str]) -> dict[str, set[str]]:
     return graph
 
 
+def _pop_until(stack: list[str], v: str) -> set[str]:
+    """Pop the stack down to `v` inclusive: one strongly connected component."""
+    at = len(stack) - 1 - stack[::-1].index(v)
+    comp = set(stack[at:])
+    del stack[at:]
+    return comp
+
+
 def cycles(graph: dict[str, set[str]]) -> list[set[str]]:
     """The strongly connected components with more than one member (Tarjan)."""
     index: dict[str, int] = {}
@@ -250,12 +258,7 @@ def cycles(graph: dict[str, set[str]]) -> list[set[str]]:
             elif w in stack:
                 low[v] = min(low[v], index[w])
         if low[v] == index[v]:
-            comp = set()
-            while True:
-                w = stack.pop()
-                comp.add(w)
-                if w == v:
-                    break
+            comp = _pop_until(stack, v)
             if len(comp) > 1:
                 found.append(comp)
 

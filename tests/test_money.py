@@ -64,7 +64,7 @@ def test_anything_but_plain_decimals_is_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text, minor",
+    ("text", "minor"),
     [("1", 100), ("1.5", 150), ("0.05", 5), (".5", 50), (" 12.30 ", 1230), ("007", 700)],
 )
 def test_plain_decimals_are_read_exactly(text: str, minor: int) -> None:

@@ -37,7 +37,8 @@ class Currency:
     @property
     def scale(self) -> int:
         """How many minor units make one major unit."""
-        return 10**self.decimals
+        scale: int = 10**self.decimals  # int ** int is typed Any (a negative power is a float)
+        return scale
 
     @property
     def max_minor(self) -> int:

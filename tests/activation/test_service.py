@@ -11,6 +11,7 @@ import pytest
 from otpvirt.activation import service as activations
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
+from otpvirt.errors import ActivationFinished, InsufficientBalance, NoNumbers
 from otpvirt.ledger.service import mismatched_balances
 from otpvirt.runtime import Runtime
 from otpvirt.sms.service import UnknownNumber, ingest
@@ -81,9 +82,9 @@ async def test_two_processes_never_double_lease(rt: Runtime, settings: Any, tmp_
                     where=where,
                     lease_ms=60_000,
                 )
-            except activations.NoNumbers:
+            except NoNumbers:
                 return "none"
-            except activations.InsufficientBalance:
+            except InsufficientBalance:
                 return "poor"
             return str(lease.phone)
 
@@ -121,7 +122,7 @@ async def test_expiry_refunds_waiting_and_completes_with_sms(rt: Runtime) -> Non
     assert await sweep_leases(rt) == 2
     assert await sweep_leases(rt) == 0
     async with rt.db.read() as conn:
-        states = dict(await conn.fetchall("SELECT guid, state FROM activations"))
+        states = {r[0]: r[1] for r in await conn.fetchall("SELECT guid, state FROM activations")}
         balance = await conn.fetchval("SELECT balance FROM clients WHERE id = :c", {"c": c.id})
         free = await conn.fetchval(
             "SELECT COUNT(*) FROM numbers WHERE active_activation_id IS NULL"
@@ -152,7 +153,7 @@ async def test_sweeper_and_cancel_race_refund_once(rt: Runtime) -> None:
         try:
             await in_transaction(rt.db, activations.cancel, c.id, guid=guid)
             return "cancelled"
-        except activations.ActivationFinished:
+        except ActivationFinished:
             return "finished"
 
     await asyncio.gather(sweep_leases(rt), *(cancel(lease.guid) for lease in leases))

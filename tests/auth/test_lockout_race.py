@@ -185,7 +185,7 @@ async def test_an_ipv6_slash_64_is_one_address(database_url: str, tmp_path: Path
 
 
 @pytest.mark.parametrize(
-    "address, key",
+    ("address", "key"),
     [
         ("192.0.2.7", "ip:192.0.2.7"),
         ("2001:db8:0:7::1", "ip:2001:db8:0:7::/64"),

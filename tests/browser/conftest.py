@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server, start_server, stop_server
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 CHROMIUM_ARGS = [

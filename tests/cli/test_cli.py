@@ -7,31 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from otpvirt.cli.main import app
-
-
-@pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("OTPVIRT_DATABASE_URL", database_url)
-    monkeypatch.setenv("OTPVIRT_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("OTPVIRT_ARGON2_MEMORY_KIB", "64")
-    monkeypatch.setenv("OTPVIRT_ARGON2_TIME_COST", "1")
-    runner = CliRunner()
-
-    def invoke(*args: str, ok: bool = True) -> str:
-        result = runner.invoke(app, list(args))
-        if ok:
-            assert result.exit_code == 0, (args, result.output)
-        else:
-            assert result.exit_code == 1, (args, result.output)
-        return result.output
-
-    return invoke
+from tests.cli.conftest import Cli
 
 
-def test_clients_create_list_show_topup_disable(cli) -> None:  # type: ignore[no-untyped-def]
+def test_clients_create_list_show_topup_disable(cli: Cli) -> None:
     out = json.loads(cli("clients", "create", "--balance", "5.50", "--json"))
     cid, pw = out["clientId"], out["apiPassword"]
     assert len(pw) >= 8 and out["balance"] == "5.50"
@@ -50,7 +30,7 @@ def test_clients_create_list_show_topup_disable(cli) -> None:  # type: ignore[no
     assert json.loads(cli("clients", "show", cid, "--json"))["enabled"] is False
 
 
-def test_client_with_given_id_and_password(cli) -> None:  # type: ignore[no-untyped-def]
+def test_client_with_given_id_and_password(cli: Cli) -> None:
     gid = "BD7BF3DD-EA7A-4079-A836-4BB26592FDAD"
     out = json.loads(
         cli("clients", "create", "--client-id", gid, "--password", "twelve-chars", "--json")
@@ -66,7 +46,7 @@ def test_client_with_given_id_and_password(cli) -> None:  # type: ignore[no-unty
     assert "unknown currency" in cli("clients", "create", "--currency", "XXX", ok=False)
 
 
-def test_catalogue_and_prices(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_catalogue_and_prices(cli: Cli, tmp_path: Path) -> None:
     cat = json.loads(cli("catalogue", "list", "--json"))
     names = [c["name"] for c in cat["countries"]]
     assert names == ["tajikistan", "iran", "libyan", "afghanistan", "latvia", "serbia", "laos"]
@@ -89,7 +69,7 @@ def test_catalogue_and_prices(cli, tmp_path: Path) -> None:  # type: ignore[no-u
     assert "decimal places" in cli("prices", "set", "laos", "wv", "1.234", ok=False)
 
 
-def test_numbers_import_is_idempotent_and_reports_lines(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_numbers_import_is_idempotent_and_reports_lines(cli: Cli, tmp_path: Path) -> None:
     csv = tmp_path / "numbers.csv"
     csv.write_text(
         "number,country,provider\n"
@@ -115,7 +95,7 @@ def test_numbers_import_is_idempotent_and_reports_lines(cli, tmp_path: Path) -> 
     assert "no number" in cli("numbers", "disable", "992000000000", ok=False)
 
 
-def test_sms_inject_goes_through_ingest(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sms_inject_goes_through_ingest(cli: Cli, tmp_path: Path) -> None:
     csv = tmp_path / "n.csv"
     csv.write_text("number,country,provider\n992112302159,tajikistan,indigo\n")
     cli("numbers", "import", str(csv))
@@ -152,12 +132,12 @@ def test_sms_inject_goes_through_ingest(cli, tmp_path: Path) -> None:  # type: i
     )
 
 
-def test_db_current(cli) -> None:  # type: ignore[no-untyped-def]
+def test_db_current(cli: Cli) -> None:
     out = json.loads(cli("db", "current", "--json"))
     assert out["upToDate"] is True
 
 
-def test_clients_api_key_issues_and_rotates(cli, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_clients_api_key_issues_and_rotates(cli: Cli, database_url: str, tmp_path: Path) -> None:
     import asyncio
 
     from otpvirt.clients.service import authenticate_api_key
@@ -187,7 +167,7 @@ def test_clients_api_key_issues_and_rotates(cli, database_url: str, tmp_path: Pa
     asyncio.run(check())
 
 
-def test_smsactivate_ids_are_bounded(cli) -> None:  # type: ignore[no-untyped-def]
+def test_smsactivate_ids_are_bounded(cli: Cli) -> None:
     cli("catalogue", "set-smsactivate-id", "laos", "26")
     laos = [
         c
@@ -199,7 +179,7 @@ def test_smsactivate_ids_are_bounded(cli) -> None:  # type: ignore[no-untyped-de
     assert "used by another" in cli("catalogue", "set-smsactivate-id", "laos", "143", ok=False)
 
 
-def test_sources_create_suppliers_and_receivers(cli) -> None:  # type: ignore[no-untyped-def]
+def test_sources_create_suppliers_and_receivers(cli: Cli) -> None:
     out = json.loads(
         cli(
             "sources",
@@ -249,13 +229,13 @@ def test_sources_create_suppliers_and_receivers(cli) -> None:  # type: ignore[no
     assert "no supplier orders" in cli("sources", "orders")
 
 
-def test_smpp_command_checks_its_options(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_smpp_command_checks_its_options(cli: Cli, tmp_path: Path) -> None:
     common = ["smpp", "--host", "127.0.0.1", "--system-id", "x", "--password", "y"]
     assert "--bind" in cli(*common, "--bind", "transmitter", ok=False)
     assert "number map" in cli(*common, "--number-map", str(tmp_path / "missing.csv"), ok=False)
 
 
-def test_sources_priority_orders_the_suppliers(cli, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sources_priority_orders_the_suppliers(cli: Cli, database_url: str, tmp_path: Path) -> None:
     from otpvirt.runtime import Runtime
     from otpvirt.supply.stock import suppliers
     from tests.conftest import make_settings

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,18 +20,12 @@ from otpvirt.cli.main import app
 from otpvirt.client import Client, InvalidRequestError
 from otpvirt.demo import DEMO_PRICES
 from tests.client.conftest import VIBER_TEXT, closed_port_url, inject
-from tests.e2e.conftest import Server, add_unpriced_service, start_server, stop_server
+from tests.support.server import Server
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    # The tests deliver every SMS themselves: the simulator's would race them under load.
-    srv = start_server(
-        tmp_path_factory.mktemp("cli-client"), env={"OTPVIRT_SIMULATOR_DELAY": "900-1200"}
-    )
-    add_unpriced_service(srv, "zq")
-    yield srv
-    stop_server(srv)
+@pytest.fixture
+def server(demo_server: Server) -> Server:
+    return demo_server
 
 
 def env_of(server: Server, **extra: str) -> dict[str, str]:

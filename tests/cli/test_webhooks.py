@@ -8,32 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
-from typer.testing import CliRunner
 
 from otpvirt.app import create_app
-from otpvirt.cli.main import app
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.sms.service import ingest
+from tests.cli.conftest import Cli
 from tests.conftest import make_settings
 from tests.support import factory
-
-
-@pytest.fixture
-def cli(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("OTPVIRT_DATABASE_URL", database_url)
-    monkeypatch.setenv("OTPVIRT_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("OTPVIRT_ARGON2_MEMORY_KIB", "64")
-    monkeypatch.setenv("OTPVIRT_ARGON2_TIME_COST", "1")
-    runner = CliRunner()
-
-    def invoke(*args: str, ok: bool = True) -> str:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code == (0 if ok else 1), (args, result.output)
-        return result.output
-
-    return invoke
 
 
 def _lease_and_sms(database_url: str, tmp_path: Path, client_id: str, password: str) -> str:
@@ -46,17 +28,10 @@ def _lease_and_sms(database_url: str, tmp_path: Path, client_id: str, password: 
             phones = await factory.numbers(rt, "tajikistan", "indigo", 1)
             transport = httpx.ASGITransport(app=create_app(runtime=rt))
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as api:
-                got = (
-                    await api.post(
-                        "/native/GetNumber",
-                        json={
-                            "clientId": client_id,
-                            "apiPassword": password,
-                            "service": "vi",
-                            "detail": {"country": "tajikistan"},
-                        },
-                    )
-                ).json()
+                ask = factory.TestClient(client_id, password).creds(
+                    service="vi", detail={"country": "tajikistan"}
+                )
+                got = (await api.post("/native/GetNumber", json=ask)).json()
             assert got["status"] == 2, got
             await in_transaction(rt.db, ingest, to=phones[0], sender="Viber", text="code 424242")
             return str(got["activationId"])
@@ -66,7 +41,7 @@ def _lease_and_sms(database_url: str, tmp_path: Path, client_id: str, password: 
     return asyncio.run(work())
 
 
-def test_set_webhook_secret_rotation_and_format(cli) -> None:  # type: ignore[no-untyped-def]
+def test_set_webhook_secret_rotation_and_format(cli: Cli) -> None:
     cid = json.loads(cli("clients", "create", "--json"))["clientId"]
     first = json.loads(
         cli("clients", "set-webhook", cid, "https://hooks.example.com/otp", "--json")
@@ -101,7 +76,7 @@ def test_set_webhook_secret_rotation_and_format(cli) -> None:  # type: ignore[no
     assert "give a URL" in cli("clients", "set-webhook", cid, ok=False)
 
 
-def test_list_show_redeliver(cli, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_list_show_redeliver(cli: Cli, database_url: str, tmp_path: Path) -> None:
     out = json.loads(cli("clients", "create", "--balance", "1", "--json"))
     cid = out["clientId"]
     cli("clients", "set-webhook", cid, "https://hooks.example.com/otp")

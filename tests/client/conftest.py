@@ -18,15 +18,9 @@ from otpvirt.client import AsyncClient
 from otpvirt.db import in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.sms.service import IngestResult, ingest
-from tests.e2e.conftest import (
-    Server,
-    add_unpriced_service,
-    free_port,
-    start_server,
-    stop_server,
-)
 from tests.support import factory
 from tests.support.peer import Scripted, scripted_peer
+from tests.support.server import Server, free_port
 
 VIBER_TEXT = (
     "<#> Your Viber code: 905526\n\nYou can also tap this link: https://unv.viber.com/a/905526"
@@ -62,17 +56,11 @@ async def deliver(rt: Runtime, number: int, text: str, sender: str = "Viber") ->
     return await in_transaction(rt.db, ingest, to=str(number), sender=sender, text=text)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@pytest.fixture
+def server(demo_server: Server) -> Server:
     """A real `otpvirt serve --demo` on 127.0.0.1 (SQLite in its data dir), with one
     unpriced service, `zq`."""
-    # The tests deliver every SMS themselves: the simulator's would race them under load.
-    srv = start_server(
-        tmp_path_factory.mktemp("sdk-server"), env={"OTPVIRT_SIMULATOR_DELAY": "900-1200"}
-    )
-    add_unpriced_service(srv, "zq")
-    yield srv
-    stop_server(srv)
+    return demo_server
 
 
 def inject(server: Server, number: int, text: str, sender: str = "Viber") -> dict[str, Any]:

@@ -16,7 +16,8 @@ from otpvirt.client import (
     ServerError,
     TransportError,
 )
-from tests.client.conftest import Scripted, closed_port_url
+from tests.client.conftest import closed_port_url
+from tests.support.peer import Scripted
 
 CLIENT_ID = "bd7bf3dd-ea7a-4079-a836-4bb26592fdad"
 BALANCE = (200, b'{"currency":"USD","balance":131.95,"status":2,"error":0}')

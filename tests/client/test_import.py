@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.e2e.conftest import Server
+from tests.support.server import Server
 
 BLOCKED = [
     "fastapi",

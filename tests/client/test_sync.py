@@ -19,7 +19,7 @@ from otpvirt.client import (
 )
 from otpvirt.demo import DEMO_PRICES
 from tests.client.conftest import VIBER_TEXT, inject
-from tests.e2e.conftest import Server
+from tests.support.server import Server
 
 
 @pytest.fixture

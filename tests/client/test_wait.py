@@ -20,12 +20,16 @@ def test_polling_backs_off_to_5_seconds_and_stops_at_the_deadline() -> None:
     clock = Clock()
     plan = Waiter("a1", timeout=20, poll_interval=1, after=(), want_code=False, clock=clock)
     delays = []
-    with pytest.raises(WaitTimeout) as timed_out:
+
+    def poll_until_timeout() -> None:
         while True:
             assert plan.check([]) is None
             delay = plan.next_delay()
             delays.append(delay)
             clock.now += delay
+
+    with pytest.raises(WaitTimeout) as timed_out:
+        poll_until_timeout()
     assert delays == [1, 1.5, 2.25, 3.375, 5, 5, 1.875]
     assert sum(delays) == 20
     assert timed_out.value.activation_id == "a1" and timed_out.value.timeout == 20
@@ -35,5 +39,5 @@ def test_poll_interval_above_the_cap_is_kept() -> None:
     clock = Clock()
     plan = Waiter("a", timeout=60, poll_interval=8, after=(), want_code=True, clock=clock)
     assert [plan.next_delay(), plan.next_delay()] == [8, 8]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="poll_interval > 0"):
         Waiter("a", timeout=1, poll_interval=0, after=(), want_code=True)

@@ -7,6 +7,7 @@ import json
 import os
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from standardwebhooks import Webhook
@@ -15,7 +16,7 @@ from otpvirt.client import WebhookSms, WebhookVerificationError, parse_webhook, 
 from otpvirt.client.webhooks import sign_webhook
 
 SECRET = "whsec_" + base64.b64encode(os.urandom(32)).decode()
-PAYLOAD = {
+PAYLOAD: dict[str, Any] = {
     "id": "0f9aa28a-125e-4f61-ac48-3d3a48b404a5",
     "phoneFrom": "Viber",
     "phone": 992112302159,

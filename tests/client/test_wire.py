@@ -11,6 +11,7 @@ from otpvirt_client import (
     Activation,
     InvalidRequestError,
     NoNumbersError,
+    OtpVirtError,
     ServerError,
     SmsAlreadyReceivedError,
     _wire,
@@ -28,7 +29,7 @@ GET_SMS = _wire.activation_call("GetSms", "x")
         (4, SmsAlreadyReceivedError),
     ],
 )
-def test_error_numbers_map_to_classes(error: int, cls: type) -> None:
+def test_error_numbers_map_to_classes(error: int, cls: type[OtpVirtError]) -> None:
     body = f'{{"status":4,"error":{error},"reason":"r","message":"m"}}'.encode()
     with pytest.raises(cls) as err:
         _wire.decode(GET_SMS, 200, body)

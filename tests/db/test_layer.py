@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from alembic import command
 
 from otpvirt.db import IntegrityError, in_transaction, migrate
 from otpvirt.db.base import to_numbered
@@ -19,7 +20,7 @@ def test_named_parameters_become_numbered() -> None:
 
 
 async def test_transaction_rolls_back_on_error(rt: Runtime) -> None:
-    async def boom(conn) -> None:  # type: ignore[no-untyped-def]
+    async def boom(conn) -> None:
         await conn.execute(
             "INSERT INTO system_values (key, value, created_at) VALUES ('k', 'v', 0)"
         )
@@ -70,7 +71,7 @@ async def test_integrity_errors_are_normalised(rt: Runtime) -> None:
 
 def test_migrations_go_down_and_up_again(database_url: str) -> None:
     assert migrate.current_revision(database_url) == migrate.head_revision()
-    migrate.command.downgrade(migrate.alembic_config(database_url), "base")
+    command.downgrade(migrate.alembic_config(database_url), "base")
     assert migrate.current_revision(database_url) is None
     migrate.upgrade(database_url)
     assert migrate.current_revision(database_url) == migrate.head_revision()

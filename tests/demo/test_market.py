@@ -149,6 +149,7 @@ async def test_the_market_trades_through_the_real_services(rt: Runtime, clock: C
         checks = await run_checks(conn)
         assert [c for c in checks if c["violations"]] == [], checks
     # Across countries and services; nothing was confirmed without its code.
+    assert spread is not None
     assert spread[0] >= 5 and spread[1] >= 8 and spread[2] == 0, tuple(spread)
     # What the console's overview shows: leases, SMS, revenue, success rates.
     assert sum(ov.series["leases"]) == sum(states.values())

@@ -84,7 +84,7 @@ CORRUPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("check, sql", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+@pytest.mark.parametrize(("check", "sql"), CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
 async def test_each_corruption_is_caught(
     api: httpx.AsyncClient, rt: Runtime, check: str, sql: str
 ) -> None:

@@ -14,12 +14,12 @@ from typing import Any
 
 import httpx
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
 
 from otpvirt.native.schemas import CLIENT_ID, PASSWORD
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server, start_server, stop_server
+
+# Thousands of generated requests against a server of its own: slow (make test runs them).
+pytestmark = pytest.mark.slow
 
 BUSINESS = ["clients", "ledger_entries", "activations", "sms_messages", "numbers", "prices"]
 
@@ -74,16 +74,22 @@ def assert_envelope(resp: Any) -> None:
         assert PASSWORD not in resp.text
 
 
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
-def test_schemathesis_native_api(fuzz_server: Server, mode: GenerationMode) -> None:
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_schemathesis_native_api(fuzz_server: Server, mode: str) -> None:
     """Every native operation, with bodies that fit the schema and bodies that do not."""
+    # Imported here: schemathesis and hypothesis take ~1.5 s to import, and every test
+    # process imports every test module (pytest -p no:schemathesis: not its plugin).
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+
     schema = schemathesis.openapi.from_url(f"{fuzz_server.base}/openapi.json")
-    operations = [r.ok() for r in schema.get_all_operations()]
+    # An operation the schema cannot describe is an Err: .ok() on it fails the test.
+    operations = [r.ok() for r in schema.get_all_operations()]  # type: ignore[union-attr]
     native = [op for op in operations if op.path.startswith("/native/")]
     assert len(native) == 7
     for op in native:
 
-        @given(case=op.as_strategy(generation_mode=mode))
+        @given(case=op.as_strategy(generation_mode=schemathesis.GenerationMode(mode)))
         @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
         def check(case: Any) -> None:
             assert_envelope(case.call(base_url=fuzz_server.base))

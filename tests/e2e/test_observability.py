@@ -7,8 +7,12 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 
-from tests.e2e.conftest import start_server, stop_server
+from tests.support.server import start_server, stop_server
+
+# `serve --workers 2` and its scrapes: slow (make test runs it).
+pytestmark = pytest.mark.slow
 
 
 def _sample(text: str, pattern: str) -> float:

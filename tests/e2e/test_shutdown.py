@@ -12,8 +12,12 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
-from tests.e2e.conftest import start_server
+from tests.support.server import start_server
+
+# A server stopped under load: slow (make test runs it).
+pytestmark = pytest.mark.slow
 
 
 def test_sigterm_finishes_in_flight_requests(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.e2e.conftest import Server, start_server, stop_server
 from tests.support.gateway import android_request, gson, sms_received
+from tests.support.server import Server, start_server, stop_server
 
 
 @pytest.fixture(scope="module")

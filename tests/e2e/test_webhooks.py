@@ -16,7 +16,7 @@ import httpx
 import pytest
 from standardwebhooks import Webhook
 
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server, start_server, stop_server
 
 
 class _Hook(BaseHTTPRequestHandler):

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from otpvirt.gateway.gammu import item_from_env
-from tests.e2e.conftest import Server, free_port, start_server, stop_server
+from tests.support.server import Server, free_port, start_server, stop_server
 
 # Captured from gammu-smsd 1.42 (dummy driver, files backend): a 2-part UCS-2 message.
 TWO_PARTS = {

@@ -64,13 +64,7 @@ async def test_single_sms_is_accepted_and_unicode_survives(
 async def test_routed_to_the_live_lease_with_code(
     api: httpx.AsyncClient, rt: Runtime, pool: dict[str, Any]
 ) -> None:
-    await factory.price(rt, "tajikistan", "vi", "0.05")
-    client = await factory.client(rt)
-    got = (
-        await api.post(
-            "/native/GetNumber", json=client.creds(service="vi", detail={"country": "tajikistan"})
-        )
-    ).json()
+    client, got = await factory.leased(api, rt)
     resp = await post(
         api,
         pool["token"],
@@ -167,7 +161,7 @@ async def test_device_mapping(api: httpx.AsyncClient, rt: Runtime, pool: dict[st
 
 
 @pytest.mark.parametrize(
-    "headers, status",
+    ("headers", "status"),
     [({}, 401), ({"Authorization": "Bearer nope"}, 401), ({"Authorization": "Basic x"}, 401)],
 )
 async def test_bad_tokens_are_refused(

@@ -63,13 +63,7 @@ async def stored(rt: Runtime) -> list[tuple[int, str, str]]:
 async def test_ucs2_post_is_stored_then_acknowledged(
     api: httpx.AsyncClient, rt: Runtime, pool: dict[str, Any]
 ) -> None:
-    await factory.price(rt, "tajikistan", "vi", "0.05")
-    client = await factory.client(rt)
-    got = (
-        await api.post(
-            "/native/GetNumber", json=client.creds(service="vi", detail={"country": "tajikistan"})
-        )
-    ).json()
+    client, got = await factory.leased(api, rt)
     text = "Код Viber: 482915 🔐 — никому не сообщайте"
     args = jasmin_args(got["number"], text.encode("utf-16-be"), 8)
     # Jasmin's own encoding check: coding travels as %08, content as UTF-16 bytes.

@@ -70,7 +70,7 @@ async def test_ttl_zero_always_counts() -> None:
 
 async def test_available_counts_off_the_loop_and_reflects_leases(
     database_url: str, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     rt = Runtime.open(make_settings(database_url, tmp_path, count_cache_seconds=0.05))
     try:
         await factory.numbers(rt, "tajikistan", "indigo", 30)

@@ -12,7 +12,7 @@ from tests.support import factory
 
 
 @pytest.mark.parametrize(
-    "raw, expected",
+    ("raw", "expected"),
     [
         ("+992 (11) 230-21-59", 992112302159),
         ("00992112302159", 992112302159),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from alembic import command
 from typer.testing import CliRunner
 
 from otpvirt.cli.main import app
@@ -150,7 +151,7 @@ def test_the_doctor_survives_an_overflowed_ledger(database_url: str, tmp_path: P
 
     from tests.conftest import make_settings
 
-    migrate.command.downgrade(migrate.alembic_config(database_url), "0010")
+    command.downgrade(migrate.alembic_config(database_url), "0010")
     huge = 4_611_686_018_427_387_903
     settings = make_settings(database_url, tmp_path)
 

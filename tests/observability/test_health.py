@@ -75,7 +75,9 @@ async def test_metrics_count_requests_and_read_the_database(
     await in_transaction(
         rt.db, ingest, to=phone, sender="Viber", text="Your code is 123456", source_id=source_id
     )
-    figures = rt.extras[metrics.KEY][0]
+    found = rt.extras[metrics.KEY]
+    assert isinstance(found, tuple)
+    figures = found[0]
     async with rt.db.transaction() as conn:
         # Make the SMS older than the settle time but newer than the last count.
         await conn.execute(

@@ -323,8 +323,9 @@ def test_empty_and_odd_inputs() -> None:
 
 def test_speed_is_reasonable() -> None:
     text = FORMAT_CASES["whatsapp"][0]
-    start = time.perf_counter()
+    # CPU time, not wall time: parallel test processes and other work share the cores.
+    start = time.process_time()
     for _ in range(2000):
         extract_code(text)
-    per_call = (time.perf_counter() - start) / 2000
+    per_call = (time.process_time() - start) / 2000
     assert per_call < 300e-6  # generous: the bench measures the real figure

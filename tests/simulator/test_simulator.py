@@ -28,7 +28,9 @@ def test_every_simulated_message_parses_to_its_code(service: str, country: str) 
         assert extract_code(msg.text, sender=msg.sender, service=service) == msg.code, msg.text
 
 
-@pytest.mark.parametrize("text, lo, hi", [("3-15", 3, 15), ("0.5", 0.5, 0.5), (" 1 - 2 ", 1, 2)])
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"), [("3-15", 3, 15), ("0.5", 0.5, 0.5), (" 1 - 2 ", 1, 2)]
+)
 def test_parse_delay(text: str, lo: float, hi: float) -> None:
     assert simulator.parse_delay(text) == (lo, hi)
 
@@ -47,7 +49,7 @@ async def _lease(rt: Runtime, client: factory.TestClient, snap: Snapshot) -> str
 
 
 @pytest.fixture
-async def sim_rt(rt: Runtime, settings, tmp_path):  # type: ignore[no-untyped-def]
+async def sim_rt(rt: Runtime, settings, tmp_path):
     await source(rt, "simulator", kind="simulator")
     await factory.numbers(rt, "tajikistan", "indigo", 5, source="simulator")
     await factory.price(rt, "tajikistan", "tg", "0.29")
@@ -64,7 +66,7 @@ async def _sms(rt: Runtime, guid: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-async def test_lease_receives_a_telegram_code(sim_rt: Runtime, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_lease_receives_a_telegram_code(sim_rt: Runtime, settings, tmp_path) -> None:
     rt = Runtime.open(
         make_settings(
             settings.database_url, tmp_path, simulator_delay="0", simulator_second_sms_probability=0
@@ -88,7 +90,7 @@ async def test_lease_receives_a_telegram_code(sim_rt: Runtime, settings, tmp_pat
         await rt.close()
 
 
-async def test_no_sms_and_second_sms_probabilities(sim_rt: Runtime, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_no_sms_and_second_sms_probabilities(sim_rt: Runtime, settings, tmp_path) -> None:
     silent = Runtime.open(
         make_settings(
             settings.database_url, tmp_path, simulator_delay="0", simulator_no_sms_probability=1
@@ -117,7 +119,7 @@ async def test_no_sms_and_second_sms_probabilities(sim_rt: Runtime, settings, tm
 
 async def test_delay_is_respected_and_cancelled_leases_get_nothing(
     sim_rt: Runtime, settings, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     rt = Runtime.open(
         make_settings(
             settings.database_url,
@@ -148,7 +150,7 @@ async def test_delay_is_respected_and_cancelled_leases_get_nothing(
         await rt.close()
 
 
-async def test_leases_on_other_sources_are_left_alone(rt: Runtime, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_leases_on_other_sources_are_left_alone(rt: Runtime, settings, tmp_path) -> None:
     await source(rt, "gw")
     await factory.numbers(rt, "tajikistan", "indigo", 2, source="gw")
     await factory.price(rt, "tajikistan", "tg", "0.29")

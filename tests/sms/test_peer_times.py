@@ -63,7 +63,7 @@ async def _stored(rt: Runtime) -> list[tuple[int, str | None]]:
     return [(int(r[0]), r[1]) for r in rows]
 
 
-@pytest.mark.parametrize("raw, kept", list(IMPLAUSIBLE.values()), ids=list(IMPLAUSIBLE))
+@pytest.mark.parametrize(("raw", "kept"), list(IMPLAUSIBLE.values()), ids=list(IMPLAUSIBLE))
 async def test_gateway_sms_with_an_implausible_time_is_stored_at_receipt(
     api: httpx.AsyncClient, rt: Runtime, raw: str, kept: str
 ) -> None:

@@ -16,13 +16,7 @@ from tests.support import factory
 
 async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
     phones = await factory.numbers(rt, "tajikistan", "indigo", 3)
-    await factory.price(rt, "tajikistan", "vi", "0.05")
-    c = await factory.client(rt)
-    got = (
-        await api.post(
-            "/native/GetNumber", json=c.creds(service="vi", detail={"country": "tajikistan"})
-        )
-    ).json()
+    _, got = await factory.leased(api, rt)
     leased = str(got["number"])
     other = next(str(p) for p in phones if str(p) != leased)
     await in_transaction(rt.db, ingest, to=leased, sender="Viber", text="Your Viber code: 111222")
@@ -36,7 +30,7 @@ async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
     report = await in_transaction(rt.db, reparse)
     assert (report.checked, report.changed, report.kept_delivered) == (3, 2, 1)
     async with rt.db.read() as conn:
-        codes = dict(await conn.fetchall("SELECT text, code FROM sms_messages"))
+        codes = {r[0]: r[1] for r in await conn.fetchall("SELECT text, code FROM sms_messages")}
     assert codes == {
         "Your Viber code: 111222": "999999",  # routed and already visible: kept
         "Viber code 333444, again": "333444",  # was empty: filled
@@ -46,7 +40,7 @@ async def test_reparse_rules(api: httpx.AsyncClient, rt: Runtime) -> None:
     assert again.checked == 0
 
 
-def test_cli_reparse_and_code_parse(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_reparse_and_code_parse(database_url: str, tmp_path) -> None:
     env = {"OTPVIRT_DATABASE_URL": database_url, "OTPVIRT_DATA_DIR": str(tmp_path), "PATH": ""}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -131,7 +131,7 @@ async def test_demo_client_key_survives_restarts(api: httpx.AsyncClient, rt: Run
     assert saved["apiKey"] == third.api_key
 
 
-async def test_the_per_client_rate_limit_applies_here_too(database_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_per_client_rate_limit_applies_here_too(database_url: str, tmp_path) -> None:
     import httpx
 
     from otpvirt.app import create_app

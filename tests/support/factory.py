@@ -6,6 +6,8 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
 from otpvirt.clients import service as clients
 from otpvirt.demo import ensure_source
 from otpvirt.inventory import service as inventory
@@ -70,3 +72,25 @@ async def numbers(
     report = await inventory.import_numbers(rt.db, snap, rows)
     assert report.added == count, report.as_dict()
     return [int(p) for p in phones]
+
+
+async def leased(
+    api: httpx.AsyncClient,
+    rt: Runtime,
+    *,
+    service: str = "vi",
+    country: str = "tajikistan",
+    amount: str = "0.05",
+    balance: int = 10_000,
+) -> tuple[TestClient, dict[str, Any]]:
+    """A new client who leased a number for `service` in `country` (priced at `amount`
+    first; the numbers must be there): the client and the GetNumber answer."""
+    await price(rt, country, service, amount)
+    c = await client(rt, balance=balance)
+    got: dict[str, Any] = (
+        await api.post(
+            "/native/GetNumber", json=c.creds(service=service, detail={"country": country})
+        )
+    ).json()
+    assert got["status"] == 2, got
+    return c, got

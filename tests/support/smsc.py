@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import free_port
+from tests.support.server import free_port
 
 SMSC_DIR = Path(__file__).resolve().parent.parent / "smpp"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -28,16 +29,19 @@ def ensure_node() -> str:
         if IN_CI:
             pytest.fail(msg)
         pytest.skip(msg)
-    if not (SMSC_DIR / "node_modules" / "smpp").is_dir():
-        done = subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund"],
-            cwd=SMSC_DIR,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if done.returncode != 0:
-            pytest.fail(f"npm install in {SMSC_DIR} failed:\n{done.stderr}")
+    # Parallel test processes: one installs, the others wait for it (and find it done).
+    with (SMSC_DIR.parent / ".smpp-npm.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (SMSC_DIR / "node_modules" / "smpp").is_dir():
+            done = subprocess.run(
+                [npm, "install", "--no-audit", "--no-fund"],
+                cwd=SMSC_DIR,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            if done.returncode != 0:
+                pytest.fail(f"npm install in {SMSC_DIR} failed:\n{done.stderr}")
     return node
 
 

@@ -102,7 +102,7 @@ def _get_routes(area: str) -> list[APIRoute]:
         r
         for router in routers
         for r in router.routes
-        if isinstance(r, APIRoute) and r.path.startswith(area) and "GET" in r.methods
+        if isinstance(r, APIRoute) and r.path.startswith(area) and "GET" in (r.methods or set())
     ]
 
 
@@ -143,7 +143,7 @@ def _counted(method: str, outcome: str) -> float:
 
 async def _disconnecting(app: Any, path: str, content_type: bytes) -> list[dict[str, Any]]:
     """POST half a body, then hang up (what a client closing mid-upload looks like)."""
-    messages = [
+    messages: list[dict[str, Any]] = [
         {"type": "http.request", "body": b'{"clientId": "', "more_body": True},
         {"type": "http.disconnect"},
     ]

@@ -160,7 +160,7 @@ async def test_the_key_can_come_from_the_environment(database_url: str, tmp_path
     assert not (tmp_path / "a" / "secret.key").exists()
     assert not (tmp_path / "b" / "secret.key").exists()
     with pytest.raises(ValueError, match="32"):
-        Settings(secret_key="too-short")
+        Settings(secret_key="too-short")  # type: ignore[arg-type]
 
 
 async def test_rotating_the_key_ends_every_session(

@@ -111,6 +111,12 @@ async def sms(rt: Runtime, phone: int, text: str, sender: str = "Viber") -> Inge
     return res
 
 
+async def state_is(rt: Runtime, state: str) -> bool:
+    """Whether every webhook delivery is in `state` (and there is one)."""
+    rows = await delivery_rows(rt)
+    return bool(rows) and all(row[1] == state for row in rows)
+
+
 async def delivery_rows(rt: Runtime) -> list[Any]:
     async with rt.db.read() as conn:
         return await conn.fetchall(

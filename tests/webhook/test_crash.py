@@ -11,11 +11,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 from standardwebhooks import Webhook
 
 from otpvirt.runtime import Runtime
 from tests.support.receiver import Received, Receiver, fail_first
-from tests.webhook.conftest import delivery_rows, lease, sms
+from tests.support.wait import until
+from tests.webhook.conftest import delivery_rows, lease, sms, state_is
+
+# Worker processes killed and restarted: slow (make test runs them; make quick does not).
+pytestmark = pytest.mark.slow
 
 
 @asynccontextmanager
@@ -75,7 +80,7 @@ async def test_worker_killed_mid_delivery_still_delivers_after_restart(
             assert row[1] == "pending"  # the attempt was never recorded
         async with worker_process(rt, tmp_path):
             reqs = await rx.wait_for(lambda _r: 200 in rx.answered[1:], within=40)
-            await asyncio.sleep(0.5)
+            await until(lambda: state_is(rt, "delivered"))
     assert len({r.webhook_id for r in reqs}) == 1 and len(reqs) >= 2
     for r in reqs:
         Webhook(got.secret or "").verify(r.body, r.headers)
@@ -86,23 +91,22 @@ async def test_worker_killed_mid_delivery_still_delivers_after_restart(
 async def test_worker_killed_between_retries_delivers_after_restart(
     rt: Runtime, api: httpx.AsyncClient, tmp_path: Path
 ) -> None:
+    async def attempt_recorded() -> bool:
+        return bool((await delivery_rows(rt))[0][2] == 1)
+
     async with Receiver(fail_first(1)) as rx:
         got = await lease(rt, api, rx.url)
         await sms(rt, got.phone, "Your code 717171")
         async with worker_process(rt, tmp_path, schedule="3s") as current:
             await rx.wait_for(lambda _r: rx.answered == [500], within=30)
-            for _ in range(200):  # until the failure is recorded
-                if (await delivery_rows(rt))[0][2] == 1:
-                    break
-                await asyncio.sleep(0.05)
+            await until(attempt_recorded)
             current().send_signal(signal.SIGKILL)
             await current().wait()
-        await asyncio.sleep(0.3)
         (row,) = await delivery_rows(rt)
         assert (row[1], row[2], row[3]) == ("pending", 1, 500)
         async with worker_process(rt, tmp_path, schedule="3s"):
             await rx.wait_for(lambda _r: rx.answered == [500, 200], within=40)
-            await asyncio.sleep(0.5)
+            await until(lambda: state_is(rt, "delivered"))
     assert len({r.webhook_id for r in rx.received}) == 1
     (row,) = await delivery_rows(rt)
     assert (row[1], row[2]) == ("delivered", 2)

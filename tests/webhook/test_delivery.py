@@ -14,7 +14,8 @@ from otpvirt.runtime import Runtime
 from otpvirt.webhook import history, targets
 from otpvirt.worker.runner import Worker
 from tests.support.receiver import Received, Receiver, fail_first
-from tests.webhook.conftest import delivery_rows, lease, sms, webhook_loop
+from tests.support.wait import until
+from tests.webhook.conftest import delivery_rows, lease, sms, state_is, webhook_loop
 
 
 async def test_sms_is_pushed_signed_and_exactly_as_the_collection(
@@ -41,7 +42,7 @@ async def test_sms_is_pushed_signed_and_exactly_as_the_collection(
     assert list(payload) == ["id", "phoneFrom", "phone", "text", "code", "clientId", "activationId"]
     assert payload["id"] == res.sms_id and payload["code"] == "905526"
     assert req.webhook_id.startswith("msg_")
-    await asyncio.sleep(0.3)
+    await until(lambda: state_is(rt, "delivered"))
     assert len(rx.received) == 1
     (row,) = await delivery_rows(rt)
     assert (row[0], row[1], row[2], row[3]) == (req.webhook_id, "delivered", 1, 200)
@@ -95,7 +96,7 @@ async def test_failing_receiver_gets_it_later_with_the_same_id(
     assert stamps == sorted(stamps)
     for r in reqs:
         Webhook(got.secret or "").verify(r.body, r.headers)
-    await asyncio.sleep(0.2)
+    await until(lambda: state_is(rt, "delivered"))
     (row,) = await delivery_rows(rt)
     assert (row[1], row[2], row[3]) == ("delivered", 3, 200)
     async with rt.db.read() as conn:
@@ -116,7 +117,7 @@ async def test_gives_up_after_the_schedule_and_redeliver_sends_again(
         got = await lease(rt, api, rx.url)
         await sms(rt, got.phone, "code 900900")
         await rx.wait_for(lambda _r: len(rx.answered) >= 4)
-        await asyncio.sleep(1.0)
+        await until(lambda: state_is(rt, "failed"))  # final: nothing more is sent
         assert len(rx.received) == 4
         (row,) = await delivery_rows(rt)
         assert (row[1], row[2], row[3]) == ("failed", 4, 503)
@@ -129,7 +130,7 @@ async def test_gives_up_after_the_schedule_and_redeliver_sends_again(
         rt.notify("webhook")
         await rx.wait_for(lambda _r: rx.answered[-1:] == [200])
     assert {r.webhook_id for r in rx.received} == {row[0]}
-    await asyncio.sleep(0.2)
+    await until(lambda: state_is(rt, "delivered"))
     (row,) = await delivery_rows(rt)
     assert (row[1], row[2]) == ("delivered", 1)
 
@@ -219,7 +220,7 @@ async def test_cleared_url_fails_pending_deliveries(rt: Runtime, api: httpx.Asyn
         await targets.set_webhook(conn, got.client.id, None)
     w = Worker(rt, [webhook_loop(rt)])
     w.start()
-    await asyncio.sleep(0.5)
+    await until(lambda: state_is(rt, "failed"))
     await w.stop()
     (row,) = await delivery_rows(rt)
     assert (row[1], row[4]) == ("failed", "the client has no webhook URL")

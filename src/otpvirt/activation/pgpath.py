@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from otpvirt.db import Conn
-from otpvirt.inventory.pool import _params, _where
+from otpvirt.inventory.pool import pickable_where
 from otpvirt.supply.orders import ACTIVATION_OUTCOMES
 
 NO_LIMIT = 2**62
@@ -107,8 +107,13 @@ async def lease_once(
 
     A lease starts no earlier than its number was given back (see `lease_picked`).
     """
-    sql = _LEASE.format(where=_where(provider_id is not None, len(exclude_prefixes)))
-    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    where, params = pickable_where(
+        country_id=country_id,
+        provider_id=provider_id,
+        service_id=service_id,
+        exclude_prefixes=exclude_prefixes,
+    )
+    sql = _LEASE.format(where=where)
     params.update(
         client=client_id,
         cur=currency,

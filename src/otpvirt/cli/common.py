@@ -52,14 +52,19 @@ def ensure_schema(settings: Settings, *, isolated: bool = False) -> None:
     """Apply pending migrations first, unless auto-migration is switched off.
 
     `isolated` runs them in a child process, so a long-lived server never loads
-    Alembic and SQLAlchemy (about 25 MB it would keep for nothing).
+    Alembic and SQLAlchemy (about 25 MB it would keep for nothing). A database already
+    at the newest revision needs neither (checked without importing them).
     """
+    from otpvirt.db.revision import is_current
+
+    url = settings.effective_database_url
+    if is_current(url):
+        return
     if isolated:
         _ensure_schema_in_child(settings)
         return
     from otpvirt.db import migrate
 
-    url = settings.effective_database_url
     try:
         if settings.auto_migrate:
             migrate.upgrade(url)

@@ -76,7 +76,8 @@ class PgConn(Conn):
     async def fetchone(self, sql: str, params: Params = None) -> Row | None:
         text, args = _args(sql, params)
         try:
-            return await self._con.fetchrow(text, *args)
+            row: Row | None = await self._con.fetchrow(text, *args)
+            return row
         except asyncpg.IntegrityConstraintViolationError as exc:
             raise IntegrityError(str(exc)) from exc
         except (asyncpg.PostgresError, OSError) as exc:
@@ -87,7 +88,8 @@ class PgConn(Conn):
     async def fetchall(self, sql: str, params: Params = None) -> list[Row]:
         text, args = _args(sql, params)
         try:
-            return await self._con.fetch(text, *args)
+            rows: list[Row] = await self._con.fetch(text, *args)
+            return rows
         except asyncpg.IntegrityConstraintViolationError as exc:
             raise IntegrityError(str(exc)) from exc
         except (asyncpg.PostgresError, OSError) as exc:

@@ -86,7 +86,8 @@ class SqliteConn(Conn):
 
     async def fetchall(self, sql: str, params: Params = None) -> list[Row]:
         try:
-            return self._con.execute(sql, params or {}).fetchall()
+            rows: list[Row] = self._con.execute(sql, params or {}).fetchall()
+            return rows
         except sqlite3.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
 

@@ -40,6 +40,14 @@ def _params(
     return params
 
 
+def pickable_where(
+    *, country_id: int, provider_id: int | None, service_id: int, exclude_prefixes: tuple[str, ...]
+) -> tuple[str, dict[str, object]]:
+    """WHERE clause (on `numbers`) and parameters: numbers that could be leased for the service."""
+    where = _where(provider_id is not None, len(exclude_prefixes))
+    return where, _params(country_id, provider_id, service_id, exclude_prefixes)
+
+
 async def pick_number(
     conn: Conn,
     *,

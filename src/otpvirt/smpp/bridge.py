@@ -20,12 +20,13 @@ from otpvirt.sources.service import SourceInfo
 
 log = logging.getLogger("otpvirt.smpp")
 
-ROK = smpplib.consts.SMPP_ESME_ROK
+# smpplib is untyped: the command statuses are ints.
+ROK: int = smpplib.consts.SMPP_ESME_ROK
 # Temporary: the SMSC keeps the SMS and delivers it again.
-TEMPORARY = smpplib.consts.SMPP_ESME_RX_T_APPN
+TEMPORARY: int = smpplib.consts.SMPP_ESME_RX_T_APPN
 # Permanent: the destination is not one of our numbers.
-BAD_DESTINATION = smpplib.consts.SMPP_ESME_RINVDSTADR
-REJECTED = smpplib.consts.SMPP_ESME_RX_R_APPN
+BAD_DESTINATION: int = smpplib.consts.SMPP_ESME_RINVDSTADR
+REJECTED: int = smpplib.consts.SMPP_ESME_RX_R_APPN
 
 
 def load_number_map(path: Path) -> dict[str, str]:

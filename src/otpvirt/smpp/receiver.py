@@ -28,7 +28,7 @@ from otpvirt.smpp.decode import GSM
 
 log = logging.getLogger("otpvirt.smpp")
 
-ROK = smpplib.consts.SMPP_ESME_ROK
+ROK: int = smpplib.consts.SMPP_ESME_ROK
 BIND_MODES = ("receiver", "transceiver")
 
 # Blocking: store a segment, return the deliver_sm_resp command_status.
@@ -54,7 +54,7 @@ class LinkDead(Exception):
     """The SMSC stopped answering (no PDU, not even enquire_link_resp)."""
 
 
-class _Client(smpplib.client.Client):
+class _Client(smpplib.client.Client):  # type: ignore[misc]  # smpplib is untyped
     """smpplib's client, remembering when the SMSC last said anything."""
 
     last_rx = 0.0

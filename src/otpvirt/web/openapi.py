@@ -69,17 +69,9 @@ def install(
     base = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is not None:
-            return app.openapi_schema
-        doc = base()
-        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
-        for model in models:
-            schema = model.model_json_schema(ref_template=_REF)
-            for name, sub in schema.pop("$defs", {}).items():
-                schemas.setdefault(name, sub)
-            schemas[model.__name__] = schema
-        app.openapi_schema = doc
-        return doc
+        if app.openapi_schema is None:
+            app.openapi_schema = _with_models(base(), models)
+        return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
     public: dict[str, Any] = {}
@@ -105,6 +97,16 @@ def install(
     app.add_route(DOC_URL, document, include_in_schema=False)
     app.add_route("/docs", swagger, include_in_schema=False)
     app.add_route("/redoc", redoc, include_in_schema=False)
+
+
+def _with_models(doc: dict[str, Any], models: list[type[BaseModel]]) -> dict[str, Any]:
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    for model in models:
+        schema = model.model_json_schema(ref_template=_REF)
+        for name, sub in schema.pop("$defs", {}).items():
+            schemas.setdefault(name, sub)
+        schemas[model.__name__] = schema
+    return doc
 
 
 def _refs(node: Any, found: set[str]) -> None:

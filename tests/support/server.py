@@ -1,4 +1,8 @@
-"""A real `otpvirt serve --demo` process on 127.0.0.1 for end-to-end tests."""
+"""A real `otpvirt serve --demo` process on 127.0.0.1 for end-to-end tests.
+
+`demo_server` (tests/conftest.py) is one such server shared by every test that only
+needs a demo service to talk to; a test that needs its own settings starts its own.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,21 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import pytest
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+# The simulator answers a lease 3-15 s later by default: in tests that inject their
+# own SMS it would race them under load, so the shared server's waits an hour.
+QUIET_SIMULATOR = {"OTPVIRT_SIMULATOR_DELAY": "3600"}
 
 
 @dataclass
@@ -81,7 +88,7 @@ def start_server(
             httpx.get(f"{base}/openapi.json", timeout=1)
             break
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.05)
     else:
         proc.kill()
         raise RuntimeError("server did not start: " + (data_dir / "serve.log").read_text())
@@ -109,10 +116,3 @@ def stop_server(server: Server) -> None:
         server.proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         server.proc.kill()
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = start_server(tmp_path_factory.mktemp("demo"))
-    yield server
-    stop_server(server)
