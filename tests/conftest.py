@@ -80,7 +80,7 @@ async def _pg_admin(sql: str) -> None:
         await con.close()
 
 
-def _pg(sql: str) -> None:
+def pg_admin(sql: str) -> None:
     asyncio.run(_pg_admin(sql))
 
 
@@ -95,7 +95,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pg_template() -> Iterator[str]:
     name = f"otpvirt_tpl_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     try:
-        _pg(f'CREATE DATABASE "{name}"')
+        pg_admin(f'CREATE DATABASE "{name}"')
     except (TimeoutError, OSError, asyncpg.PostgresError) as exc:
         msg = f"PostgreSQL unreachable at {PG_ADMIN_URL}: {exc}"
         if IN_CI:
@@ -103,7 +103,7 @@ def pg_template() -> Iterator[str]:
         pytest.skip(msg)
     migrate.upgrade(_pg_url(name))
     yield name
-    _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

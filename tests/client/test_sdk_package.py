@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from otpvirt.db.backup import BackupFailed, backup
 from otpvirt.db.pgtools import libpq_env
 from otpvirt.db.restore import RestoreRefused, restore
 from otpvirt.runtime import Runtime
-from tests.conftest import PG_ADMIN_URL, _pg
+from tests.conftest import PG_ADMIN_URL, pg_admin
 from tests.doctor.test_doctor import traffic
 from tests.support import factory
 
@@ -36,9 +36,9 @@ def empty_target(database_url: str, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'restored' / 'otpvirt.db'}"
         return
     name = f"otpvirt_r_{uuid.uuid4().hex[:12]}"
-    _pg(f'CREATE DATABASE "{name}"')
+    pg_admin(f'CREATE DATABASE "{name}"')
     yield f"{PG_ADMIN_URL.rpartition('/')[0]}/{name}"
-    _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 async def rows(rt: Runtime, sql: str, **params: object) -> list[tuple[object, ...]]:

@@ -18,6 +18,29 @@ from otpvirt.runtime import Runtime
 from tests.conftest import make_settings
 
 
+async def _durable_commits(url: str) -> None:
+    """Undo the test copies' `synchronous_commit = off` (tests/support/pgcopies.py)."""
+    name = url.rpartition("/")[2]
+    con = await asyncpg.connect(url)
+    try:
+        await con.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = on')
+    finally:
+        await con.close()
+
+
+@pytest.fixture(autouse=True)
+async def durable_pg_copy(request: pytest.FixtureRequest) -> None:
+    """PostgreSQL test databases run with the server's durable default, as in production.
+
+    Autouse, so it runs before `rt` opens its first connection.
+    """
+    for name in ("database_url", "pg_database_url"):
+        if name in request.fixturenames:
+            url = request.getfixturevalue(name)
+            if url.startswith("postgresql"):
+                await _durable_commits(url)
+
+
 async def doctor(url: str, tmp_path: Path, *args: str) -> tuple[int, str]:
     """`otpvirt doctor` (in a thread: the command runs its own event loop)."""
     env = {"OTPVIRT_DATABASE_URL": url, "OTPVIRT_DATA_DIR": str(tmp_path)}

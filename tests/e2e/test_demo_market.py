@@ -13,7 +13,7 @@ from decimal import Decimal
 import httpx
 import pytest
 
-from tests.e2e.conftest import Server, start_server, stop_server
+from tests.support.server import Server, start_server, stop_server
 from tests.web.conftest import csrf_of
 
 

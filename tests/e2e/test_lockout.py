@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e.conftest import start_server, stop_server
+from tests.support.server import start_server, stop_server
 
 
 async def _burst(base: str, client_id: str, passwords: list[str]) -> Counter[str]:

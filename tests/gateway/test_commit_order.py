@@ -16,13 +16,13 @@ import httpx
 
 from otpvirt.runtime import Runtime
 from tests.conftest import make_settings
-from tests.e2e.conftest import start_server, stop_server
 from tests.gateway.test_gammu import SINGLE, otpvirt, run_gammu
 from tests.gateway.test_jasmin import jasmin_args
 from tests.gateway.test_jasmin import post as jasmin_post
 from tests.support import factory
 from tests.support.commitfail import refuse_commits
 from tests.support.gateway import android_request, gson, sms_received, source
+from tests.support.server import start_server, stop_server
 
 
 async def stored_texts(database_url: str, data: Path) -> list[str]:

@@ -18,7 +18,7 @@ from otpvirt.config import Settings
 from otpvirt.runtime import Runtime
 from otpvirt.web.exposure import serve_advice
 from tests.conftest import make_settings
-from tests.e2e.conftest import start_server, stop_server
+from tests.support.server import start_server, stop_server
 
 REMOTE = ("203.0.113.5", 40000)
 

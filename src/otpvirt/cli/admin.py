@@ -254,4 +254,4 @@ def rotate_secret_key(database_url: DbUrl = None) -> None:
             await audit.record(conn, cli_actor(), "admin.secret_key_rotate", None, None, {})
         return f"new key written to {rt.secret.path}; {ended} session(s) ended"
 
-    console.print(run(settings, work), highlight=False)
+    console.print(run(settings, work), highlight=False, soft_wrap=True)
