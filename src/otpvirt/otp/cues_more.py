@@ -19,6 +19,18 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
                   "উপভোক্তা নম্বর", "consumer number", "کنزیومر نمبر", "کسٹمر آئی ڈی",
                   "ደንበኛ ቁጥር", "nambari ya mteja", "លេខអតិថិជន", "ဖောက်သည်နံပါတ်",
                   "აბონენტის კოდ", "բաժանորդի կոդ"),
+    # stops, stations and short numbers: "Stop code 47512" names a bus stop
+    "transit": ("stop code", "stop id", "stop number", "stop no", "stop #", "bus stop",
+                "short code", "shortcode", "station code", "stop-code", "código de parada",
+                "código da parada", "número de parada", "code d'arrêt", "code arrêt",
+                "numéro d'arrêt", "haltestellennummer", "haltestellen-nr", "haltestellen-id",
+                "codice fermata", "codice della fermata", "numero fermata", "kod przystanku",
+                "numer przystanku", "код остановки", "номер остановки", "код зупинки",
+                "номер зупинки", "durak kodu", "durak numarası", "haltecode", "haltenummer",
+                "hållplatsnummer", "pysäkkinumero", "站点编号", "站点代码", "站號", "停留所番号",
+                "정류장 번호", "정류소 번호", "کد ایستگاه", "رمز المحطه", "رقم المحطه",
+                "קוד תחנה", "מספר תחנה", "mã trạm", "mã điểm dừng", "kode halte",
+                "nomor halte"),
 }
 
 REFERENCE: dict[str, tuple[str, ...]] = {
@@ -28,7 +40,13 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "សមតុល្យ", "အကောင့်", "လက်ကျန်", "ანგარიშ", "ნაშთი", "հաշիվ", "հաշվի", "մնացորդ",
             "חשבון", "יתרה", "מספר חוזה", "invoice no", "factura", "facture", "rechnung",
             "fattura", "faktura", "consumer id", "client id", "user id", "account id", "policy",
-            "polis", "póliza", "apólice", "bill no", "loan", "emi$"),
+            "polis", "póliza", "apólice", "bill no", "loan", "emi$",
+            # customer, member and contract numbers
+            "kundennummer", "kundennr", "kunden-nr", "mitgliedsnummer", "vertragsnummer",
+            "versicherungsnummer", "steuernummer", "zählernummer", "klantnummer", "kundnummer",
+            "kundenummer", "asiakasnumero", "numero cliente", "número de cliente",
+            "numer klienta", "n° client", "numéro d'adhérent", "membership number",
+            "member number"),
 }
 
 # "the number ending in 4821": a phone's or card's last digits, never the code
@@ -39,7 +57,7 @@ CARD_ENDING: tuple[str, ...] = (
     "заканчивающийся на", "заканчивающемся на", "оканчивающийся на", "що закінчується на",
     "المنتهی", "inayoishia", "zinazoishia", "ending with", "ending in", "kết thúc bằng",
     "berakhiran", "yang berakhir", "ላይ የሚያልቅ", "የሚያልቀው", "ወደሚያልቀው", "son 4 hanesi",
-    "son dört hanesi", "son 4 hane", "hanesi",
+    "son dört hanesi", "son 4 hane", "hanesi", "terminación", "con terminación",
 )
 
 # "code 4821 was used": a notice about a spent code, never one to type
@@ -48,7 +66,23 @@ EXPIRED: dict[str, tuple[str, ...]] = {
              "fue usado", "foi utilizado", "foi usado", "a été utilisé", "wurde verwendet",
              "wurde bereits verwendet", "è stato utilizzato", "è già stato utilizzato",
              "został użyty", "został wykorzystany", "kullanıldı", "已被使用", "已使用过",
-             "已使用過", "使用済み", "사용되었습니다", "has been used", "already used"),
+             "已使用過", "使用済み", "사용되었습니다", "has been used", "already used",
+             # "تم استخدام رمز التحقق 582019 لتسجيل الدخول من جهاز جديد": a sign-in notice
+             "was just used", "was entered", "تم استخدام", "تم استعمال", "استفاده شد",
+             "مورد استفاده قرار گرفت", "استعمال کیا گیا", "استعمال ہوا", "उपयोग किया गया",
+             "इस्तेमाल किया गया", "प्रयोग गरिएको", "ব্যবহার করা হয়েছে", "telah digunakan",
+             "sudah digunakan", "đã được sử dụng", "đã được dùng", "ถูกใช้", "ຖືກໃຊ້",
+             "se utilizó", "se usó", "ha sido utilizado", "ha sido usado", "wurde benutzt",
+             "wurde genutzt", "wurde zur anmeldung", "wurde für die anmeldung", "is gebruikt",
+             "werd gebruikt", "har använts", "användes", "χρησιμοποιήθηκε", "נעשה שימוש",
+             "использован для", "использовали для", "використано для", "було використано",
+             "пайдаланылды", "ishlatildi", "foydalanildi", "истифода шуд", "გამოყენებულ იქნა",
+             "օգտագործվել է", "ጥቅም ላይ ውሏል", "imetumika", "使用されました", "a fost folosit",
+             "a fost utilizat", "byl použit", "bol použitý", "felhasználták", "ay ginamit",
+             "iskorišćen", "iskorišten", "искоришћен", "tika izmantots", "ត្រូវបានប្រើ",
+             "အသုံးပြုခဲ့", "භාවිතා කර ඇත", "பயன்படுத்தப்பட்டது", "ашиглагдсан",
+             "ઉપયોગ કરવામાં આવ્યો", "ਵਰਤਿਆ ਗਿਆ", "ఉపయోగించబడింది", "ಬಳಸಲಾಗಿದೆ",
+             "ഉപയോഗിച്ചു", "ilitumika", "umetumika", "limetumika", "an yi amfani"),
 }
 
 ORDER: dict[str, tuple[str, ...]] = {

@@ -160,13 +160,14 @@ ARABIZI = frozenset(
 CARD_ENDING = frozenset(
     fold_phrase(raw.rstrip("$")) for raw in (*cues.CARD["ending"], *cm.CARD_ENDING)
 )
-# "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") or after
-# "will" ("ຈະໝົດອາຍຸ") says how long the code is valid, not that it has expired; so does any
-# expiry word before "after" or a future verb ("недействителен после 3 попыток", "nav derīgs
-# pēc 5 min", "نامعتبر می‌شود").  Such events are dropped.
+# "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") says how
+# long the code is valid, not that it has expired; so does any expiry word after "will"
+# ("ຈະໝົດອາຍຸ", "سيتم استخدام") or before "after" or a future verb ("недействителен после 3
+# попыток", "nav derīgs pēc 5 min", "نامعتبر می‌شود").  Such events are dropped.
 _UNTIL = frozenset(fold_phrase(raw) for raw in cues.EXPIRED["until"])
 _VALIDITY = re.compile(r"[^\d\n.!?。]{0,10}\d")
-_WILL = ("ຈະ", "ຈະ ", "จะ", "จะ ")
+# (Arabic glues "ي" to the verb for "is / will be / was not": "يتم استخدام", "سيتم", "لم يتم")
+_WILL = ("ຈະ", "ຈະ ", "จะ", "จะ ", "ی")
 _AFTER = re.compile(
     r"[ ,]*(?:after|после|posle|nakon|након|pec|بعد|پس از|пас аз|баъд аз|میشود|می شود|خواهد)"
     r"(?![^\W\d_])"
@@ -175,11 +176,9 @@ _AFTER = re.compile(
 
 def _validity(low: str, start: int, end: int, phrase: str) -> bool:
     """True when an expiry word states a condition or a date to come, not an expiry."""
-    if _AFTER.match(low, end):
+    if _AFTER.match(low, end) or low.endswith(_WILL, 0, start):
         return True
-    return phrase in _UNTIL and (
-        _VALIDITY.match(low, end) is not None or low.endswith(_WILL, 0, start)
-    )
+    return phrase in _UNTIL and _VALIDITY.match(low, end) is not None
 
 
 def _continues(low: str, end: int) -> bool:

@@ -42,7 +42,9 @@ AFTER_FACTOR = 0.9  # "123456 is your code" is common, but keyword-then-code is 
 # a paragraph: it counts as this many characters of distance.
 BLOCK_WIDTH = 6
 ANCHOR_BONUS = 0.4  # the keyword's own sentence points at this number (see _keyword)
-_BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6}
+# "opener": a number right after a brand's opening label in a message that says how long it
+# is valid or not to share it, with no code word (extract._opener)
+_BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6, "opener": 0.6}
 _OWN_FORMAT = 0.5  # a service's own split code shape right after its name (_own_format)
 _ALONE = re.compile(r"[ ]*(?:[.!。]|\n|$)")
 _LINK_INTENT = re.compile(r"verif|confirm|login|log-in|signin|sign-in|auth|activat|otp|2fa")
