@@ -112,6 +112,9 @@ OPENERS: list[Case] = [
     ("id", "Gojek: 4821. JANGAN berikan ke siapa pun.", "4821"),
     ("ar", "طلبات: 4821. لا تشارك هذا مع أي شخص.", "4821"),
     ("zh", "【美团】482193（5分钟内有效），请勿泄露。", "482193"),
+    ("ko", "[쿠팡] 482193 타인에게 절대 알려주지 마세요.", "482193"),
+    ("en", "Netflix\n482193\nDon't share this with anyone.", "482193"),
+    ("en", "Tesco: 4821 (Clubcard points) expire soon. Never share your Clubcard number.", None),
     # the label names something else, the number runs on, or nothing says it is a code
     ("en", "DoorDash: 4821 Main St order delivered.", None),
     ("en", "Starbucks: 4821 Stars expire on 30 June.", None),
@@ -122,6 +125,41 @@ OPENERS: list[Case] = [
     ("en", "Parking: 4821 (valid 2 hours). Zone 12.", None),
     ("ru", "Баланс: 4821. Действует до 30.06.", None),
     ("es", "Saldo: 4821 (vence el 30/06).", None),
+]
+
+# "this code" in the reminder after a number points back at it; other numbers stay what
+# their own words say they are.
+THIS_CODE: list[Case] = [
+    ("en", "Netflix: 482193. Don't share this code with anyone.", "482193"),
+    ("ru", "Glovo: 4821. Этот код никому не сообщайте.", "4821"),
+    ("ar", "كريم: 4821. لا تشارك هذا الرمز مع أحد.", "4821"),
+    ("tr", "Trendyol: 482193. Bu kodu kimseyle paylaşmayın.", "482193"),
+    ("id", "Gojek: 4821. Jangan berikan kode ini ke siapa pun.", "4821"),
+    ("vi", "Shopee: 482193. Đừng chia sẻ mã này.", "482193"),
+    ("th", "LINE MAN: 482193 ห้ามบอกรหัสนี้กับผู้อื่น", "482193"),
+    ("fa", "دیجی‌کالا: ۴۸۲۱۹۳ \nاین کد را در اختیار دیگران قرار ندهید.", "482193"),
+    ("de", "Zalando: 482193. Teilen Sie diesen Code mit niemandem.", "482193"),
+    ("es", "Mercado Libre: 482193. No compartas este código.", "482193"),
+    ("zh", "【饿了么】482193。请勿将此验证码告诉他人。", "482193"),
+    ("en", "Acme Bank: 8080. We will never ask for your OTP.", None),
+    ("en", "Call us on 8080. Never share this code with anyone.", None),
+    ("en", "Ticket 48213377 confirmed. Do not share this code.", None),
+    ("en", "Your account 48213377 was debited GBP 25.00. Do not share this code.", None),
+    ("ru", "Ваш заказ 4821 собран. Этот код никому не сообщайте.", None),
+]
+
+# Years of the Buddhist (Thai, Lao, Khmer), Solar Hijri, Bikram Sambat and Ethiopian
+# calendars after a month name: dates, not codes.
+CALENDARS: list[Case] = [
+    ("th", "ห้ามบอกรหัส OTP แก่ผู้อื่น ประกาศ 30 มิ.ย. 2567", None),
+    ("th", "บิลค่าไฟเดือน พ.ค. 2567 ยอดชำระ 1,250.00 บาท รหัสผู้ใช้ไฟ 4821337", None),
+    ("th", "รหัส OTP ของคุณคือ 482193 ใช้ได้ถึง 30 มิ.ย. 2567", "482193"),
+    ("th", "รหัส OTP 2567 ใช้ได้ 5 นาที", "2567"),
+    ("lo", "ລະຫັດ OTP ຂອງທ່ານຈະໝົດອາຍຸ ວັນທີ 30 ມິຖຸນາ 2567", None),
+    ("km", "ពាក្យសម្ងាត់របស់អ្នកផុតកំណត់នៅខែមិថុនា ឆ្នាំ2568", None),
+    ("fa", "رمز پویا را به کسی ندهید. خرداد ۱۴۰۳", None),
+    ("ne", "आफ्नो OTP कसैलाई नभन्नुहोस्। जेठ २०८१", None),
+    ("am", "የይለፍ ቃልዎን ለማንም አያጋሩ። ሰኔ 2016 ዓ.ም.", None),
 ]
 
 # PIN words of one country: Mexican and Quebec "NIP", Brazilian "chave de segurança",
@@ -196,6 +234,8 @@ MORE: list[Case] = [
     ("mg", "Ny kaody fanamarinanao dia 482193.", "482193"),
     ("ckb", "کۆدی پشتڕاستکردنەوەی تۆ 482193 ە.", "482193"),
     ("su", "Kodeu verifikasi anjeun 482193.", "482193"),
+    ("sd", "توهان جو تصديقي ڪوڊ 482193 آهي.", "482193"),
+    ("so", "Lambarkaaga sirta ah waa 482193. Cidna ha u sheegin.", "482193"),
     ("dv", "ތިޔަބޭފުޅާގެ ވެރިފިކޭޝަން ކޯޑަކީ 482193", "482193"),
     ("de", "Postbank: Ihre neue PIN wurde versandt. Kundennummer 4821337.", None),
     ("nl", "Uw nieuwe pincode is verstuurd. Klantnummer 4821337.", None),
@@ -206,6 +246,8 @@ _ALL = {
     "helplines": HELPLINES,
     "punctuation": PUNCTUATION,
     "openers": OPENERS,
+    "this_code": THIS_CODE,
+    "calendars": CALENDARS,
     "pin_words": PIN_WORDS,
     "used": USED,
     "wa_zero": WA_ZERO,

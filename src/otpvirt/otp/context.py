@@ -130,10 +130,11 @@ def same_sentence(msg: Message, a: int, b: int) -> bool:
 
 def near(msg: Message, c: Candidate, category: str, window: int) -> bool:
     """True when a cue of the category sits within `window` chars on either side, same sentence."""
+    # (from the cue's end: the dot of an abbreviation such as "มิ.ย. 2567" ends no sentence)
     return any(
         ev.category == category
         and (0 <= c.start - ev.end <= window or 0 <= ev.start - c.end <= window)
-        and same_sentence(msg, ev.start, c.start)
+        and same_sentence(msg, ev.end if ev.end <= c.start else ev.start, c.start)
         for ev in msg.events
     )
 

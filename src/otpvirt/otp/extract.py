@@ -5,23 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import alnum, passwords
+from . import alnum, openers, passwords
 from . import ibans as ibans_
 from . import negatives as neg
 from .context import Candidate, Message, warned_words
 from .formats import FORMATS, URL_PATTERNS, alias_map
-from .lexicon import (
-    KEYWORD_WEIGHT,
-    MARKETING,
-    NOT_OTP,
-    SERVICE,
-    STRONG,
-    WARN,
-    WEAK,
-    Event,
-    glued_events,
-    scan,
-)
+from .lexicon import KEYWORD_WEIGHT, SERVICE, STRONG, WARN, WEAK, Event, glued_events, scan
 from .normalize import fold, fold_phrase, normalize
 from .numbers import numeric_candidates
 from .rejects import rejected
@@ -38,24 +27,6 @@ _UPPER = re.compile(r"[A-Z]")
 _ALIASES = alias_map()
 _ALNUM_SERVICES = frozenset(f.name for f in FORMATS if f.alnum)
 _SELF_EVIDENT = ("prefix", "origin", "url", "split")
-# "DoorDash: 501069 (expires in 10 minutes)", "[Binance] 518021 / Do not share this with
-# anyone": a brand's label opens the message and a number stands alone after it.  Without a
-# code word that is a code only when the message says how long it is valid or not to share it.
-_OPENER = re.compile(
-    r"[ \t]*(?:(?:<#>|\[#\])[ \t]*)?(?:\[[^\]\n]{2,30}\]|【[^】\n]{2,30}】"
-    r"|[^\W\d_][^\W_]*(?:[ .'’&-][^\W_]+){0,3}[ ]?[:：])[ \t]*(?=\d)"
-)
-_OPENER_END = re.compile(r"[ \t]*(?:$|[.(/|\n,;!–—\-（，。！])")
-# "(expires in 10 minutes)", "válido por 5 minutos", "5分钟内有效": valid for minutes, as codes
-# are (points, vouchers and parking tickets run for days or hours)
-_VALIDITY = re.compile(
-    r"expir|valid|vence|caduc|gultig|valable|scad|wazn|gecerli|действ|дійсн|berlaku|hieu luc"
-    r"|有效|有効|유효|صالح|معتبر|תקף|תוקף"
-)
-_MINUTES = re.compile(
-    r"\d[ ]?(?:min|mn\b|мин|хв|dk\b|dakika|menit|phut|นาที|ນາທີ|分|분|دقیق|دقائق|perc|λεπτ"
-    r"|sec|seg|сек|saniye|detik|giay|秒|초|ثانی|ثوان|דק|წუთ|րոպե|ደቂቃ)"
-)
 
 
 @lru_cache(maxsize=1024)  # a handful of senders and services send most messages
@@ -163,7 +134,7 @@ def candidates(
     if categories.isdisjoint(KEYWORD_WEIGHT):
         # no code word at all: only a service prefix ("G-123456"), a link or origin line, or
         # a service's own split shape ("WhatsApp 452-188") can be the code (scoring.py)
-        opener = _opener(msg, found)
+        opener = openers.opener(msg, found)
         found = [c for c in found if c.kind in _SELF_EVIDENT]
         viable = [c for c in found if c.value != key and not rejected(msg, c)]
         if opener is not None and opener.value != key and not rejected(msg, opener):
@@ -187,25 +158,6 @@ def candidates(
     # the sender's own name or short code ("TPLUS", "10086") is never the code
     viable = [c for c in found[:MAX_CANDIDATES] if c.value != key and not rejected(msg, c)]
     return _ranked(msg, viable)
-
-
-def _opener(msg: Message, found: list[Candidate]) -> Candidate | None:
-    """The number a brand's opening label gives, in a message about its validity or secrecy."""
-    if not found or found[0].kind not in ("num", "split") or found[0].start > 40:
-        return None
-    c = found[0]
-    m = _OPENER.match(msg.t)
-    if m is None or m.end() != c.start or not _OPENER_END.match(msg.t, c.end):
-        return None
-    if not msg.categories.isdisjoint((MARKETING, NOT_OTP)):
-        return None  # "Starbucks: 4821 (expires 30/06). Voucher …"
-    if any(ev.start < c.start and ev.category != SERVICE for ev in msg.events):
-        return None  # "Order: 4821", "Balance: 4821": a label that names something else
-    if WARN in msg.categories or (
-        _VALIDITY.search(msg.low, c.end) and _MINUTES.search(msg.low, c.end)
-    ):
-        return c
-    return None
 
 
 def _ranked(msg: Message, viable: list[Candidate]) -> list[tuple[Candidate, float]]:

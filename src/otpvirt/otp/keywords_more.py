@@ -43,6 +43,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "mn": ("нэг удаагийн нууц үг", "нэг удаагийн код", "нэвтрэх код", "баталгаажуулах код"),
     "yo": ("koodu ijẹrisi", "koodu idaniloju", "koodu aabo"),
     # Xhosa, Malagasy, Sorani Kurdish, Dhivehi, Tibetan
+    "so": ("lambarka sirta", "lambarkaaga sirta", "lambarka xaqiijinta",
+           "lambarkaaga xaqiijinta", "erayga sirta"),
     "more": ("yokuqinisekisa", "kaody fanamarinana", "kaody fanamarinan", "کۆدی پشتڕاستکردنەوە",
              "ވެރިފިކޭޝަން ކޯޑ", "ར་སྤྲོད་ཨང་རྟགས"),
     "europe+": ("staðfestingarkóð", "egiaztapen kode", "cód fíoraithe", "chód fíoraithe",
@@ -73,7 +75,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
                "nip$"),
     "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",
-             "ކޯޑ", "ཨང་རྟགས"),
+             "ކޯޑ", "ཨང་རྟགས", "ڪوڊ"),
 }
 
 # "Verification: 482193", "Verify your phone: 1234": words that name a code only as the label

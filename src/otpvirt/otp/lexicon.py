@@ -66,6 +66,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (REFERENCE, cm.REFERENCE),
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),
+    (MONTH, cm.MONTHS),
 )
 # Service names that are also ordinary words are only trusted from the sender ID.
 _TEXT_ALIAS_STOP = frozenset({"line", "meta", "signal", "x", "fb", "apple", "steam"})

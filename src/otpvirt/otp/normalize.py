@@ -108,6 +108,7 @@ def _build_fold_table() -> dict[int, str]:
     # Arabic-script spelling variants (Arabic vs Persian kaf/yeh, hamza seats).
     for src, dst in (
         ("ك", "ک"),
+        ("ڪ", "ک"),  # Sindhi
         ("ي", "ی"),
         ("ى", "ی"),
         ("ئ", "ی"),

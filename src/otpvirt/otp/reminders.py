@@ -97,6 +97,21 @@ NEVER: dict[str, tuple[str, ...]] = {
               "ኣይተካፍሉ", "ኣይትሃቡ"),
 }
 
+# "this" before a code word (after it in the languages that put it there): "Netflix: 482193.
+# Don't share this code", "دیجی‌کالا: ۴۸۲۱۹۳\nاین کد را …", "kode ini", "รหัสนี้".  Such a
+# code word in the next sentence points back at the number (scoring._refers_back).
+THIS_BEFORE: tuple[str, ...] = (
+    "this", "that", "the above", "этот", "этим", "этого", "эту", "цей", "цим", "цього", "bu",
+    "ce", "diesen", "dieser", "diese", "questo", "este", "esta", "ese", "esa", "esse", "essa",
+    "deze", "ten", "tento", "tego", "tym", "ezt a", "denna", "denne", "den här", "tätä", "acest",
+    "αυτόν τον", "αυτό το", "ეს", "ამ", "այս", "бұл", "ин", "энэ", "این", "هذا", "هذه", "یہ",
+    "اس", "यह", "इस", "এই", "ይህንን", "ይህን", "ဤ", "ဒီ", "이", "해당", "この", "此", "该", "該",
+    "本",
+)
+THIS_AFTER: tuple[str, ...] = (
+    "ini", "này", "hii", "huu", "na ito", "זה", "הזה", "นี้", "ນີ້", "នេះ",
+)
+
 LINES: tuple[str, ...] = (
     # South Asia
     "ہیلپ لائن", "ہیلپلائن", "کال سینٹر", "کسٹمر سروس", "یو اے این", "हेल्पलाइन", "हेल्प लाइन",

@@ -30,7 +30,9 @@ from .lexicon import (
     STRONG,
     Event,
 )
+from .normalize import fold_phrase, trie_pattern
 from .rejects import rejected
+from .reminders import THIS_AFTER, THIS_BEFORE
 
 __all__ = ["Candidate", "Message", "rejected", "score"]
 
@@ -48,6 +50,11 @@ _BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6, "opener": 0.6}
 _OWN_FORMAT = 0.5  # a service's own split code shape right after its name (_own_format)
 _ALONE = re.compile(r"[ ]*(?:[.!。]|\n|$)")
 _LINK_INTENT = re.compile(r"verif|confirm|login|log-in|signin|sign-in|auth|activat|otp|2fa")
+# A code word right after "this" (or before it, "kode ini") in the sentence after a number
+# points back at it: "Netflix: 482193. Don't share this code with anyone."
+_THIS_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, THIS_BEFORE))})[ ]?\Z")
+_THIS_AFTER = re.compile(rf"[ ]?(?:{trie_pattern(map(fold_phrase, THIS_AFTER))})")
+_BACK_REACH = 48
 
 
 def _block_excess(msg: Message, lo: int, hi: int) -> int:
@@ -87,7 +94,8 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             continue
         dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
         broken = BREAK.search(msg.t, lo, hi) is not None
-        if broken:
+        back = broken and factor != 1.0 and _refers_back(msg, ev, lo, hi)
+        if broken and not back:
             dist += BREAK_COST
         dist += BETWEEN_COST * sum(
             1 for o in found if o.kind in NUMERIC and o is not c and lo <= o.start and o.end <= hi
@@ -100,7 +108,19 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
                 anchored = LEAD
             elif factor != 1.0 and raw <= 12:
                 anchored = TRAIL
+        elif back and not anchored:
+            anchored = TRAIL
     return best, tier, raw_best, anchored
+
+
+def _refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
+    """True when "this code" opens the next sentence's reminder about the number before it."""
+    if hi - lo > _BACK_REACH or len(BREAK.findall(msg.t, lo, hi)) != 1:
+        return False
+    return (
+        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is not None
+        or _THIS_AFTER.match(msg.low, ev.end) is not None
+    )
 
 
 def _points_ahead(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> bool:
