@@ -219,6 +219,18 @@ USED: list[Case] = [
     ("fa", "کد تایید ۴۸۲۱۹۳ فقط یک بار قابل استفاده است.", "482193"),
 ]
 
+# A Latin code word glued to the words of a script written without spaces.
+GLUED: list[Case] = [
+    ("my", "သင်၏OTPမှာ482193ဖြစ်သည်။", "482193"),
+    ("th", "รหัสOTPของคุณคือ482193", "482193"),
+    ("lo", "ລະຫັດOTPຂອງທ່ານແມ່ນ482193", "482193"),
+    ("km", "លេខកូដOTPរបស់អ្នកគឺ482193", "482193"),
+    ("ja", "OTPコードは482193です", "482193"),
+    ("ko", "OTP번호는482193입니다", "482193"),
+    ("th", "ยอดเงินคงเหลือ4821บาท ห้ามบอกOTPกับผู้อื่น", None),
+    ("th", "ทำรายการโอนเงิน 4821 บาท รหัสOTPห้ามบอกผู้อื่น", None),
+]
+
 # Burmese writers type the letter "ဝ" (wa) for the digit "၀" (zero).
 WA_ZERO: list[Case] = [
     ("my", "AYA Pay: သင်၏ OTP မှာ ၇၃ဝ၂၁၅ ဖြစ်ပါသည်။", "730215"),
@@ -236,6 +248,11 @@ MORE: list[Case] = [
     ("su", "Kodeu verifikasi anjeun 482193.", "482193"),
     ("sd", "توهان جو تصديقي ڪوڊ 482193 آهي.", "482193"),
     ("so", "Lambarkaaga sirta ah waa 482193. Cidna ha u sheegin.", "482193"),
+    ("el-Latn", "Kwdikos epalh8eyshs: 482193", "482193"),
+    ("or", "କୋଡ୍: 482193", "482193"),
+    ("as", "ক'ড: 482193", "482193"),
+    ("es", "Transferencia realizada por $2,500.00. Folio 4821337. Clave de rastreo "
+     "MBAN01002406120048.", None),
     ("dv", "ތިޔަބޭފުޅާގެ ވެރިފިކޭޝަން ކޯޑަކީ 482193", "482193"),
     ("de", "Postbank: Ihre neue PIN wurde versandt. Kundennummer 4821337.", None),
     ("nl", "Uw nieuwe pincode is verstuurd. Klantnummer 4821337.", None),
@@ -250,6 +267,7 @@ _ALL = {
     "calendars": CALENDARS,
     "pin_words": PIN_WORDS,
     "used": USED,
+    "glued": GLUED,
     "wa_zero": WA_ZERO,
     "more": MORE,
 }

@@ -19,7 +19,8 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
                   "উপভোক্তা নম্বর", "consumer number", "کنزیومر نمبر", "کسٹمر آئی ڈی",
                   "ደንበኛ ቁጥር", "nambari ya mteja", "លេខអតិថិជន", "ဖောက်သည်နံပါတ်",
                   "აბონენტის კოდ", "բաժանորդի կոդ", "รหัสผู้ใช้ไฟ", "รหัสผู้ใช้น้ำ", "รหัสสาขา",
-                  "รหัสบริษัท", "ລະຫັດຜູ້ໃຊ້ໄຟ", "ລະຫັດສາຂາ"),
+                  "รหัสบริษัท", "ລະຫັດຜູ້ໃຊ້ໄຟ", "ລະຫັດສາຂາ", "clave de rastreo",
+                  "código de rastreo"),
     # stops, stations and short numbers: "Stop code 47512" names a bus stop
     "transit": ("stop code", "stop id", "stop number", "stop no", "stop #", "bus stop",
                 "short code", "shortcode", "station code", "stop-code", "código de parada",
@@ -47,7 +48,7 @@ REFERENCE: dict[str, tuple[str, ...]] = {
             "versicherungsnummer", "steuernummer", "zählernummer", "klantnummer", "kundnummer",
             "kundenummer", "asiakasnumero", "numero cliente", "número de cliente",
             "numer klienta", "n° client", "numéro d'adhérent", "membership number",
-            "member number"),
+            "member number", "folio", "clabe$", "clave interbancaria"),
 }
 
 # "the number ending in 4821": a phone's or card's last digits, never the code

@@ -75,7 +75,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
                "nip$"),
     "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",
-             "ކޯޑ", "ཨང་རྟགས", "ڪوڊ"),
+             "ކޯޑ", "ཨང་རྟགས", "ڪوڊ", "kwdik", "କୋଡ", "ক'ড", "ক’ড"),
 }
 
 # "Verification: 482193", "Verify your phone: 1234": words that name a code only as the label

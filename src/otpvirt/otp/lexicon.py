@@ -11,6 +11,7 @@ from . import keywords as kw
 from . import reminders as rm
 from . import translit as tr
 from .formats import FORMATS
+from .negatives import unspaced
 from .normalize import fold_phrase, trie_pattern
 
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
@@ -182,9 +183,15 @@ def _validity(low: str, start: int, end: int, phrase: str) -> bool:
     return phrase in _UNTIL and _VALIDITY.match(low, end) is not None
 
 
+def _joins(ch: str) -> bool:
+    # a letter that makes a word longer; Thai, Burmese, Khmer, CJK … letters do not, since
+    # those scripts glue every word: "သင်၏OTPမှာ482193", "รหัสOTPของคุณ"
+    return ch.isalpha() and not unspaced(ch)
+
+
 def _continues(low: str, end: int) -> bool:
     # "TAN-Verfahren", "PIN-Brief": a hyphen compound names something else than the code
-    return low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
+    return _joins(low[end]) or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
 
 
 def _collect(
@@ -194,7 +201,7 @@ def _collect(
     for m in pattern.finditer(low):
         entry = entries[m.group()]
         start, end = m.span()
-        if entry.left and start > 0 and low[start - 1].isalpha():
+        if entry.left and start > 0 and _joins(low[start - 1]):
             continue
         if entry.right and end < n and _continues(low, end):
             continue
