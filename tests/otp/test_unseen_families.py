@@ -71,6 +71,13 @@ HELPLINES: list[Case] = [
     ("uz", "Bank xodimlari hech qachon SMS kodni so'ramaydi. Shubhali qo'ng'iroqlar haqida 1234 "
      "raqamiga xabar bering.", None),
     ("en", "We will never ask for your PIN or OTP. Suspicious call? Report it on 1930.", None),
+    ("ar-Latn", "Matedish el code le had. Law 3andak so2al kalemna 3ala 19623", None),
+    ("ar-Latn", "El code beta3ak 482193. Matedihoush le had.", "482193"),
+    ("or", "ବ୍ୟାଙ୍କ କେବେ ବି OTP ମାଗେ ନାହିଁ। ଠକେଇ ପାଇଁ 1930 କୁ କଲ କରନ୍ତୁ।", None),
+    ("yo", "Banki ko ni beere koodu OTP rẹ rara. Pe 07001234 fun iranlọwọ.", None),
+    ("ta", "வங்கி ஒருபோதும் OTP கேட்பதில்லை. மோசடி பற்றி 1930 க்கு தெரிவிக்கவும்.", None),
+    ("sw", "Safaricom haitawahi kukuuliza nambari ya siri. Ripoti ulaghai kwa 3333.", None),
+    ("az", "Bank heç vaxt SMS kodu soruşmur. Şübhəli hallarda 1960 nömrəsinə zəng edin.", None),
 ]
 
 # Armenian "ծածկագիր" (code) and "՝ N։" punctuation; the colons and full stops of other
