@@ -216,7 +216,17 @@ USED: list[Case] = [
     ("uk", "Код 582019 було використано для входу з нового пристрою.", None),
     ("sw", "Msimbo 582019 umetumika kuingia kutoka kifaa kipya.", None),
     ("ms", "Kod TAC 582019 telah digunakan untuk log masuk dari peranti baharu.", None),
-    # "can be used once", "is used", "will be used": a code to type
+    ("en", "OTP 482193 verified successfully. Your transaction is complete.", None),
+    ("es", "El código 482193 fue verificado correctamente.", None),
+    ("pt", "O código 482193 foi validado com sucesso.", None),
+    ("ru", "Код 482193 успешно подтверждён. Операция выполнена.", None),
+    ("de", "Der Code 482193 wurde erfolgreich bestätigt.", None),
+    ("tr", "482193 kodu ile doğrulama başarılı.", None),
+    ("ar", "تم التحقق من الرمز 482193 بنجاح.", None),
+    ("zh", "验证码482193验证成功。", None),
+    # "can be used once", "is used", "will be used", "once verified": a code to type
+    ("en", "Your verification code is 482193. Once verified, you'll be signed in.", "482193"),
+    ("ru", "Код подтверждения 482193. После подтверждения операция будет выполнена.", "482193"),
     ("en", "Use code 482193 to sign in. It can only be used once.", "482193"),
     ("id", "Kode OTP 482193 hanya dapat digunakan satu kali.", "482193"),
     ("ar", "يتم استخدام هذا الرمز مرة واحدة: 482193", "482193"),

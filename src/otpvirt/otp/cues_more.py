@@ -85,6 +85,23 @@ EXPIRED: dict[str, tuple[str, ...]] = {
              "အသုံးပြုခဲ့", "භාවිතා කර ඇත", "பயன்படுத்தப்பட்டது", "ашиглагдсан",
              "ઉપયોગ કરવામાં આવ્યો", "ਵਰਤਿਆ ਗਿਆ", "ఉపయోగించబడింది", "ಬಳಸಲಾಗಿದೆ",
              "ഉപയോഗിച്ചു", "ilitumika", "umetumika", "limetumika", "an yi amfani"),
+    # "OTP 482193 verified successfully": the code reported back once it has done its work
+    "verified": (
+        "verified successfully", "successfully verified", "was verified", "has been verified",
+        "verification successful", "verification was successful", "fue verificado",
+        "verificado correctamente", "validado correctamente", "verificado con éxito",
+        "validado con éxito", "foi validado", "foi verificado", "validado com sucesso",
+        "verificado com sucesso", "успешно подтвержд", "был подтвержд", "успешно проверен",
+        "a bien été validé", "a été validé", "validé avec succès", "vérifié avec succès",
+        "erfolgreich bestätigt", "erfolgreich verifiziert", "wurde bestätigt", "wurde verifiziert",
+        "doğrulama başarılı", "başarıyla doğrulandı", "تم التحقق من الرمز", "تم التحقق بنجاح",
+        "تم تاکید الرمز", "berhasil diverifikasi", "telah diverifikasi", "berhasil dikonfirmasi",
+        "验证成功", "驗證成功", "đã được xác thực", "xác thực thành công", "xác minh thành công",
+        "è stato verificato", "verificato con successo", "został zweryfikowany",
+        "pomyślnie zweryfikowany", "zweryfikowano pomyślnie", "認証が完了しました",
+        "認証されました", "인증이 완료되었습니다", "인증되었습니다", "با موفقیت تایید شد",
+        "सफलतापूर्वक सत्यापित", "ยืนยันสำเร็จ", "ยืนยันตัวตนสำเร็จ",
+    ),
 }
 
 ORDER: dict[str, tuple[str, ...]] = {
