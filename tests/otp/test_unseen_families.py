@@ -155,6 +155,31 @@ THIS_CODE: list[Case] = [
     ("ru", "Ваш заказ 4821 собран. Этот код никому не сообщайте.", None),
 ]
 
+# A code word that names a branch, agent, merchant, shop, employee or member: an ID.
+ENTITY_CODES: list[Case] = [
+    ("en", "Withdraw at agent code 48213. Agent: JOHN SHOP.", None),
+    ("en", "Merchant code 482193: payment of KES 250 received.", None),
+    ("en", "Your SIM PUK code is 48213377. Keep it safe.", None),
+    ("en", "Your employee code is 48213. Welcome aboard!", None),
+    ("ru", "Код филиала 4821, БИК 044525225.", None),
+    ("es", "Código de sucursal 4821. Horario 9:00-18:00.", None),
+    ("pt", "Código do cliente: 4821337. Agência 4821.", None),
+    ("fr", "Votre code adhérent est 4821337.", None),
+    ("tr", "Müşteri numaranız 4821337. Şube kodu 4821.", None),
+    ("ar", "رمز الفرع 4821. رقم العميل 4821337.", None),
+    ("fa", "کد شعبه ۴۸۲۱. شماره مشتری ۴۸۲۱۳۳۷", None),
+    ("id", "Kode cabang 4821. Nomor nasabah 4821337.", None),
+    ("vi", "Ma chi nhanh 4821. Ma khach hang 4821337.", None),
+    ("hi", "शाखा कोड 4821। ग्राहक आईडी 4821337।", None),
+    ("zh", "网点代码4821，客户号4821337。", None),
+    ("ko", "지점코드 4821, 고객번호 4821337", None),
+    ("id", "Kode cabang 4821. Kode OTP Anda 482193", "482193"),
+    ("en", "OTP for merchant code 4821337: 482193", "482193"),
+    ("ru", "Код подтверждения 482193. Код филиала 4821.", "482193"),
+    ("zh", "商户号4821337，验证码482193，5分钟内有效。", "482193"),
+    ("id", "Kode Tokopedia: 1234. Berlaku 5 menit", "1234"),
+]
+
 # Years of the Buddhist (Thai, Lao, Khmer), Solar Hijri, Bikram Sambat and Ethiopian
 # calendars after a month name: dates, not codes.
 CALENDARS: list[Case] = [
@@ -282,6 +307,7 @@ _ALL = {
     "openers": OPENERS,
     "this_code": THIS_CODE,
     "calendars": CALENDARS,
+    "entity_codes": ENTITY_CODES,
     "pin_words": PIN_WORDS,
     "used": USED,
     "glued": GLUED,
