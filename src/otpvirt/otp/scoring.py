@@ -22,6 +22,7 @@ from .context import (
 )
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
+    CODE_WORDS,
     KEYWORD_WEIGHT,
     LABEL,
     MARKETING,
@@ -115,12 +116,14 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
 
 def _refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
     """True when "this code" opens the next sentence's reminder about the number before it."""
-    if hi - lo > _BACK_REACH or len(BREAK.findall(msg.t, lo, hi)) != 1:
+    if hi - lo > _BACK_REACH or ev.category not in CODE_WORDS:
         return False
-    return (
-        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is not None
-        or _THIS_AFTER.match(msg.low, ev.end) is not None
-    )
+    if (
+        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is None
+        and _THIS_AFTER.match(msg.low, ev.end) is None
+    ):
+        return False
+    return len(BREAK.findall(msg.t, lo, hi)) == 1
 
 
 def _points_ahead(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> bool:
