@@ -46,7 +46,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "so": ("lambarka sirta", "lambarkaaga sirta", "lambarka xaqiijinta",
            "lambarkaaga xaqiijinta", "erayga sirta"),
     "more": ("yokuqinisekisa", "kaody fanamarinana", "kaody fanamarinan", "کۆدی پشتڕاستکردنەوە",
-             "ވެރިފިކޭޝަން ކޯޑ", "ར་སྤྲོད་ཨང་རྟགས"),
+             "ވެރިފިކޭޝަން ކޯޑ", "ར་སྤྲོད་ཨང་རྟགས", "yotsimikizira", "lej pov thawj"),
     "europe+": ("staðfestingarkóð", "egiaztapen kode", "cód fíoraithe", "chód fíoraithe",
                 "ikhodi yokuqinisekisa", "koodhka xaqiijinta", "koodhkaaga xaqiijinta"),
     "es+": ("clave sms", "clave de firma", "código de firma", "clave de operaciones",
