@@ -186,7 +186,7 @@ def _validity(low: str, start: int, end: int, phrase: str) -> bool:
 def _joins(ch: str) -> bool:
     # a letter that makes a word longer; Thai, Burmese, Khmer, CJK … letters do not, since
     # those scripts glue every word: "သင်၏OTPမှာ482193", "รหัสOTPของคุณ"
-    return ch.isalpha() and not unspaced(ch)
+    return ch.isalpha() and (ch < "\u0e00" or not unspaced(ch))
 
 
 def _continues(low: str, end: int) -> bool:

@@ -95,7 +95,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             continue
         dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
         broken = BREAK.search(msg.t, lo, hi) is not None
-        back = broken and factor != 1.0 and _refers_back(msg, ev, lo, hi)
+        back = broken and factor != 1.0 and raw <= _BACK_REACH and _refers_back(msg, ev, lo, hi)
         if broken and not back:
             dist += BREAK_COST
         dist += BETWEEN_COST * sum(
@@ -116,7 +116,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
 
 def _refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
     """True when "this code" opens the next sentence's reminder about the number before it."""
-    if hi - lo > _BACK_REACH or ev.category not in CODE_WORDS:
+    if ev.category not in CODE_WORDS:
         return False
     if (
         _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is None
