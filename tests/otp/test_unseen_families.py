@@ -130,6 +130,7 @@ OPENERS: list[Case] = [
     ("en", "Order: 4821 (expires in 10 minutes). Do not share.", None),
     ("en", "Balance: 4821. Valid until 30/06.", None),
     ("en", "Parking: 4821 (valid 2 hours). Zone 12.", None),
+    ("en", "DoorDash: 4821. Invalid request, try again in 5 min.", None),
     ("ru", "Баланс: 4821. Действует до 30.06.", None),
     ("es", "Saldo: 4821 (vence el 30/06).", None),
 ]

@@ -27,8 +27,8 @@ _LABEL = re.compile(
 _END = re.compile(r"[ \t]*(?:$|[.,;!/|\n–—\-，。！])")
 _BRACKET = re.compile(r"[ \t]*[(（]([^)）\n]{0,40})")
 _VALIDITY = re.compile(
-    r"expir|valid|vence|caduc|gultig|valable|scad|wazn|gecerli|geldig|действ|дійсн|berlaku"
-    r"|hieu luc|有效|有効|유효|صالح|معتبر|תקף|תוקף"
+    r"(?<![^\W\d_])(?:expir|valid|vence|caduc|gultig|valable|scad|wazn|gecerli|geldig|действ"
+    r"|дійсн|berlaku|hieu luc)|有效|有効|유효|صالح|معتبر|תקף|תוקף"
 )
 _MINUTES = re.compile(
     r"\d[ ]?(?:min|mn\b|мин|хв|dk\b|dakika|menit|phut|นาที|ນາທີ|分|분|دقیق|دقائق|perc|λεπτ"
