@@ -11,7 +11,7 @@ lexicon.py, scoring.py) and away from context words (cues.py, cues_more.py; adju
 weighs them), plus the service's known format (formats.py).  A code word inside a
 never-share reminder vouches only for the number it points at, not for the help line
 after it (reminders.py, context.dismissed), while "this code" in the next sentence points
-back at the number before it (scoring._refers_back).  A brand's opening label and a number
+back at the number before it (openers.refers_back).  A brand's opening label and a number
 alone after it ("DoorDash: 501069 (expires in 10 minutes)") is a code without any code word
 when the message says it is valid for minutes or not to be shared (openers.py).  Letter
 codes such as "6HQJR" or "7K2" and the sender's own name are handled in alnum.py,

@@ -1,20 +1,24 @@
-"""Codes a brand's opening label gives without any code word: "DoorDash: 501069 (expires …)".
+"""Codes that no code word introduces: a brand's label before them, "this code" after them.
 
-"[Binance] 518021 / Do not share this with anyone", "Самокат: 4821. Никому не сообщайте",
-"【美团】482193（5分钟内有效）": the sender's name opens the message, a number stands alone
-after it, and the message says that the number is valid for some minutes or must not be
-shared.  Points, vouchers, parking tickets and balances run for days or hours and are not
-secret, and a label that is itself a context word ("Order:", "Balance:") names something
-else, so those stay no codes.  The same opening label is no help-line label
-(adjust._relabelled): "دیجی‌کالا: ۴۸۲۱۹۳ \\nاین کد را در اختیار دیگران قرار ندهید".
+"DoorDash: 501069 (expires in 10 minutes)", "[Binance] 518021 / Do not share this with
+anyone", "Самокат: 4821. Никому не сообщайте", "【美团】482193（5分钟内有效）": the sender's
+name opens the message, a number stands alone after it, and the message says that the
+number is valid for some minutes or must not be shared (opener).  Points, vouchers, parking
+tickets and balances run for days or hours and are not secret, and a label that is itself a
+context word ("Order:", "Balance:") names something else, so those stay no codes.
+"Netflix: 482193. Don't share this code", "دیجی‌کالا: ۴۸۲۱۹۳ / این کد را … قرار ندهید": a
+code word after "this" in the next sentence points back at the number (refers_back, used by
+scoring.py).
 """
 
 from __future__ import annotations
 
 import re
 
-from .context import Candidate, Message
-from .lexicon import MARKETING, NOT_OTP, SERVICE, WARN
+from .context import BREAK, Candidate, Message
+from .lexicon import CODE_WORDS, MARKETING, NOT_OTP, SERVICE, WARN, Event
+from .normalize import fold_phrase, trie_pattern
+from .reminders import THIS_AFTER, THIS_BEFORE
 
 # The label: a bracketed name or a name of at most four words and a colon, or a name alone
 # on the first line; after an Android "<#>" too.
@@ -34,6 +38,13 @@ _MINUTES = re.compile(
     r"\d[ ]?(?:min|mn\b|мин|хв|dk\b|dakika|menit|phut|นาที|ນາທີ|分|분|دقیق|دقائق|perc|λεπτ"
     r"|sec|seg|сек|saniye|detik|giay|秒|초|ثانی|ثوان|דק|წუთ|րոպե|ደቂቃ)"
 )
+
+
+# A code word right after "this" (or before it, "kode ini") in the sentence after a number
+# points back at it: "Netflix: 482193. Don't share this code with anyone."
+_THIS_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, THIS_BEFORE))})[ ]?\Z")
+_THIS_AFTER = re.compile(rf"[ ]?(?:{trie_pattern(map(fold_phrase, THIS_AFTER))})")
+BACK_REACH = 48  # at most this many characters from the number to "this code"
 
 
 def opening_label(t: str, start: int) -> bool:
@@ -62,3 +73,15 @@ def opener(msg: Message, found: list[Candidate]) -> Candidate | None:
             ev.category == WARN and 0 <= ev.start - c.end <= 2 for ev in msg.events
         )
     return c if alone and (timed or WARN in msg.categories) else None
+
+
+def refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
+    """True when "this code" opens the next sentence's reminder about the number before it."""
+    if ev.category not in CODE_WORDS:
+        return False
+    if (
+        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is None
+        and _THIS_AFTER.match(msg.low, ev.end) is None
+    ):
+        return False
+    return len(BREAK.findall(msg.t, lo, hi)) == 1

@@ -104,7 +104,7 @@ NEVER: dict[str, tuple[str, ...]] = {
 
 # "this" before a code word (after it in the languages that put it there): "Netflix: 482193.
 # Don't share this code", "دیجی‌کالا: ۴۸۲۱۹۳\nاین کد را …", "kode ini", "รหัสนี้".  Such a
-# code word in the next sentence points back at the number (scoring._refers_back).
+# code word in the next sentence points back at the number (openers.refers_back).
 THIS_BEFORE: tuple[str, ...] = (
     "this", "that", "the above", "этот", "этим", "этого", "эту", "цей", "цим", "цього", "bu",
     "ce", "diesen", "dieser", "diese", "questo", "este", "esta", "ese", "esa", "esse", "essa",

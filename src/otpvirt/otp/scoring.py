@@ -22,7 +22,6 @@ from .context import (
 )
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
-    CODE_WORDS,
     KEYWORD_WEIGHT,
     LABEL,
     MARKETING,
@@ -31,9 +30,8 @@ from .lexicon import (
     STRONG,
     Event,
 )
-from .normalize import fold_phrase, trie_pattern
+from .openers import BACK_REACH, refers_back
 from .rejects import rejected
-from .reminders import THIS_AFTER, THIS_BEFORE
 
 __all__ = ["Candidate", "Message", "rejected", "score"]
 
@@ -51,11 +49,6 @@ _BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6, "opener": 0.6}
 _OWN_FORMAT = 0.5  # a service's own split code shape right after its name (_own_format)
 _ALONE = re.compile(r"[ ]*(?:[.!。]|\n|$)")
 _LINK_INTENT = re.compile(r"verif|confirm|login|log-in|signin|sign-in|auth|activat|otp|2fa")
-# A code word right after "this" (or before it, "kode ini") in the sentence after a number
-# points back at it: "Netflix: 482193. Don't share this code with anyone."
-_THIS_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, THIS_BEFORE))})[ ]?\Z")
-_THIS_AFTER = re.compile(rf"[ ]?(?:{trie_pattern(map(fold_phrase, THIS_AFTER))})")
-_BACK_REACH = 48
 
 
 def _block_excess(msg: Message, lo: int, hi: int) -> int:
@@ -95,7 +88,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             continue
         dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
         broken = BREAK.search(msg.t, lo, hi) is not None
-        back = broken and factor != 1.0 and raw <= _BACK_REACH and _refers_back(msg, ev, lo, hi)
+        back = broken and factor != 1.0 and raw <= BACK_REACH and refers_back(msg, ev, lo, hi)
         if broken and not back:
             dist += BREAK_COST
         dist += BETWEEN_COST * sum(
@@ -112,18 +105,6 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
         elif back and not anchored:
             anchored = TRAIL
     return best, tier, raw_best, anchored
-
-
-def _refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
-    """True when "this code" opens the next sentence's reminder about the number before it."""
-    if ev.category not in CODE_WORDS:
-        return False
-    if (
-        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is None
-        and _THIS_AFTER.match(msg.low, ev.end) is None
-    ):
-        return False
-    return len(BREAK.findall(msg.t, lo, hi)) == 1
 
 
 def _points_ahead(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> bool:
