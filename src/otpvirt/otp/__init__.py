@@ -10,9 +10,13 @@ closeness to a code keyword in any language (keywords.py, keywords_more.py, pick
 lexicon.py, scoring.py) and away from context words (cues.py, cues_more.py; adjust.py
 weighs them), plus the service's known format (formats.py).  A code word inside a
 never-share reminder vouches only for the number it points at, not for the help line
-after it (reminders.py, context.dismissed).  Letter codes such as "6HQJR" or "7K2" and
-the sender's own name are handled in alnum.py, mixed-case temporary passwords ("365pCfWK")
-in passwords.py.  context.py holds what they share.
+after it (reminders.py, context.dismissed), while "this code" in the next sentence points
+back at the number before it (openers.refers_back).  A brand's opening label and a number
+alone after it ("DoorDash: 501069 (expires in 10 minutes)") is a code without any code word
+when the message says it is valid for minutes or not to be shared (openers.py).  Letter
+codes such as "6HQJR" or "7K2" and the sender's own name are handled in alnum.py,
+mixed-case temporary passwords ("365pCfWK") in passwords.py.  context.py holds what they
+share.
 
 Extending it needs no knowledge of the scoring:
   * a new wording or language: add the phrase to the right table in keywords.py (STRONG for

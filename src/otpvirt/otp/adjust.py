@@ -44,6 +44,8 @@ _LABEL = re.compile(r"[^\W\d_]{2,}[ ]?[:：][ ]*\Z")
 def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchored: str) -> float:
     """Soft penalties and priors for digit candidates."""
     adjust = _LENGTH_PRIOR.get(len(c.value), -1.0)
+    if len(c.value) == 10 and tier != STRONG:
+        adjust -= 0.3  # "dla NIP 5261040828", "PIN 0123456789": a plain code word's ID number
     if last_digits(msg, c):
         adjust -= 0.4
     ref = cue_before(msg, c, (REFERENCE,), 12)

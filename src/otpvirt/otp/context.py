@@ -52,12 +52,12 @@ _NOT_TO = "".join(
     for verb in ("report", "send", "sent", "reply", "text", "sms", "up", "due", "call")
 )
 _COPULA = (
-    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan"
+    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan|dia|ngu"
     rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|{_NOT_TO}to)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
 # "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
 # Khmer "៖", Ethiopic "፦" and Armenian "՝" introduce like a colon.
-CONNECTOR = re.compile(rf"(?:[:=—–៖፦՝]|(?<= )-|{_COPULA})[ ]*[(\[]?$")
+CONNECTOR = re.compile(rf"(?:[:=—–៖፦՝]|(?<= )-|(?:{_COPULA})-?)[ ]*[(\[]?$")
 # Only the copulas: "… to your account is X" states what the code is, "account: X" labels it.
 COPULA = re.compile(rf"(?:{_COPULA})[ ]*[(\[]?$")
 COPULA_WORD = re.compile(rf"(?:{_COPULA})")
@@ -130,10 +130,11 @@ def same_sentence(msg: Message, a: int, b: int) -> bool:
 
 def near(msg: Message, c: Candidate, category: str, window: int) -> bool:
     """True when a cue of the category sits within `window` chars on either side, same sentence."""
+    # (from the cue's end: the dot of an abbreviation such as "มิ.ย. 2567" ends no sentence)
     return any(
         ev.category == category
         and (0 <= c.start - ev.end <= window or 0 <= ev.start - c.end <= window)
-        and same_sentence(msg, ev.start, c.start)
+        and same_sentence(msg, ev.end if ev.end <= c.start else ev.start, c.start)
         for ev in msg.events
     )
 

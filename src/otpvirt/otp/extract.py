@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import alnum, passwords
+from . import alnum, openers, passwords
 from . import ibans as ibans_
 from . import negatives as neg
 from .context import Candidate, Message, warned_words
@@ -134,8 +134,11 @@ def candidates(
     if categories.isdisjoint(KEYWORD_WEIGHT):
         # no code word at all: only a service prefix ("G-123456"), a link or origin line, or
         # a service's own split shape ("WhatsApp 452-188") can be the code (scoring.py)
+        opener = openers.opener(msg, found)
         found = [c for c in found if c.kind in _SELF_EVIDENT]
         viable = [c for c in found if c.value != key and not rejected(msg, c)]
+        if opener is not None and opener.value != key and not rejected(msg, opener):
+            viable.append(opener._replace(kind="opener"))
         return _ranked(msg, viable)
     # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")
     secrets = passwords.candidates(msg)

@@ -20,7 +20,10 @@ STRONG: dict[str, tuple[str, ...]] = {
             "nambari ya kuingia", "namba ya kuingia", "ya siri ya mara moja", "ya mara moja",
             "wa kuingia"),
     "ka+": ("დასადასტურებელი კოდ", "შესვლის კოდ", "აქტივაციის კოდ", "sms კოდ", "ერთჯერადი პინ"),
-    "hy+": ("գաղտնի կոդ", "հաստատման գաղտնաբառ", "մուտքի գաղտնաբառ", "sms կոդ"),
+    # Armenian banks also write "ծածկագիր" (code, cipher): "Մուտքի ծածկագիր՝ 463209։"
+    "hy+": ("գաղտնի կոդ", "հաստատման գաղտնաբառ", "մուտքի գաղտնաբառ", "sms կոդ",
+            "մուտքի ծածկագ", "հաստատման ծածկագ", "մեկանգամյա ծածկագ", "գաղտնի ծածկագ",
+            "ստուգման ծածկագ", "նույնականացման ծածկագ", "sms ծածկագ"),
     "he+": ("קוד אישור", "קוד הזדהות", "קוד לכניסה", "קוד האישור", "קוד ההזדהות", "קוד סודי"),
     "km": ("លេខកូដផ្ទៀងផ្ទាត់", "លេខកូដ otp", "លេខកូដotp", "លេខកូដសម្ងាត់", "លេខកូដបញ្ជាក់",
            "លេខកូដចូល", "ពាក្យសម្ងាត់មួយដង", "កូដផ្ទៀងផ្ទាត់", "កូដ otp", "លេខកូដសុវត្ថិភាព"),
@@ -39,10 +42,28 @@ STRONG: dict[str, tuple[str, ...]] = {
               "ओटीपी कोड", "प्रमाणिकरण कोड"),
     "mn": ("нэг удаагийн нууц үг", "нэг удаагийн код", "нэвтрэх код", "баталгаажуулах код"),
     "yo": ("koodu ijẹrisi", "koodu idaniloju", "koodu aabo"),
+    # Xhosa, Malagasy, Sorani Kurdish, Dhivehi, Tibetan
+    "so": ("lambarka sirta", "lambarkaaga sirta", "lambarka xaqiijinta",
+           "lambarkaaga xaqiijinta", "erayga sirta"),
+    "more": ("yokuqinisekisa", "kaody fanamarinana", "kaody fanamarinan", "کۆدی پشتڕاستکردنەوە",
+             "ވެރިފިކޭޝަން ކޯޑ", "ར་སྤྲོད་ཨང་རྟགས", "yotsimikizira", "lej pov thawj"),
     "europe+": ("staðfestingarkóð", "egiaztapen kode", "cód fíoraithe", "chód fíoraithe",
                 "ikhodi yokuqinisekisa", "koodhka xaqiijinta", "koodhkaaga xaqiijinta"),
     "es+": ("clave sms", "clave de firma", "código de firma", "clave de operaciones",
             "clave de operación", "código de operación"),
+    # Mexico and Quebec say NIP (número / numéro d'identification personnel) for a PIN
+    "nip": ("nip de confirmación", "nip de verificación", "nip de seguridad", "nip dinámico",
+            "nip temporal", "nip de acceso", "nip de un solo uso", "nip temporaire",
+            "nip à usage unique", "nip de vérification", "nip de confirmation"),
+    # Brazilian banks: "Chave de Segurança 30383665" (never "chave Pix", a payee's key)
+    "pt+": ("chave de segurança", "chave de acesso", "chave de confirmação",
+            "chave de verificação", "chave de autenticação", "chave temporária",
+            "chave dinâmica", "senha dinâmica", "código dinâmico", "token de segurança",
+            "senha de uso único", "senha de acesso temporária"),
+    # "رقم التعريف المؤقت" (temporary identification number): a one-time PIN
+    "ar+": ("رقم التعريف المؤقت", "رقم تعريف مؤقت", "رقم التعريف الشخصي المؤقت",
+            "الرقم السري المؤقت", "رقم سري مؤقت", "رمز سري مؤقت", "الرمز السري لمرة واحدة",
+            "رقم التعريف لمرة واحدة", "الرقم السري لمرة واحدة"),
 }
 
 WEAK: dict[str, tuple[str, ...]] = {
@@ -51,7 +72,10 @@ WEAK: dict[str, tuple[str, ...]] = {
                    "పాస్‌వర్డ్", "ಕೋಡ್", "കോഡ്", "કોડ", "ਕੋਡ", "पिन$", "পিন$"),
     "south-east-asia": ("លេខកូដ", "កូដ", "ពាក្យសម្ងាត់", "លេខសម្ងាត់", "ကုဒ်", "စကားဝှက်"),
     "mn-yo": ("нууц үг", "koodu"),
-    "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga"),
+    "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
+               "nip$"),
+    "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",
+             "ކޯޑ", "ཨང་རྟགས", "ڪوڊ", "kwdik", "କୋଡ", "ক'ড", "ক’ড"),
 }
 
 # "Verification: 482193", "Verify your phone: 1234": words that name a code only as the label

@@ -11,6 +11,7 @@ from . import keywords as kw
 from . import reminders as rm
 from . import translit as tr
 from .formats import FORMATS
+from .negatives import unspaced
 from .normalize import fold_phrase, trie_pattern
 
 # Category names, highest priority first: when one phrase sits in two tables, the first wins.
@@ -66,6 +67,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (REFERENCE, cm.REFERENCE),
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),
+    (MONTH, cm.MONTHS),
 )
 # Service names that are also ordinary words are only trusted from the sender ID.
 _TEXT_ALIAS_STOP = frozenset({"line", "meta", "signal", "x", "fb", "apple", "steam"})
@@ -160,13 +162,14 @@ ARABIZI = frozenset(
 CARD_ENDING = frozenset(
     fold_phrase(raw.rstrip("$")) for raw in (*cues.CARD["ending"], *cm.CARD_ENDING)
 )
-# "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") or after
-# "will" ("ຈະໝົດອາຍຸ") says how long the code is valid, not that it has expired; so does any
-# expiry word before "after" or a future verb ("недействителен после 3 попыток", "nav derīgs
-# pēc 5 min", "نامعتبر می‌شود").  Such events are dropped.
+# "ໝົດອາຍຸ" before a date, time or period ("ໝົດອາຍຸ 14:30", "ໝົດອາຍຸພາຍໃນ 5 ນາທີ") says how
+# long the code is valid, not that it has expired; so does any expiry word after "will"
+# ("ຈະໝົດອາຍຸ", "سيتم استخدام") or before "after" or a future verb ("недействителен после 3
+# попыток", "nav derīgs pēc 5 min", "نامعتبر می‌شود").  Such events are dropped.
 _UNTIL = frozenset(fold_phrase(raw) for raw in cues.EXPIRED["until"])
 _VALIDITY = re.compile(r"[^\d\n.!?。]{0,10}\d")
-_WILL = ("ຈະ", "ຈະ ", "จะ", "จะ ")
+# (Arabic glues "ي" to the verb for "is / will be / was not": "يتم استخدام", "سيتم", "لم يتم")
+_WILL = ("ຈະ", "ຈະ ", "จะ", "จะ ", "ی")
 _AFTER = re.compile(
     r"[ ,]*(?:after|после|posle|nakon|након|pec|بعد|پس از|пас аз|баъд аз|میشود|می شود|خواهد)"
     r"(?![^\W\d_])"
@@ -175,16 +178,20 @@ _AFTER = re.compile(
 
 def _validity(low: str, start: int, end: int, phrase: str) -> bool:
     """True when an expiry word states a condition or a date to come, not an expiry."""
-    if _AFTER.match(low, end):
+    if _AFTER.match(low, end) or low.endswith(_WILL, 0, start):
         return True
-    return phrase in _UNTIL and (
-        _VALIDITY.match(low, end) is not None or low.endswith(_WILL, 0, start)
-    )
+    return phrase in _UNTIL and _VALIDITY.match(low, end) is not None
+
+
+def _joins(ch: str) -> bool:
+    # a letter that makes a word longer; Thai, Burmese, Khmer, CJK … letters do not, since
+    # those scripts glue every word: "သင်၏OTPမှာ482193", "รหัสOTPของคุณ"
+    return ch.isalpha() and (ch < "\u0e00" or not unspaced(ch))
 
 
 def _continues(low: str, end: int) -> bool:
     # "TAN-Verfahren", "PIN-Brief": a hyphen compound names something else than the code
-    return low[end].isalpha() or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
+    return _joins(low[end]) or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
 
 
 def _collect(
@@ -194,7 +201,7 @@ def _collect(
     for m in pattern.finditer(low):
         entry = entries[m.group()]
         start, end = m.span()
-        if entry.left and start > 0 and low[start - 1].isalpha():
+        if entry.left and start > 0 and _joins(low[start - 1]):
             continue
         if entry.right and end < n and _continues(low, end):
             continue

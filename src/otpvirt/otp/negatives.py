@@ -237,8 +237,10 @@ def is_date(parts: list[str]) -> bool:
 
 
 def is_year(value: str) -> bool:
-    """Gregorian or Solar Hijri year between 1300 and 2099."""
-    return len(value) == 4 and ("1300" <= value <= "1499" or "1900" <= value <= "2099")
+    """Hijri year (1300-1499), Gregorian (1900-2099) or Buddhist-era year (2500-2599)."""
+    return len(value) == 4 and (
+        "1300" <= value <= "1499" or "1900" <= value <= "2099" or "2500" <= value <= "2599"
+    )
 
 
 def letters_only_ok(token: str) -> bool:

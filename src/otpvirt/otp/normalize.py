@@ -108,6 +108,7 @@ def _build_fold_table() -> dict[int, str]:
     # Arabic-script spelling variants (Arabic vs Persian kaf/yeh, hamza seats).
     for src, dst in (
         ("ك", "ک"),
+        ("ڪ", "ک"),  # Sindhi
         ("ي", "ی"),
         ("ى", "ی"),
         ("ئ", "ی"),
@@ -130,9 +131,34 @@ _DIGITS_ONLY = {k: v for k, v in NORM_TABLE.items() if v is not None and v.isdig
 _SCRIPT_TABLE = {k: ("n" if k in _DIGITS_ONLY else v) for k, v in NORM_TABLE.items()}
 
 
+# Burmese writers type the letter wa "ဝ" for the digit zero "၀" (they look alike): inside a
+# run of Myanmar digits it is one ("၄၈ဝ၂၁၉" is 480219).  A run needs two real digits, and a
+# letter or vowel sign glued after its last "ဝ" makes that one a word ("၁၂၃၄ဝင်" is 1234 +
+# "ဝင်").
+_WA = "\u101d"
+_WA_RUN = re.compile("[\u1040-\u1049\u101d]{4,}")
+_MYANMAR_MARK = re.compile("[\u1000-\u103f\u1050-\u109f]")
+
+
+def _wa_zero(text: str, zero: str) -> str:
+    out = text
+    for m in _WA_RUN.finditer(text):
+        run = m.group()
+        if _WA not in run or len(run) - run.count(_WA) < 2:
+            continue
+        if run.endswith(_WA) and _MYANMAR_MARK.match(text, m.end()):
+            run = run[:-1]
+        out = out[: m.start()] + run.replace(_WA, zero) + out[m.start() + len(run) :]
+    return out
+
+
 def normalize_digits(text: str) -> str:
     """Map every supported native decimal digit (۰–۹, ٠–٩, fullwidth, Thai, Lao, …) to ASCII."""
-    return text if text.isascii() else text.translate(_DIGITS_ONLY)
+    if text.isascii():
+        return text
+    if _WA in text:
+        text = _wa_zero(text, "0")
+    return text.translate(_DIGITS_ONLY)
 
 
 def _char_class(codepoints: Iterable[int]) -> re.Pattern[str]:
@@ -151,6 +177,8 @@ def native_digits(text: str) -> str | None:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _WA in text:
+        text = _wa_zero(text, "n")
     return text.translate(_SCRIPT_TABLE)
 
 
@@ -160,6 +188,8 @@ def normalize(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii() or not _NEEDS_NORM.search(text):
         return text
+    if _WA in text:
+        text = _wa_zero(text, "0")
     return text.translate(NORM_TABLE)
 
 

@@ -30,6 +30,7 @@ from .lexicon import (
     STRONG,
     Event,
 )
+from .openers import BACK_REACH, refers_back
 from .rejects import rejected
 
 __all__ = ["Candidate", "Message", "rejected", "score"]
@@ -42,7 +43,9 @@ AFTER_FACTOR = 0.9  # "123456 is your code" is common, but keyword-then-code is 
 # a paragraph: it counts as this many characters of distance.
 BLOCK_WIDTH = 6
 ANCHOR_BONUS = 0.4  # the keyword's own sentence points at this number (see _keyword)
-_BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6}
+# "opener": a number right after a brand's opening label in a message that says how long it
+# is valid or not to share it, with no code word (extract._opener)
+_BASE = {"prefix": 1.2, "origin": 1.0, "url": 0.6, "opener": 0.6}
 _OWN_FORMAT = 0.5  # a service's own split code shape right after its name (_own_format)
 _ALONE = re.compile(r"[ ]*(?:[.!。]|\n|$)")
 _LINK_INTENT = re.compile(r"verif|confirm|login|log-in|signin|sign-in|auth|activat|otp|2fa")
@@ -85,7 +88,8 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             continue
         dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
         broken = BREAK.search(msg.t, lo, hi) is not None
-        if broken:
+        back = broken and factor != 1.0 and raw <= BACK_REACH and refers_back(msg, ev, lo, hi)
+        if broken and not back:
             dist += BREAK_COST
         dist += BETWEEN_COST * sum(
             1 for o in found if o.kind in NUMERIC and o is not c and lo <= o.start and o.end <= hi
@@ -98,6 +102,8 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
                 anchored = LEAD
             elif factor != 1.0 and raw <= 12:
                 anchored = TRAIL
+        elif back and not anchored:
+            anchored = TRAIL
     return best, tier, raw_best, anchored
 
 
