@@ -28,6 +28,7 @@ from .lexicon import (
     PRODUCT,
     REFERENCE,
     STRONG,
+    SUCCESS_AFTER,
     Event,
 )
 from .rejects import last_digits
@@ -71,7 +72,11 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
         adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
     if EXPIRED in msg.categories:
         for ev in msg.events:
-            if ev.category == EXPIRED and not same_sentence(msg, ev.start, c.start):
+            if (
+                ev.category == EXPIRED
+                and not same_sentence(msg, ev.start, c.start)
+                and (ev.start > c.start or ev.value not in SUCCESS_AFTER)
+            ):
                 adjust -= 0.3  # a message about an expired code rarely carries another one
                 break
     order = cue_before(msg, c, (ORDER, BOOKING), 35, through_keywords=True)

@@ -92,6 +92,14 @@ REFERENCE: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# "Login with code 482193 was successful": these success words report a spent code only
+# after it ("Registration was successful, your code is 482193" still gives one)
+SUCCESS_AFTER: tuple[str, ...] = (
+    "was successful", "were successful", "выполнен успешно", "прошёл успешно", "прошел успешно",
+    "виконано успішно", "est réussie", "ha sido exitoso", "fue exitoso", "foi bem-sucedido",
+    "è riuscito", "başarılı oldu", "berhasil dilakukan", "erfolgreich.", "erfolgreich!",
+)
+
 # "the number ending in 4821": a phone's or card's last digits, never the code
 CARD_ENDING: tuple[str, ...] = (
     "terminado en", "terminada en", "terminado em", "terminada em", "se terminant par",
@@ -142,6 +150,24 @@ EXPIRED: dict[str, tuple[str, ...]] = {
         "pomyślnie zweryfikowany", "zweryfikowano pomyślnie", "認証が完了しました",
         "認証されました", "인증이 완료되었습니다", "인증되었습니다", "با موفقیت تایید شد",
         "सफलतापूर्वक सत्यापित", "ยืนยันสำเร็จ", "ยืนยันตัวตนสำเร็จ",
+    ),
+    # "You signed in using code 482193": a sign-in reported after the fact spent its code
+    "signed_in": (
+        "signed in using", "signed in with", "logged in using", "logged in with",
+        "signed in via", "logged in via", "login successful", "sign-in successful",
+        "successfully signed in", "successfully logged in", "connexion réussie",
+        "vous vous êtes connecté", "connecté avec succès", "has iniciado sesión",
+        "iniciaste sesión", "inicio de sesión exitoso", "sesión iniciada con", "você entrou",
+        "login realizado", "entrou usando", "entrou com o código", "erfolgreich angemeldet",
+        "anmeldung erfolgreich", "erfolgreich eingeloggt", "вход выполнен", "выполнен вход",
+        "вы вошли", "успешный вход", "вхід виконано", "ви увійшли", "giriş başarılı",
+        "giriş yapıldı", "giriş yaptınız", "başarıyla giriş", "berhasil masuk", "berhasil login",
+        "login berhasil", "berjaya log masuk", "log masuk berjaya", "accesso effettuato",
+        "hai effettuato l'accesso", "zalogowano", "zalogowałeś się", "zalogowałaś się",
+        "je bent ingelogd", "ingelogd met", "تم تسجيل الدخول", "تم تسجيل دخولك",
+        "با موفقیت وارد شدید", "ورود موفق", "登录成功", "登錄成功", "登入成功", "ログインしました",
+        "로그인되었습니다", "로그인 되었습니다", "đăng nhập thành công", "เข้าสู่ระบบสำเร็จ",
+        "लॉगिन सफल", "umeingia kwa",
     ),
 }
 

@@ -60,6 +60,12 @@ STRONG: dict[str, tuple[str, ...]] = {
             "chave de verificação", "chave de autenticação", "chave temporária",
             "chave dinâmica", "senha dinâmica", "código dinâmico", "token de segurança",
             "senha de uso único", "senha de acesso temporária"),
+    # Hausa, Yoruba, Igbo, Kinyarwanda, Zulu, Hmong: "secret number", "confirmation number"
+    "africa+": ("lambar ku ta tabbat", "lambar sirrin ku", "lambar ku ta sirri",
+                "nọ́mbà àṣírí", "koodu àṣírí", "nọ́mbà ìjẹ́rìísí", "nọmba nzuzo", "koodu nzuzo",
+                "nọmba nkwenye", "umubare w'ibanga", "kode y'ibanga", "kode yo kwemeza",
+                "umubare wo kwemeza", "inombolo yokuqinisekisa", "lej lees paub", "tus lej zais",
+                "tus lej nkag"),
     # "رقم التعريف المؤقت" (temporary identification number): a one-time PIN
     "ar+": ("رقم التعريف المؤقت", "رقم تعريف مؤقت", "رقم التعريف الشخصي المؤقت",
             "الرقم السري المؤقت", "رقم سري مؤقت", "رمز سري مؤقت", "الرمز السري لمرة واحدة",
@@ -72,6 +78,7 @@ WEAK: dict[str, tuple[str, ...]] = {
                    "పాస్‌వర్డ్", "ಕೋಡ್", "കോഡ്", "કોડ", "ਕੋਡ", "पिन$", "পিন$"),
     "south-east-asia": ("លេខកូដ", "កូដ", "ពាក្យសម្ងាត់", "លេខសម្ងាត់", "ကုဒ်", "စကားဝှက်"),
     "mn-yo": ("нууц үг", "koodu"),
+    "africa": ("lambar ku$", "iphinikhodi"),
     "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
                "nip$"),
     "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",

@@ -41,6 +41,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (EXPIRED, cues.EXPIRED),
     (EXPIRED, tr.EXPIRED),
     (EXPIRED, cm.EXPIRED),
+    (EXPIRED, {"success": cm.SUCCESS_AFTER}),
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
     (STRONG, kw.TRANSLIT),
@@ -166,6 +167,8 @@ CARD_ENDING = frozenset(
 # long the code is valid, not that it has expired; so does any expiry word after "will"
 # ("ຈະໝົດອາຍຸ", "سيتم استخدام") or before "after" or a future verb ("недействителен после 3
 # попыток", "nav derīgs pēc 5 min", "نامعتبر می‌شود").  Such events are dropped.
+# "… was successful": an EXPIRED event only for a number before it (rejects, adjust)
+SUCCESS_AFTER = frozenset(fold_phrase(raw) for raw in cm.SUCCESS_AFTER)
 _UNTIL = frozenset(fold_phrase(raw) for raw in cues.EXPIRED["until"])
 _VALIDITY = re.compile(r"[^\d\n.!?。]{0,10}\d")
 # (Arabic glues "ي" to the verb for "is / will be / was not": "يتم استخدام", "سيتم", "لم يتم")

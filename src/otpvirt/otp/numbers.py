@@ -106,8 +106,8 @@ def _split_kind(parts: list[str]) -> str | None:
         return "tight"  # "4 8 2 1 9 3", read out digit by digit: only after a code word
     if sizes == [4, 4]:
         return "split4"
-    if sizes in ([2, 2, 2], [2, 2, 2, 2]):
-        return "tight"
+    if sizes in ([2, 2, 2], [2, 2, 2, 2], [4, 2]):
+        return "tight"  # ("4821 93": a six-digit code typed 4+2, or a number and a count)
     return None
 
 

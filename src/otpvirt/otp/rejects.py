@@ -30,6 +30,7 @@ from .lexicon import (
     PHONE_NOUN,
     PICKUP_PHRASES,
     SENT,
+    SUCCESS_AFTER,
     Event,
 )
 
@@ -63,7 +64,11 @@ def rejected(msg: Message, c: Candidate) -> bool:
     """Hard no: the number sits in an expired-code sentence, or after a promo/phone/card cue."""
     if EXPIRED in msg.categories:
         for ev in msg.events:
-            if ev.category == EXPIRED and same_sentence(msg, ev.start, c.start):
+            if (
+                ev.category == EXPIRED
+                and same_sentence(msg, ev.start, c.start)
+                and (ev.start > c.start or ev.value not in SUCCESS_AFTER)
+            ):
                 return True
     promo = cue_before(msg, c, (NOT_OTP,), 25)
     if promo is not None and not _numbered(msg, promo.end, c.start):
