@@ -36,6 +36,10 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
 }
 
 REFERENCE: dict[str, tuple[str, ...]] = {
+    # support cases and complaints: "Case 48219", "Réclamation n° 48219"
+    "cases": ("case$", "case id", "case no", "case number", "caso$", "número de caso",
+              "número do caso", "complaint", "réclamation", "reclamación", "reclamação",
+              "vorgangsnummer", "обращение №", "номер обращения", "şikayet no", "nomor tiket"),
     "all": ("ሂሳብ ቁጥር", "የሂሳብ ቁጥር", "የግብይት ቁጥር", "ቀሪ ሂሳብ", "ሕሳብ", "akaunti", "salio",
             "kumb", "खाता", "खाते", "शेष", "बिल", "উপলব্ধ", "হিসাব", "ব্যালেন্স", "অ্যাকাউন্ট",
             "اکاؤنٹ", "بیلنس", "ගිණුම", "ශේෂය", "கணக்கு", "இருப்பு", "ఖాతా", "គណនី",

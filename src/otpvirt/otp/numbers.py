@@ -77,7 +77,8 @@ def _space_group(t: str, low: str, group: list[tuple[int, int, str]]) -> list[Ca
         return []  # trunk prefix and area code: "069 12345678", "0850 222 0000", "021 6422"
     if neg.glued_to_word(t, start, end) or neg.amount_or_unit(low, start, end):
         return []
-    kind = _split_kind([g[2] for g in group])
+    # "4821 93" is a six-digit code typed 4+2 after a code word, or a number and a count
+    kind = "tight" if sizes == [4, 2] else _split_kind([g[2] for g in group])
     if kind:
         return [Candidate(start, end, "".join(g[2] for g in group), kind)]
     if sizes[0] <= 3 and all(s == 3 for s in sizes[1:]):
@@ -106,8 +107,8 @@ def _split_kind(parts: list[str]) -> str | None:
         return "tight"  # "4 8 2 1 9 3", read out digit by digit: only after a code word
     if sizes == [4, 4]:
         return "split4"
-    if sizes in ([2, 2, 2], [2, 2, 2, 2], [4, 2]):
-        return "tight"  # ("4821 93": a six-digit code typed 4+2, or a number and a count)
+    if sizes in ([2, 2, 2], [2, 2, 2, 2]):
+        return "tight"
     return None
 
 
