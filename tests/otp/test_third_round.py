@@ -425,6 +425,64 @@ NOTICES: list[Case] = [
     ('id', 'Kode OTP salah. Sisa percobaan 2 kali.', None),
 ]
 
+# African wordings beside their order, payment and phone decoys; spent codes in more
+# languages; dates, times and bookings in many scripts.
+MORE: list[Case] = [
+    ('ha', 'Lambar ku ta waya 08031234567 an yi mata rajista.', None),
+    ('ha', 'Lambar ku ta asusu 0123456789 ta karbi Naira 5,000.', None),
+    ('ha', 'Lambar ku ta oda 48219 tana kan hanya.', None),
+    ('ha', 'MTN: Lambar ku ita ce 4821. Kada ku fada wa kowa.', '4821'),
+    ('ha', 'Lambar ku: 552019. Za ta kare cikin minti 10.', '552019'),
+    ('ha', 'Lambar tabbatarwa ta Opay: 552019. Kada ku bayar da ita.', '552019'),
+    ('yo', 'Nọ́mbà àṣírí rẹ ni 4821. Má ṣe sọ fún ẹnikẹ́ni.', '4821'),
+    ('yo', 'O ti san ₦5,000 sí akọọlẹ 0123456789.', None),
+    ('ig', 'I kwụọla ₦5,000 na akaụntụ 0123456789.', None),
+    ('ig', 'Koodu nzuzo gị bụ 552019. Ekwela ka onye ọ bụla mara ya.', '552019'),
+    ('zu', 'Ikhodi yakho ye-OTP ithi 552019. Ungayitsheli muntu.', '552019'),
+    ('zu', 'Ukhokhele u-R48.21 ku-Checkers ngo-10:30.', None),
+    ('xh', 'Inombolo yakho yokuqinisekisa ngu-552019.', '552019'),
+    ('so', 'Waxaad heshay $48.21 lambarka 252615123456.', None),
+    ('so', 'Koodhkaaga EVC Plus waa 552019. Ha la wadaagin qof.', '552019'),
+    ('rw', 'Kode yawe ya MoMo ni 552019. Ntuyimenyeshe undi muntu.', '552019'),
+    ('rw', 'Wohereje 5,000 RWF kuri 0788123456.', None),
+    ('sw', 'Umeingia kwa kutumia msimbo 552019.', None),
+    ('sw', 'Msimbo wako wa M-Pesa ni 552019. Muamala ID QKX4821.', '552019'),
+    ('sw', 'Muamala QKX48219 umethibitishwa. Umepokea Ksh 4,821 kutoka 0712345678.', None),
+    ('am', 'የኢትዮ ቴሌኮም ማረጋገጫ ቁጥርዎ 552019 ነው።', '552019'),
+    ('ti', 'ናይ ምእታው ኮድኩም 552019 እዩ።', '552019'),
+    ('it', "Hai effettuato l'accesso con il codice 552019.", None),
+    ('pl', 'Zalogowano kodem 552019 z nowego urządzenia.', None),
+    ('nl', 'Je bent ingelogd met code 552019 op een nieuw apparaat.', None),
+    ('ar', 'تم تسجيل الدخول باستخدام الرمز 552019 من جهاز جديد.', None),
+    ('zh', '您已使用验证码552019登录成功。', None),
+    ('ja', '認証コード552019でログインしました。', None),
+    ('ko', '인증번호 552019로 로그인되었습니다.', None),
+    ('vi', 'Bạn đã đăng nhập thành công bằng mã 552019.', None),
+    ('hi', 'कोड 552019 से लॉगिन सफल रहा।', None),
+    ('th', 'เข้าสู่ระบบสำเร็จด้วยรหัส 552019', None),
+    ('uk', 'Ви увійшли за допомогою коду 552019.', None),
+    ('ms', 'Anda berjaya log masuk dengan kod 552019.', None),
+    ('fa', 'با کد 552019 با موفقیت وارد شدید.', None),
+    ('en', "Use code 552019 to log in. After you've logged in, you can change your PIN.", '552019'),
+    ('es', 'Ingresa el código 552019 para iniciar sesión.', '552019'),
+    ('ru', 'Код для входа: 552019. Вход выполнен не вами? Позвоните 900.', '552019'),
+    ('fa', 'جلسه شما ساعت ۱۴:۳۰ روز ۱۴۰۳/۰۹/۱۵ است.', None),
+    ('ar', 'موعدك يوم ١٥/١٢/٢٠٢٤ الساعة ١٠:٣٠', None),
+    ('bn', 'আপনার অ্যাপয়েন্টমেন্ট ১৫/১২/২০২৪ সকাল ১০:৩০ টায়।', None),
+    ('hi', 'आपकी बुकिंग १५-१२-२०२४ को सुबह १०:३० बजे है।', None),
+    ('th', 'นัดหมาย ๑๕ ธ.ค. ๒๕๖๗ เวลา ๑๐.๓๐ น.', None),
+    ('my', 'ရက်ချိန်း ၁၅-၁၂-၂၀၂၄ နံနက် ၁၀:၃၀', None),
+    ('km', 'ការណាត់ជួប ថ្ងៃទី ១៥ ខែធ្នូ ឆ្នាំ ២០២៤ ម៉ោង ១០:៣០', None),
+    ('bo', 'ཚེས་ ༡༥ ཟླ་ ༡༢ ལོ་ ༢༠༢༤', None),
+    ('mn', 'Таны захиалга 2024.12.15-нд 10:30 цагт баталгаажлаа. Захиалгын дугаар 48219.', None),
+    ('ka', 'თქვენი ვიზიტი 15.12.2024, 10:30. ჯავშნის ნომერი 48219.', None),
+    ('hy', 'Ձեր այցը՝ 15.12.2024, ժամը 10:30։ Ամրագրման համար 48219։', None),
+    ('si', 'ඔබගේ වෙන්කිරීම 2024-12-15 පෙ.ව. 10:30. යොමු අංකය 48219.', None),
+    ('lo', 'ການນັດໝາຍຂອງທ່ານ ວັນທີ 15/12/2024 ເວລາ 10:30', None),
+    ('el', 'Το ραντεβού σας 15/12 στις 10:30. Κωδικός κράτησης 48219.', None),
+    ('en', 'Your booking code is 48219. Check-in 15/12 at 14:00.', None),
+]
+
 # fmt: on
 
 
@@ -438,6 +496,7 @@ TABLES = {
     "scripts": SCRIPTS,
     "transactions": TRANSACTIONS,
     "notices": NOTICES,
+    "more": MORE,
 }
 
 

@@ -177,7 +177,11 @@ EXPIRED: dict[str, tuple[str, ...]] = {
 
 ORDER: dict[str, tuple[str, ...]] = {
     "all": ("ትዕዛዝ", "oda yako", "agizo", "ऑर्डर", "অর্ডার", "آرڈر", "ඇණවුම", "ஆர்டர்",
-            "ការបញ្ជាទិញ", "အော်ဒါ", "ማድረስ"),
+            "ការបញ្ជាទិញ", "အော်ဒါ", "ማድረስ",
+            # Hausa, Yoruba, Igbo, Zulu, Kinyarwanda: "ta oda" (of the order), "ibere" …
+            "oda$", "odar$", "ibere rẹ", "nọmba ibere", "iwu gị", "i-oda", "komande"),
+    # Greek, Armenian, Georgian, Mongolian, Sinhala bookings: their numbers are no codes
+    "booking": ("κράτησ", "ամրագր", "ჯავშნ", "захиалгын дугаар", "වෙන්කිරීම"),
 }
 # Months and era marks of the Thai, Lao, Khmer and Burmese calendars: the Buddhist year after
 # them ("30 มิ.ย. 2567", "ພ.ສ. 2567") is a date, never a code (negatives.is_year)
