@@ -85,3 +85,28 @@ def test_every_family_spans_several_languages_with_and_without_codes() -> None:
         assert len({lang for lang, _, _ in cases}) >= 5, family
         assert any(code is None for _, _, code in cases), family
         assert any(code is not None for _, _, code in cases), family
+
+
+# fmt: off
+# A label's number, then a never-share reminder naming "the code" (no "this"): the
+# reminder speaks of that number; one saying who asks for codes speaks of none.
+WARNED: list[Case] = [
+    ("ru", "Тинькофф: 4821. Никому не говорите код. Перевод 1000 р на 7731", "4821"),
+    ("ru", "Kaspi: 4821. Никому не сообщайте код и пароль.", "4821"),
+    ("uk", "Monobank: 4821. Нікому не повідомляйте код.", "4821"),
+    ("en", "Glovo: 4821. Don't share your code with anyone.", "4821"),
+    ("tr", "Papara: 482193. Kodu kimseyle paylaşmayın.", "482193"),
+    ("es", "Ualá: 482193. No compartas tu código con nadie.", "482193"),
+    ("id", "OVO: 4821. Jangan berikan kode OTP ke siapapun.", "4821"),
+    ("ru", "Halyk: 4821. Банк никогда не запрашивает код.", None),
+    ("en", "Acme Bank: 4821. We will never ask for your OTP or PIN.", None),
+    ("es", "BBVA: 4821. Nunca te pediremos tu código por teléfono.", None),
+    ("id", "BCA: 1500. BCA tidak pernah meminta kode OTP Anda.", None),
+    ("en", "Acme Bank: 4821 Main St branch closes at 5pm. Never share your PIN.", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WARNED)
+def test_warned_opener(lang: str, text: str, expected: str | None) -> None:
+    assert extract_code(text) == expected

@@ -13,7 +13,11 @@ never-share reminder vouches only for the number it points at, not for the help 
 after it (reminders.py, context.dismissed), while "this code" in the next sentence points
 back at the number before it (openers.refers_back).  A brand's opening label and a number
 alone after it ("DoorDash: 501069 (expires in 10 minutes)") is a code without any code word
-when the message says it is valid for minutes or not to be shared (openers.py).  Letter
+when the message says it is valid for minutes or not to be shared (openers.py); so is one
+followed by a reminder naming "the code" that says nothing of who asks for codes
+(openers.warned_opener).  A sign-in reported after the fact ("You signed in using code
+482193", "Login with code 482193 was successful") spent its code (cues_more.EXPIRED,
+SUCCESS_AFTER: success words count only after the number).  Letter
 codes such as "6HQJR" or "7K2" and the sender's own name are handled in alnum.py,
 mixed-case temporary passwords ("365pCfWK") in passwords.py.  context.py holds what they
 share.

@@ -140,6 +140,10 @@ def candidates(
         if opener is not None and opener.value != key and not rejected(msg, opener):
             viable.append(opener._replace(kind="opener"))
         return _ranked(msg, viable)
+    if WARN in categories:
+        warned = openers.warned_opener(msg, found)
+        if warned is not None:
+            found = [warned._replace(kind="opener") if c is warned else c for c in found]
     # mixed-case temporary passwords right after a password word ("пароль: 365pCfWK")
     secrets = passwords.candidates(msg)
     found += secrets

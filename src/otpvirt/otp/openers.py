@@ -18,7 +18,7 @@ import re
 from .context import BREAK, Candidate, Message
 from .lexicon import CODE_WORDS, MARKETING, NOT_OTP, SERVICE, WARN, Event
 from .normalize import fold_phrase, trie_pattern
-from .reminders import THIS_AFTER, THIS_BEFORE
+from .reminders import ASKS, THIS_AFTER, THIS_BEFORE
 
 # The label: a bracketed name or a name of at most four words and a colon, or a name alone
 # on the first line; after an Android "<#>" too.
@@ -45,6 +45,7 @@ _MINUTES = re.compile(
 _THIS_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, THIS_BEFORE))})[ ]?\Z")
 _THIS_AFTER = re.compile(rf"[ ]?(?:{trie_pattern(map(fold_phrase, THIS_AFTER))})")
 BACK_REACH = 48  # at most this many characters from the number to "this code"
+_ASKS = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, ASKS))})")
 
 
 def opening_label(t: str, start: int) -> bool:
@@ -85,3 +86,24 @@ def refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
     ):
         return False
     return len(BREAK.findall(msg.t, lo, hi)) == 1
+
+
+def warned_opener(msg: Message, found: list[Candidate]) -> Candidate | None:
+    """A label's number whose only code words are in the never-share reminder right after it.
+
+    "Тинькофф: 4821. Никому не говорите код": the reminder is about this number.  "Acme
+    Bank: 8080. We will never ask for your OTP" says who asks for codes: no code.
+    """
+    c = opener(msg, found)
+    if c is None:
+        return None
+    stop = BREAK.search(msg.t, c.end)
+    if stop is None:
+        return None
+    nxt = BREAK.search(msg.t, stop.end())
+    hi = nxt.start() if nxt is not None else len(msg.t)
+    lo = stop.end()
+    for ev in msg.events:
+        if ev.category in CODE_WORDS and not (lo <= ev.start < hi and ev.start in msg.warned):
+            return None
+    return None if _ASKS.search(msg.low, lo, hi) else c

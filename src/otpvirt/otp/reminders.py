@@ -105,6 +105,17 @@ NEVER: dict[str, tuple[str, ...]] = {
 # "this" before a code word (after it in the languages that put it there): "Netflix: 482193.
 # Don't share this code", "دیجی‌کالا: ۴۸۲۱۹۳\nاین کد را …", "kode ini", "รหัสนี้".  Such a
 # code word in the next sentence points back at the number (openers.refers_back).
+# "We will never ask for your OTP": a reminder that says who asks for codes speaks of codes
+# in general, never of the number before it (openers.warned_opener).  Word starts, folded.
+ASKS: tuple[str, ...] = (
+    "ask", "request", "demand", "call you", "pedir", "pedirá", "pedimos", "solicit",
+    "demander", "demandera", "demandons", "fragen", "fragt", "fordern", "запраш", "просит",
+    "спрашива", "попрос", "просят", "chiede", "richied", "meminta", "minta", "ister", "sormaz",
+    "soracak", "talep", "يطلب", "نطلب", "سيطلب", "بخواه", "نمی‌خواه", "مانگ", "माँग", "मांग",
+    "চাই", "চায়", "pyta", "prosi", "vraagt", "vragen", "cere", "solicita", "요청", "要求", "索要",
+    "索取", "求め", "ขอ", "hỏi", "yêu cầu", "haitawahi", "ko ni beere",
+)
+
 THIS_BEFORE: tuple[str, ...] = (
     "this", "that", "the above", "этот", "этим", "этого", "эту", "цей", "цим", "цього", "bu",
     "ce", "diesen", "dieser", "diese", "questo", "este", "esta", "ese", "esa", "esse", "essa",
