@@ -594,6 +594,39 @@ NUMBER_FIRST_WORLD: list[Case] = [
     ('zh-TW', '482193為您的蝦皮驗證碼，請勿告知他人。', '482193'),
 ]
 
+# Door, gate and lockbox codes in rental messages; codes reported back as accepted, typed
+# wrong or failed (no code), against orders accepted and warnings about wrong codes.
+ACCEPTED: list[Case] = [
+    ('en', 'Welcome! Your door code is 4821#. WiFi: Guest / pass Sunny2024', '4821'),
+    ('en', 'Hi Anna, the lockbox code is 4821 and the key is inside. Checkout 11am.', '4821'),
+    ('fr', 'Bonjour, le digicode est 4821B. Appartement 12, 3e étage.', '4821B'),
+    ('de', 'Hallo! Der Code für das Schlüsselkästchen lautet 4821.', '4821'),
+    ('es', 'El código del portal es 4821. Piso 3, puerta B.', '4821'),
+    ('it', 'Il codice del portone è 4821. Interno 12.', '4821'),
+    ('en', 'Your room is 4821 on floor 48. Breakfast 7-10am.', None),
+    ('en', 'Gym access: your membership 48219 is active until 31/12.', None),
+    ('en', 'Your code 482193 has been accepted. Thank you.', None),
+    ('en', 'Code accepted. Your order 48219 is confirmed.', None),
+    ('es', 'Código 482193 aceptado. Tu cuenta está activa.', None),
+    ('pt', 'Código 482193 confirmado com sucesso.', None),
+    ('en', 'Your OTP 482193 was entered incorrectly. Try again.', None),
+    ('ru', 'Вы ввели неверный код 482193.', None),
+    ('en', 'Login attempt with code 482193 failed.', None),
+    ('en', "Your 2FA was disabled. If this wasn't you, call 0800 482 193.", None),
+    ('en', 'Your verification is complete. Ticket 4821377.', None),
+    ('en', 'Your verification code is: 4 8 2 1 9 3', '482193'),
+    ('en', 'Your code: 48 21 93', '482193'),
+    ('en', "Your Apple ID code is: 482193. Don't share it with anyone.", '482193'),
+    ('en', '@example.com #482193 Your Example code is 482193', '482193'),
+    ('en', 'Your Microsoft account security code is 4821. Expires 12:30.', '4821'),
+    ('en', 'Your code is 482193. If you entered the wrong code, request a new one.', '482193'),
+    ('es', 'Pedido aceptado. Tu código de recogida es 4821.', '4821'),
+    ('en', 'Your order was accepted, pickup code 4821.', '4821'),
+    ('en', 'Your code is 482193. Login will fail after 3 attempts.', '482193'),
+    ('ru', 'Код 4821. Если код неверен, запросите новый.', '4821'),
+    ('en', 'Your code 4821-93 is ready.', None),
+]
+
 # fmt: on
 
 
@@ -610,6 +643,7 @@ TABLES = {
     "more": MORE,
     "labels": LABELS,
     "number_first_world": NUMBER_FIRST_WORLD,
+    "accepted": ACCEPTED,
 }
 
 

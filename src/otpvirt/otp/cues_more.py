@@ -102,6 +102,14 @@ SUCCESS_AFTER: tuple[str, ...] = (
     "was successful", "were successful", "выполнен успешно", "прошёл успешно", "прошел успешно",
     "виконано успішно", "est réussie", "ha sido exitoso", "fue exitoso", "foi bem-sucedido",
     "è riuscito", "başarılı oldu", "berhasil dilakukan", "erfolgreich.", "erfolgreich!",
+    # accepted, or refused ("Código 482193 aceptado.", "Login attempt with code 482193 failed")
+    "has been accepted", "was accepted", "accepted.", "accepted!", "aceptado.", "aceptado!",
+    "foi aceito", "foi aceite", "confirmado com sucesso", "confirmado correctamente",
+    "confirmed successfully", "successfully confirmed", "wurde akzeptiert", "a été accepté",
+    "è stato accettato", "kabul edildi", "принят.", "принят!", "diterima.", "has failed",
+    "failed.", "failed!", "was incorrect", "is incorrect", "was wrong", "is wrong",
+    "es incorrecto", "está incorreto", "est incorrect", "ist falsch", "non è corretto",
+    "hatalı.", "salah.", "неверный.", "неверен", "не подошёл", "не подошел",
 )
 
 # "the number ending in 4821": a phone's or card's last digits, never the code
@@ -155,6 +163,15 @@ EXPIRED: dict[str, tuple[str, ...]] = {
         "認証されました", "인증이 완료되었습니다", "인증되었습니다", "با موفقیت تایید شد",
         "सफलतापूर्वक सत्यापित", "ยืนยันสำเร็จ", "ยืนยันตัวตนสำเร็จ",
     ),
+    # "Вы ввели неверный код 482193": a code typed wrong is no code to type
+    "wrong": ("entered the wrong code", "entered a wrong code", "entered an incorrect code",
+              "entered an invalid code", "ввели неверный код", "введён неверный код",
+              "введен неверный код", "ввели неправильный код", "ввели невірний код",
+              "ingresaste un código incorrecto", "digitou um código incorreto",
+              "saisi un code incorrect", "falschen code eingegeben",
+              "hai inserito un codice errato", "hatalı kod girdiniz", "memasukkan kode yang salah",
+              "أدخلت رمزاً خاطئاً", "أدخلت رمز خاطئ", "کد اشتباه وارد کردید",
+              "login attempt with code", "sign-in attempt with code", "failed attempt with code"),
     # "You signed in using code 482193": a sign-in reported after the fact spent its code
     "signed_in": (
         "signed in using", "signed in with", "logged in using", "logged in with",
