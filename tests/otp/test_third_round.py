@@ -627,6 +627,55 @@ ACCEPTED: list[Case] = [
     ('en', 'Your code 4821-93 is ready.', None),
 ]
 
+# A help line closing the message on the line of a never-share reminder (no call word);
+# card tails in 20 languages; a code on its own line after the reminder is still its code.
+LINES_AND_TAILS: list[Case] = [
+    ('en', 'Never share your OTP with anyone. Bank staff will never call you. 1930', None),
+    ('en', "Don't share your code. Fraud? 1930", None),
+    ('en', 'Never share your PIN. Dial *4821# to block your card.', None),
+    ('ur', 'اپنا پن کوڈ کسی کو مت بتائیں۔ 111-000-622', None),
+    ('bn', 'পিন কাউকে বলবেন না। ১৬২১৬', None),
+    ('hi', 'OTP किसी से साझा न करें। साइबर हेल्पलाइन १९३०', None),
+    ('ne', 'OTP कसैलाई नभन्नुहोस्। १६६०० १२३४', None),
+    ('si', 'OTP කිසිවෙකුට නොදෙන්න. 1930', None),
+    ('ta', 'OTP-ஐ பகிர வேண்டாம். உதவி எண் 1930', None),
+    ('ru', 'Никому не сообщайте код из СМС. 900', None),
+    ('ru', 'Никому не сообщайте коды! Служба поддержки 8 800 555-35-35', None),
+    ('ar', 'لا تشارك الرمز مع أحد. 19019', None),
+    ('id', 'Jangan bagikan kode OTP. Halo BCA 1500888', None),
+    ('ms', 'Jangan kongsi TAC anda. Hubungi 1300888888.', None),
+    ('tr', 'Şifrenizi kimseyle paylaşmayın. 0850 222 0 800', None),
+    ('en', 'Last 4 digits of your card: 4821. Amount: $12.00', None),
+    ('ru', 'Последние цифры карты 4821. Сумма 1200 р.', None),
+    ('zh', '卡号后四位4821，消费金额120.00元。', None),
+    ('zh-TW', '信用卡末四碼4821消費NT$1,200。', None),
+    ('zh-TW', '您的卡號尾數4821於12/05消費1,200元。', None),
+    ('ja', 'カード番号下4桁4821 ご利用金額12,000円', None),
+    ('ko', '카드번호 뒷자리 4821 결제 12,000원', None),
+    ('vi', 'The ket thuc 4821 giao dich 120.000 VND', None),
+    ('th', 'บัตรลงท้าย 4821 ใช้จ่าย 1,200 บาท', None),
+    ('ar', 'بطاقتك المنتهية ب 4821 تم خصم 120 ريال', None),
+    ('fa', 'کارت منتهی به 4821 مبلغ 120,000 ریال', None),
+    ('tr', '4821 ile biten kartınızdan 120 TL harcama yapıldı.', None),
+    ('pl', 'Karta zakończona 4821: płatność 120 PLN.', None),
+    ('de', 'Karte mit Endziffern 4821: Zahlung 120 EUR.', None),
+    ('pt', 'Cartão com final 4821: compra de R$ 120,00.', None),
+    ('es', 'Tarjeta con terminación 4821: compra de $120.', None),
+    ('it', 'Carta che termina con 4821: pagamento di 120 EUR.', None),
+    ('nl', 'Kaart eindigend op 4821: betaling 120 EUR.', None),
+    ('id', 'Kartu berakhiran 4821: transaksi Rp120.000.', None),
+    ('hi', 'कार्ड जिसके अंतिम अंक 4821 हैं, से ₹120 खर्च।', None),
+    ('en', 'OTP 552019 for card ending 4821.', '552019'),
+    ('ko', '카드번호 뒷자리 4821 인증번호 552019', '552019'),
+    ('ja', 'カード番号下4桁4821 認証コード552019', '552019'),
+    ('ru', 'Никому не сообщайте код!\n4821', '4821'),
+    ('en', 'Do not share this code with anyone.\n482193', '482193'),
+    ('en', 'Never share your code with anyone. Your code: 482193', '482193'),
+    ('en', "Don't share your OTP. 482193 is your code.", '482193'),
+    ('ru', 'Ваш код подтверждения. Никому не сообщайте его. 4821', '4821'),
+    ('id', 'Kode OTP. Jangan berikan ke siapapun.\n482193', '482193'),
+]
+
 # fmt: on
 
 
@@ -644,6 +693,7 @@ TABLES = {
     "labels": LABELS,
     "number_first_world": NUMBER_FIRST_WORLD,
     "accepted": ACCEPTED,
+    "lines_and_tails": LINES_AND_TAILS,
 }
 
 

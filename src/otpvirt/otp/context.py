@@ -6,6 +6,8 @@ import re
 from typing import NamedTuple
 
 from .lexicon import KEYWORD_WEIGHT, PHONE, SENT, STRONG, Event
+from .normalize import fold_phrase, trie_pattern
+from .reminders import THIS_AFTER, THIS_BEFORE
 
 
 class Candidate(NamedTuple):
@@ -211,6 +213,21 @@ def clause_through(msg: Message, c: Candidate, cue: Event, loose: bool = False) 
 
 
 _OPENING = " \t([{\"'«“„‘<"
+# A code word right after "this" (or before it, "kode ini") points at one number: "Netflix:
+# 482193. Don't share this code with anyone." (openers.refers_back)
+_THIS_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, THIS_BEFORE))})[ ]?\Z")
+_THIS_AFTER = re.compile(rf"[ ]?(?:{trie_pattern(map(fold_phrase, THIS_AFTER))})")
+# A sentence end that closes a statement (not "код:\n", which opens the number's line)
+_CLOSED = re.compile(r"[.!?؟।۔。！？።։។၊။]")
+_LINE_TAIL = re.compile(r"[\d\s/,+-]*[.!]?\s*")  # nothing, or more of a phone number
+
+
+def this_code(msg: Message, ev: Event) -> bool:
+    """True when "this" (or "ini", "этот" …) makes the code word point at one number."""
+    return (
+        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is not None
+        or _THIS_AFTER.match(msg.low, ev.end) is not None
+    )
 
 
 def warned_words(t: str, events: list[Event], warn: str) -> dict[int, int]:
@@ -243,7 +260,14 @@ def dismissed(msg: Message, ev: Event, c: Candidate) -> bool:
     lo = stop.end()
     for m in BREAK.finditer(msg.t, lo, c.start):
         lo = m.end()
-    return msg.t[lo : c.start].strip(_OPENING) != ""  # "Helpline 1930", "24/7 1930"
+    if msg.t[lo : c.start].strip(_OPENING) != "":
+        return True  # "Helpline 1930", "24/7 1930"
+    # "Don't share your OTP. 1930", "পিন কাউকে বলবেন না। ১৬২১৬": a number alone closing the
+    # message on the line of a closed reminder about codes in general is a line to call
+    # (a number on a line of its own after the reminder is still its code)
+    if "\n" in msg.t[stop.start() : c.start] or not _CLOSED.match(msg.t, stop.start()):
+        return False
+    return _LINE_TAIL.fullmatch(msg.t, c.end) is not None and not this_code(msg, ev)
     for start, stop, word in msg.warned:
         if not start <= ev.start < stop:
             continue

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from .context import BREAK, Candidate, Message
+from .context import BREAK, Candidate, Message, this_code
 from .lexicon import CODE_WORDS, MARKETING, NOT_OTP, SERVICE, WARN, Event
 from .normalize import fold_phrase, trie_pattern
-from .reminders import ASKS, THIS_AFTER, THIS_BEFORE
+from .reminders import ASKS
 
 # The label: a bracketed name or a name of at most four words and a colon, or a name alone
 # on the first line; after an Android "<#>" too.
@@ -40,10 +40,6 @@ _MINUTES = re.compile(
 )
 
 
-# A code word right after "this" (or before it, "kode ini") in the sentence after a number
-# points back at it: "Netflix: 482193. Don't share this code with anyone."
-_THIS_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, THIS_BEFORE))})[ ]?\Z")
-_THIS_AFTER = re.compile(rf"[ ]?(?:{trie_pattern(map(fold_phrase, THIS_AFTER))})")
 BACK_REACH = 48  # at most this many characters from the number to "this code"
 _ASKS = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(map(fold_phrase, ASKS))})")
 
@@ -80,10 +76,7 @@ def refers_back(msg: Message, ev: Event, lo: int, hi: int) -> bool:
     """True when "this code" opens the next sentence's reminder about the number before it."""
     if ev.category not in CODE_WORDS:
         return False
-    if (
-        _THIS_BEFORE.search(msg.low, max(0, ev.start - 10), ev.start) is None
-        and _THIS_AFTER.match(msg.low, ev.end) is None
-    ):
+    if not this_code(msg, ev):
         return False
     return len(BREAK.findall(msg.t, lo, hi)) == 1
 
