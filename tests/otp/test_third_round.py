@@ -121,6 +121,17 @@ AFRICAN: list[Case] = [
     ('sw', 'Umelipa TSh 5,000 kwa 0712345678. Salio lako ni TSh 12,300.', None),
     ('am', 'ሂሳብዎ 1,250 ብር ተቀናሽ ሆኗል። ለእርዳታ 8994 ይደውሉ።', None),
     ('ha', 'Kun biya Naira 5000 zuwa asusun 0123456789.', None),
+    # Hausa "Lambar ku" (your number) names a code only when it points at the number
+    ("ha", "MTN: Lambar ku ita ce 4821. Kada ku fada wa kowa.", "4821"),
+    ("ha", "Lambar ku: 48219. Ku yi amfani da ita a cikin minti 5.", "48219"),
+    ("ha", "Lambar ku ta katin ATM ta ƙare da 4821.", None),
+    ("ha", "Lambar ku ta rasit 48219.", None),
+    ("ha", "Lambar ku ta kwastoma 48219.", None),
+    ("ha", "Lambar ku ta BVN 22212345678 an tabbatar.", None),
+    ("ha", "Lambar ku ta MTN 08031234567 an sabunta.", None),
+    ("sw", "Nambari yako ya kumbukumbu ni 48219.", None),
+    ("zu", "Inombolo yakho ye-akhawunti 48219.", None),
+    ("rw", "Umubare wawe wa konti ni 48219.", None),
 ]
 
 # A sign-in reported after the fact spent its code; an instruction to sign in does not.

@@ -55,7 +55,8 @@ _NOT_TO = "".join(
 )
 _COPULA = (
     r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan|dia|ngu"
-    rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|{_NOT_TO}to)|[是为為は]|คือ|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
+    rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|ita ce|shi ne|waa|yog|{_NOT_TO}to)|[是为為は]|คือ"
+    r"|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
 # "code is: X", "kod je X", "码为X", "код — X": a connector right before the number.
 # Khmer "៖", Ethiopic "፦" and Armenian "՝" introduce like a colon.

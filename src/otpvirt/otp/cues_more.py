@@ -37,6 +37,8 @@ NOT_OTP: dict[str, tuple[str, ...]] = {
 
 REFERENCE: dict[str, tuple[str, ...]] = {
     # support cases and complaints: "Case 48219", "Réclamation n° 48219"
+    # Hausa receipts, customers and cards: "Lambar ku ta rasit 48219"
+    "ha": ("rasit", "kwastoma", "katin", "asusu", "asusun"),
     "cases": ("case$", "case id", "case no", "case number", "caso$", "número de caso",
               "número do caso", "complaint", "réclamation", "reclamación", "reclamação",
               "vorgangsnummer", "обращение №", "номер обращения", "şikayet no", "nomor tiket"),
@@ -121,6 +123,7 @@ CARD_ENDING: tuple[str, ...] = (
     "المنتهی", "inayoishia", "zinazoishia", "ending with", "ending in", "kết thúc bằng",
     "berakhiran", "yang berakhir", "ላይ የሚያልቅ", "የሚያልቀው", "ወደሚያልቀው", "son 4 hanesi",
     "son dört hanesi", "son 4 hane", "hanesi", "terminación", "con terminación",
+    "ta ƙare da", "ya ƙare da",
 )
 
 # "code 4821 was used": a notice about a spent code, never one to type

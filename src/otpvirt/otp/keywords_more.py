@@ -78,7 +78,7 @@ WEAK: dict[str, tuple[str, ...]] = {
                    "పాస్‌వర్డ్", "ಕೋಡ್", "കോഡ്", "કોડ", "ਕੋਡ", "पिन$", "পিন$"),
     "south-east-asia": ("លេខកូដ", "កូដ", "ពាក្យសម្ងាត់", "លេខសម្ងាត់", "ကုဒ်", "စကားဝှက်"),
     "mn-yo": ("нууц үг", "koodu"),
-    "africa": ("lambar ku$", "iphinikhodi"),
+    "africa": ("iphinikhodi",),
     "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
                "nip$"),
     "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",
@@ -91,7 +91,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "all": ("verification$", "verify$", "vérification$", "verificación$", "verificação$",
             "verifizierung$", "verifica$", "weryfikacja$", "doğrulama$", "verifikasi$",
             "xác minh$", "xác thực$", "подтверждение$", "верификация$", "التحقق$", "تایید$",
-            "تأیید$"),
+            "تأیید$",
+            # Hausa "Lambar ku: 4821" (your number): a code only when it points at the number
+            "lambar ku$"),
 }
 
 VERBS: dict[str, tuple[str, ...]] = {
