@@ -687,6 +687,51 @@ LINES_AND_TAILS: list[Case] = [
     ('id', 'Kode OTP. Jangan berikan ke siapapun.\n482193', '482193'),
 ]
 
+# Codes typed 3+3, 2+2+2 or 4+4 after a code word, in 20 languages, against balances,
+# amounts and populations grouped by thousands, phone numbers and dates.
+SPLIT_WORLD: list[Case] = [
+    ('fr', "Appelez le 482 193 pour plus d'infos.", None),
+    ('fr', 'Solde : 482 193 FCFA.', None),
+    ('fr', 'Vous avez reçu 482 193 F CFA de 77 123 45 67.', None),
+    ('ru', 'Баланс 482 193 руб.', None),
+    ('ru', 'Перевод 12 500 ₽ выполнен. Код 482 193 никому не сообщайте.', '482193'),
+    ('pl', 'Saldo: 482 193 PLN', None),
+    ('pl', 'Kod BLIK 482 193 ważny 2 min.', '482193'),
+    ('cs', 'Zůstatek 482 193 Kč.', None),
+    ('sv', 'Saldo 482 193 kr.', None),
+    ('en', 'Population 482 193 as of 2024.', None),
+    ('en', 'Tel 482 193 ext 12.', None),
+    ('en', 'Your WhatsApp code: 482-193', '482193'),
+    ('en', 'WhatsApp: 482-193 You can also tap on this link to verify your phone', '482193'),
+    ('en', 'Call 482-193-7731 for help.', None),
+    ('en', 'Flight 12-34-56 departs at 10:30.', None),
+    ('en', 'Your Signal verification code: 482-193', '482193'),
+    ('de', 'Ihre PIN: 12-34-56', '123456'),
+    ('de', 'Datum: 12-06-24. Termin bestätigt.', None),
+    ('en', 'Code: 12 34 56', '123456'),
+    ('en', 'Date: 12 06 24', None),
+    ('en', 'Your code is 1234 5678', '12345678'),
+    ('en', 'Card 1234 5678 blocked.', None),
+    ('es', 'Tu código: 482 193', '482193'),
+    ('es', 'Llama al 482 193 456.', None),
+    ('pt', 'Seu código: 482 193', '482193'),
+    ('pt', 'Ligue 4004 4828 para suporte.', None),
+    ('ar', 'الرمز: 482 193', '482193'),
+    ('tr', 'Kod: 482 193', '482193'),
+    ('tr', 'Tutar: 482 193 TL', None),
+    ('id', 'Saldo Anda Rp 482 193', None),
+    ('vi', 'Ma xac thuc: 482 193', '482193'),
+    ('zh', '验证码 482 193', '482193'),
+    ('ja', '認証コード 482 193', '482193'),
+    ('ko', '인증번호 482 193', '482193'),
+    ('he', 'קוד האימות: 482-193', '482193'),
+    ('th', 'รหัส 482 193', '482193'),
+    ('hi', 'OTP: 482 193', '482193'),
+    ('ru', 'Тел. 8 (482) 193-77-31', None),
+    ('ru', 'Код: 48 21 93', '482193'),
+    ('ru', 'Дата 12 06 24, время 10 30.', None),
+]
+
 # fmt: on
 
 
@@ -705,6 +750,7 @@ TABLES = {
     "number_first_world": NUMBER_FIRST_WORLD,
     "accepted": ACCEPTED,
     "lines_and_tails": LINES_AND_TAILS,
+    "split_world": SPLIT_WORLD,
 }
 
 
