@@ -78,7 +78,7 @@ WEAK: dict[str, tuple[str, ...]] = {
                    "పాస్‌వర్డ్", "ಕೋಡ್", "കോഡ്", "કોડ", "ਕੋਡ", "पिन$", "পিন$"),
     "south-east-asia": ("លេខកូដ", "កូដ", "ពាក្យសម្ងាត់", "លេខសម្ងាត់", "ကုဒ်", "စကားဝှက်"),
     "mn-yo": ("нууц үг", "koodu"),
-    "africa": ("iphinikhodi",),
+    "africa": ("iphinikhodi", "yikhodi", "yikhowudi"),
     "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
                "nip$"),
     "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",
