@@ -815,6 +815,51 @@ SHORT_FORMS: list[Case] = [
     ("zu", "Ibhalansi yakho ngu-R4821.", None),
 ]
 
+# Code words with no code: sent-to notices, attempt counts, times, error and status numbers,
+# years with a year word, identifiers named "code"; a code beside them still counts.
+NO_CODE_YET: list[Case] = [
+    ('en', "Your code will arrive in 2 minutes. Didn't get it? Request a new one after "
+     '10:30.', None),
+    ('en', 'You have 3 attempts left to enter the code. Next attempt in 15 min.', None),
+    ('en', 'Enter the 6-digit code sent to your email. Valid 10 minutes.', None),
+    ('en', 'Your code expires at 14:30 on 12/06/2025.', None),
+    ('en', "We couldn't send your code. Error 4021. Try again later.", None),
+    ('en', 'Code request limit reached (5 per 24h). Try again in 2024 hours.', None),
+    ('es', 'Recibirás tu código en 2 minutos. Intentos restantes: 3.', None),
+    ('pt', 'Você solicitou 4 códigos hoje. Aguarde 30 minutos.', None),
+    ('fr', 'Vous avez demandé un nouveau code à 14h30. Référence 48219.', None),
+    ('de', 'Ihr Code wurde an +49 151 2345 6789 gesendet.', None),
+    ('ru', 'Код отправлен повторно. Следующий запрос через 120 секунд.', None),
+    ('ru', 'Вы запросили код 5 раз. Попробуйте через 1440 минут.', None),
+    ('tr', 'Kodunuz 2024 yılında değişti. Yeni kodu uygulamadan alın.', None),
+    ('id', 'Kode OTP telah dikirim ke 0812-3456-7890.', None),
+    ('vi', 'Mã OTP đã được gửi đến số 0912345678.', None),
+    ('ar', 'تم إرسال الرمز إلى الرقم 0551234567.', None),
+    ('fa', 'کد به شماره 09121234567 ارسال شد.', None),
+    ('hi', 'OTP आपके मोबाइल 98XXXX4821 पर भेजा गया है।', None),
+    ('zh', '验证码已发送至138****4821，请注意查收。', None),
+    ('ja', '認証コードを090-1234-4821に送信しました。', None),
+    ('ko', '인증번호가 010-1234-4821로 발송되었습니다.', None),
+    ('th', 'รหัส OTP ถูกส่งไปที่ 081-234-4821 แล้ว', None),
+    ('en', 'Error code 4021: payment declined.', None),
+    ('en', 'Status code 2004. Contact support.', None),
+    ('en', 'Your discount code SAVE4821 expires Sunday.', None),
+    ('en', 'Area code 4821 has new numbers.', None),
+    ('en', 'Postcode 4821 delivery slot confirmed for 10:00-12:00.', None),
+    ('en', 'Product code 482193 is back in stock.', None),
+    ('en', 'Tax code 4821L applied to your payslip.', None),
+    ('en', 'Your sort code 40-48-21 and account 12345678.', None),
+    ('en', 'IFSC code SBIN0004821 for NEFT.', None),
+    ('en', 'SWIFT code DEUTDEFF482.', None),
+    ('en', 'Your booking code is K7Q2PX. Flight 4821.', None),
+    ('en', 'If you see an error, use code 4821 instead.', '4821'),
+    ('ru', 'Ошибка входа. Ваш код: 4821', '4821'),
+    ('en', 'Your code is 2024. Valid 5 min.', '2024'),
+    ('en', 'Since 2019 we protect you. Your code: 4821', '4821'),
+    ('ru', 'В 2024 году код подтверждения изменился. Новый код: 4821', '4821'),
+    ('vi', 'Mã OTP năm 2024 của bạn: 482193', '482193'),
+]
+
 # fmt: on
 
 
@@ -835,6 +880,7 @@ TABLES = {
     "lines_and_tails": LINES_AND_TAILS,
     "split_world": SPLIT_WORLD,
     "short_forms": SHORT_FORMS,
+    "no_code_yet": NO_CODE_YET,
 }
 
 

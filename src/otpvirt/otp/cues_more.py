@@ -39,6 +39,9 @@ REFERENCE: dict[str, tuple[str, ...]] = {
     # support cases and complaints: "Case 48219", "Réclamation n° 48219"
     # Hausa receipts, customers and cards: "Lambar ku ta rasit 48219"
     "ha": ("rasit", "kwastoma", "katin", "asusu", "asusun"),
+    # "Error 4021", "Ошибка 4021": a fault number
+    "errors": ("error$", "erreur$", "fehler$", "errore$", "ошибка$", "помилка$", "hata$",
+               "خطأ$", "خطا$", "错误", "錯誤", "エラー", "오류", "lỗi$", "kesalahan$", "galat$"),
     "cases": ("case$", "case id", "case no", "case number", "caso$", "número de caso",
               "número do caso", "complaint", "réclamation", "reclamación", "reclamação",
               "vorgangsnummer", "обращение №", "номер обращения", "şikayet no", "nomor tiket"),

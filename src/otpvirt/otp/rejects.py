@@ -53,6 +53,15 @@ _UNTIL = re.compile(
     r"(?<![^\W\d_])(?:until|till|through|thru|expires?|до|по|bis|hasta|ate|jusqu'en|fino al"
     r"|sampai|hingga|đen|toi|تا|حتی|لغایه|עד)[ ]\Z|[至到][ ]?\Z"
 )
+# A year word after or before a year-shaped number.
+_YEAR_AFTER = re.compile(
+    r"[ ]?(?:yıl|yil|году|года|год\b|г\.|year|jahr|年|년|سال|سنة|عام|वर्ष|साल|ปี|ឆ្នាំ|ခုနှစ်"
+    r"|оны|жыл|йил|ел\b|წლ|թ\.|թվական|ዓ\.ም|ዓ/ም)"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:year|since|năm|nam|ปี|سنة|عام|سال|anno|año|ano|jahr|année|annee|року"
+    r"|года|год|году|yılı|vuonna|roku|jaar|år)[ ]\Z"
+)
 # A whole phone number: hyphenated or solid, eight characters at least.
 _PHONE = re.compile(r"(?<![\d-])\+?\d[\d-]{6,}\d(?![\d-])")
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
@@ -100,6 +109,10 @@ def rejected(msg: Message, c: Candidate) -> bool:
         msg.low, max(0, c.start - 14), c.start
     ):
         return True
+    if _YEAR_AFTER.match(msg.low, c.end) or _YEAR_BEFORE.search(
+        msg.low, max(0, c.start - 12), c.start
+    ):
+        return True  # "2024 yılında", "в 2024 году", "năm 2024", "2024年": a year
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
 
 
