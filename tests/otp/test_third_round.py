@@ -860,6 +860,36 @@ NO_CODE_YET: list[Case] = [
     ('vi', 'Mã OTP năm 2024 của bạn: 482193', '482193'),
 ]
 
+# A brand's label and a number valid for minutes, in non-Latin scripts (Arabic, Persian,
+# Thai, Hindi, Greek validity words), against the same label before an amount or points;
+# Hebrew words that contain "קוד" (points, zip code) are no code words.
+LABELS_WORLD: list[Case] = [
+    ('ru', 'Яндекс Go: 4821. Код действует 5 минут.', '4821'),
+    ('ru', 'Яндекс Go: 4821 ₽ списано за поездку.', None),
+    ('ko', '카카오T: 482193 (3분간 유효)', '482193'),
+    ('ko', '카카오T: 48,219원 결제 완료', None),
+    ('zh', '微信：482193（5分钟内有效），请勿泄露。', '482193'),
+    ('zh', '微信支付：482193元已到账。', None),
+    ('ja', 'メルカリ：482193（10分間有効）', '482193'),
+    ('ja', 'メルカリ：4,821円の売上があります。', None),
+    ('ar', 'كريم: 4821. صالح لمدة 5 دقائق.', '4821'),
+    ('ar', 'كريم: 4821 نقطة في حسابك.', None),
+    ('fa', 'اسنپ: 4821\nاعتبار: ۲ دقیقه', '4821'),
+    ('fa', 'اسنپ: ۴۸۲۱ تومان تخفیف برای سفر بعدی', None),
+    ('he', 'וולט: 4821. בתוקף ל-10 דקות.', '4821'),
+    ('he', 'וולט: 4821 נקודות נצברו.', None),
+    ('th', 'Grab: 4821 (ใช้ได้ 5 นาที)', '4821'),
+    ('th', 'Grab: 4821 บาท ค่าโดยสาร', None),
+    ('hi', 'Zomato: 4821. 10 मिनट के लिए मान्य।', '4821'),
+    ('hi', 'Zomato: ₹4821 का ऑर्डर डिलीवर हुआ।', None),
+    ('vi', 'Be: 4821. Hieu luc 5 phut.', '4821'),
+    ('vi', 'Be: 48.210d cho chuyen di.', None),
+    ('el', 'Wolt: 4821. Ισχύει για 10 λεπτά.', '4821'),
+    ('el', 'Wolt: 4821 πόντοι στον λογαριασμό σας.', None),
+    ('he', 'קיבלת 500 נקודות! המיקוד שלך 4821000 עודכן.', None),
+    ('he', 'קוד האימות שלך: 4821. צברת 120 נקודות.', '4821'),
+]
+
 # fmt: on
 
 
@@ -881,6 +911,7 @@ TABLES = {
     "split_world": SPLIT_WORLD,
     "short_forms": SHORT_FORMS,
     "no_code_yet": NO_CODE_YET,
+    "labels_world": LABELS_WORLD,
 }
 
 

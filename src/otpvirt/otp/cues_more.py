@@ -10,6 +10,8 @@ from __future__ import annotations
 # fmt: off
 
 NOT_OTP: dict[str, tuple[str, ...]] = {
+    # Hebrew words that contain "קוד" without being one: points, zip code, function, command
+    "he": ("נקודות", "נקודה", "מיקוד", "תפקוד", "פיקוד"),
     "offers": ("offer code", "অফার কোড", "প্রোমো কোড", "ऑफर कोड", "प्रोमो कोड", "پرومو کوڈ",
                "آفر کوڈ", "קוד קופון", "קוד הנחה", "קוד קידום", "კუპონ", "პრომო კოდ",
                "պրոմո կոդ", "ፕሮሞ ኮድ", "msimbo wa ofa", "kodi ya ofa", "លេខកូដប្រូម៉ូសិន",

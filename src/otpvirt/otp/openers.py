@@ -32,11 +32,11 @@ _END = re.compile(r"[ \t]*(?:$|[.,;!/|\n–—\-，。！])")
 _BRACKET = re.compile(r"[ \t]*[(（]([^)）\n]{0,40})")
 _VALIDITY = re.compile(
     r"(?<![^\W\d_])(?:expir|valid|vence|caduc|gultig|valable|scad|wazn|gecerli|geldig|действ"
-    r"|дійсн|berlaku|hieu luc)|有效|有効|유효|صالح|معتبر|תקף|תוקף"
+    r"|дійсн|berlaku|hieu luc|ισχ)|有效|有効|유효|صالح|معتبر|اعتبار|תקף|תוקף|ใช้ได้|มีผล|मान्य"
 )
 _MINUTES = re.compile(
     r"\d[ ]?(?:min|mn\b|мин|хв|dk\b|dakika|menit|phut|นาที|ນາທີ|分|분|دقیق|دقائق|perc|λεπτ"
-    r"|sec|seg|сек|saniye|detik|giay|秒|초|ثانی|ثوان|דק|წუთ|րոպե|ደቂቃ)"
+    r"|sec|seg|сек|saniye|detik|giay|秒|초|ثانی|ثوان|دقای|דק|წუთ|րոպե|ደቂቃ|मिनट|ମିନିଟ)"
 )
 
 
