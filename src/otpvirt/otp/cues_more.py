@@ -44,6 +44,8 @@ REFERENCE: dict[str, tuple[str, ...]] = {
     # "Error 4021", "Ошибка 4021": a fault number
     "errors": ("error$", "erreur$", "fehler$", "errore$", "ошибка$", "помилка$", "hata$",
                "خطأ$", "خطا$", "错误", "錯誤", "エラー", "오류", "lỗi$", "kesalahan$", "galat$"),
+    # Chinese page, product and item numbers ("页码", "产品编码"): "码" in them is no code word
+    "zh": ("页码", "頁碼", "编码", "編碼", "货号", "貨號"),
     "cases": ("case$", "case id", "case no", "case number", "caso$", "número de caso",
               "número do caso", "complaint", "réclamation", "reclamación", "reclamação",
               "vorgangsnummer", "обращение №", "номер обращения", "şikayet no", "nomor tiket"),
@@ -88,7 +90,8 @@ REFERENCE: dict[str, tuple[str, ...]] = {
         "kod cawangan$", "kod ejen$", "kod peniaga$", "kod pekerja$", "kod ahli$", "mã chi nhánh",
         "mã đại lý", "mã nhân viên", "mã cửa hàng", "mã thành viên", "शाखा कोड", "एजेंट कोड",
         "कर्मचारी कोड", "स्टोर कोड", "सदस्य कोड", "শাখা কোড", "এজেন্ট কোড", "网点代码", "网点号",
-        "分行代码", "支行代码", "商户号", "商户编号", "工号", "门店编号", "会员号", "会员编号",
+        "分行代码", "支行代码", "商户号", "商户编号", "工号", "门店编号", "会员号", "会员号码",
+        "會員號碼", "客户号码", "会员编号",
         "客户号", "網點代碼", "分行代碼", "商戶號", "會員編號", "客戶號碼", "店番号", "支店番号",
         "支店コード", "加盟店番号", "社員番号", "会員番号", "店舗コード", "지점코드", "지점 코드",
         "가맹점번호", "가맹점 번호", "사원번호", "회원번호", "매장코드", "รหัสตัวแทน",
