@@ -895,6 +895,10 @@ LABELS_WORLD: list[Case] = [
     ("zh", "产品编码 482193", None),
     ("zh", "验证码482193，会员号码48219。", "482193"),
     ("zh", "您的验证码为4821，产品编码 48219。", "4821"),
+    # words of scripts matched anywhere that contain a code word without being one
+    ("fa", "کدام شعبه را انتخاب می کنید؟ 4821", None),
+    ("ar", "رقم هاتفك 0551234567 مسجل. الرمزية 4821", None),
+    ("fa", "کد تایید شما 4821 است. کدام شعبه؟", "4821"),
 ]
 
 # fmt: on

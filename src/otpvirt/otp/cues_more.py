@@ -10,8 +10,7 @@ from __future__ import annotations
 # fmt: off
 
 NOT_OTP: dict[str, tuple[str, ...]] = {
-    # Hebrew words that contain "קוד" without being one: points, zip code, function, command
-    "he": ("נקודות", "נקודה", "מיקוד", "תפקוד", "פיקוד"),
+    "he": ("מיקוד",),  # zip code
     "offers": ("offer code", "অফার কোড", "প্রোমো কোড", "ऑफर कोड", "प्रोमो कोड", "پرومو کوڈ",
                "آفر کوڈ", "קוד קופון", "קוד הנחה", "קוד קידום", "კუპონ", "პრომო კოდ",
                "պրոմո կոդ", "ፕሮሞ ኮድ", "msimbo wa ofa", "kodi ya ofa", "លេខកូដប្រូម៉ូសិន",
@@ -105,6 +104,13 @@ REFERENCE: dict[str, tuple[str, ...]] = {
         "клиент коды", "ფილიალის კოდ", "մասնաճյուղի կոդ",
     ),
 }
+
+# Words of scripts matched without a word start that contain a code word but are none
+# (Hebrew points, function, command; Persian "which", Arabic "symbolic"): scanned as
+# words of their own so that the code word inside them is not (lexicon.PLAIN)
+NOT_CODE_WORDS: tuple[str, ...] = (
+    "נקודות", "נקודה", "תפקוד", "פיקוד", "کدام", "کدوم", "الرمزیه",
+)
 
 # "Login with code 482193 was successful": these success words report a spent code only
 # after it ("Registration was successful, your code is 482193" still gives one)

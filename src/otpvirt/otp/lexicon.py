@@ -19,6 +19,7 @@ NOT_OTP, EXPIRED, STRONG, WEAK, VERB = "not_otp", "expired", "strong", "weak", "
 LABEL = "label"  # names a code only as the label of the number it points at
 SERVICE = "service"
 WARN = "warn"  # a never-share reminder (reminders.NEVER)
+PLAIN = "plain"  # an ordinary word that contains a code word ("נקודות" points): no cue
 MARKETING, PHONE, PHONE_NOUN, SENT, CARD, ORDER, BOOKING, REFERENCE, PRODUCT, MONTH = (
     "marketing",
     "phone",
@@ -69,6 +70,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (PRODUCT, cues.PRODUCT),
     (MONTH, cues.MONTHS),
     (MONTH, cm.MONTHS),
+    (PLAIN, {"words": cm.NOT_CODE_WORDS}),
 )
 # Service names that are also ordinary words are only trusted from the sender ID.
 _TEXT_ALIAS_STOP = frozenset({"line", "meta", "signal", "x", "fb", "apple", "steam"})
