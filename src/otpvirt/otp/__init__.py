@@ -41,6 +41,9 @@ Extending it needs no knowledge of the scoring:
   * a new service format (prefix such as "G-", a link carrying the code, a code shape, an
     alphanumeric code): add one ServiceFormat entry to formats.py and one case to
     FORMAT_CASES in tests/otp/test_extract.py (a test fails until you do);
+  * an ordinary word of a script matched without word starts (Hebrew, Arabic script, CJK)
+    that contains a code word ("נקודות" points, "کدام" which): add it to
+    cues_more.NOT_CODE_WORDS, so that the code word inside it is never scanned;
   * a new "not a code" context (currency, unit) or written shape (card mask, phone number
     with an area code): add the word or pattern to negatives.py.
 Measure with: python bench/otp_accuracy.py --show-failures
