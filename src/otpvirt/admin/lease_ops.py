@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from otpvirt.activation import operator as activations
+from otpvirt.activation import supervision as activations
 from otpvirt.admin.audit import Actor
 from otpvirt.admin.client_ops import audited
 from otpvirt.db import Conn

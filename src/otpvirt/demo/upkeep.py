@@ -18,8 +18,8 @@ from otpvirt.clients import service as clients
 from otpvirt.db import Conn, in_transaction
 from otpvirt.demo import repository as repo
 from otpvirt.demo.catalogue import NUMBER_PLANS, SIMULATOR_SOURCE
-from otpvirt.inventory import pool
 from otpvirt.inventory import service as inventory
+from otpvirt.inventory.repositories import pool
 from otpvirt.ledger import service as ledger
 from otpvirt.money import currency, format_amount, parse_amount
 from otpvirt.runtime import Runtime

@@ -17,10 +17,13 @@ from otpvirt.db import Conn, in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.sms.service import ACCEPTED, ingest
 from otpvirt.sources.service import SourceInfo, get_source
-from otpvirt.supply import orders, stock
+from otpvirt.supply import stock
 from otpvirt.supply.base import SMSHUB, UPSTREAM, IncomingSms, Supplier, SupplierError, Want
-from otpvirt.supply.orders import FINISHING, OPEN, Order
+from otpvirt.supply.orders import FINISHING, OPEN
 from otpvirt.supply.registry import supplier_for
+from otpvirt.supply.repositories import orders
+from otpvirt.supply.repositories import stock as stock_rows
+from otpvirt.supply.repositories.orders import Order
 
 log = logging.getLogger("otpvirt.supply")
 
@@ -85,7 +88,7 @@ async def work_orders(rt: Runtime, *, limit: int = 50) -> int:
 
 
 async def _source(conn: Conn, source_id: int) -> SourceInfo:
-    name = await conn.fetchval("SELECT name FROM sources WHERE id = :id", {"id": source_id})
+    name = await stock_rows.source_name(conn, source_id)
     return await get_source(conn, str(name))
 
 

@@ -13,6 +13,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from otpvirt import adapters  # noqa: F401  (registers the supplier adapters)
 from otpvirt.activation.service import expire_due
 from otpvirt.auth import lockout, ratelimit, sessions
 from otpvirt.clock import now_ms

@@ -7,7 +7,20 @@ its cost does not grow with the size of the pool.
 
 from __future__ import annotations
 
-from otpvirt.db import Conn
+from dataclasses import dataclass
+
+from otpvirt.db import Conn, Database
+
+
+@dataclass(frozen=True, slots=True)
+class PickedNumber:
+    """A number chosen for a lease."""
+
+    id: int
+    phone: int
+    provider_id: int
+    free_since: int
+
 
 # A number can be handed out when this holds; the picking indexes are partial on
 # exactly this predicate (models/inventory.py), and the picking query repeats it
@@ -55,8 +68,8 @@ async def pick_number(
     provider_id: int | None,
     service_id: int,
     exclude_prefixes: tuple[str, ...] = (),
-) -> tuple[int, int, int, int] | None:
-    """Claim-ready (id, phone, provider_id, free_since) of the longest-free fitting number."""
+) -> PickedNumber | None:
+    """The longest-free fitting number, ready to claim."""
     sql = (
         "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since "
         "FROM numbers WHERE "
@@ -64,8 +77,8 @@ async def pick_number(
         + " ORDER BY numbers.free_since LIMIT 1"
         + conn.skip_locked
     )
-    row = await conn.fetchone(sql, _params(country_id, provider_id, service_id, exclude_prefixes))
-    return None if row is None else (int(row[0]), int(row[1]), int(row[2]), int(row[3]))
+    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    return await conn.fetch_one_as(PickedNumber, sql, params)
 
 
 async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
@@ -94,6 +107,14 @@ def count_query(
     """SQL and parameters counting the numbers that could be leased for the service."""
     sql = "SELECT COUNT(*) FROM numbers WHERE " + _where(provider_id is not None, 0)
     return sql, _params(country_id, provider_id, service_id, ())
+
+
+async def count_off_loop(
+    db: Database, *, country_id: int, provider_id: int | None, service_id: int
+) -> int:
+    """Like `count_available`, on a connection that never blocks the event loop."""
+    sql, params = count_query(country_id=country_id, provider_id=provider_id, service_id=service_id)
+    return int(await db.fetchval_slow(sql, params) or 0)
 
 
 async def count_available(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from otpvirt.inventory.availability import available
 from otpvirt.runtime import CountCache, Runtime
+from otpvirt.supply.availability import available
 from tests.conftest import make_settings
 from tests.support import factory
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from otpvirt.errors import ValidationFailed
-from otpvirt.inventory import pool
+from otpvirt.inventory.repositories import pool
 from otpvirt.inventory.service import normalize_phone
 from otpvirt.runtime import Runtime
 from tests.support import factory
@@ -36,14 +36,14 @@ async def test_pick_takes_the_longest_free_and_skips_used_numbers(rt: Runtime) -
     async with rt.db.transaction() as conn:
         await conn.execute("UPDATE numbers SET free_since = 100 WHERE phone = :p", {"p": phones[2]})
         picked = await pool.pick_number(conn, country_id=tj.id, provider_id=None, service_id=vi.id)
-        assert picked is not None and picked[1] == phones[2]
+        assert picked is not None and picked.phone == phones[2]
         nid = await conn.fetchval("SELECT id FROM numbers WHERE phone = :p", {"p": phones[2]})
         await conn.execute(
             "INSERT INTO number_services (number_id, service_id, created_at) VALUES (:n, :s, 0)",
             {"n": nid, "s": vi.id},
         )
         picked = await pool.pick_number(conn, country_id=tj.id, provider_id=None, service_id=vi.id)
-        assert picked is not None and picked[1] != phones[2]
+        assert picked is not None and picked.phone != phones[2]
         excluded = await pool.pick_number(
             conn, country_id=tj.id, provider_id=None, service_id=vi.id, exclude_prefixes=("99255",)
         )
