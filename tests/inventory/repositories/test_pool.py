@@ -60,7 +60,7 @@ async def test_pick_query_uses_the_partial_index(rt: Runtime) -> None:
             await conn.execute("ANALYZE numbers")
             await conn.execute("SET enable_seqscan = off")
         for prov in (None, provider.id):
-            where = pool._where(prov is not None, 0)
+            where = pool._pick_where(prov is not None, 0)
             sql = (
                 f"SELECT numbers.id FROM numbers WHERE {where} ORDER BY numbers.free_since LIMIT 1"
             )
@@ -73,3 +73,29 @@ async def test_pick_query_uses_the_partial_index(rt: Runtime) -> None:
             )
             expected = "ix_numbers_pick_provider" if prov else "ix_numbers_pick_country"
             assert expected in plan, plan
+
+
+async def test_a_pick_examines_a_bounded_window(
+    rt: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pool, "PICK_WINDOW", 3)
+    phones = await factory.numbers(rt, "tajikistan", "indigo", 5)
+    snap = await rt.catalogue.get()
+    tj, vi = snap.countries["tajikistan"], snap.services["vi"]
+    async with rt.db.transaction() as conn:
+        for i, phone in enumerate(phones):
+            await conn.execute(
+                "UPDATE numbers SET free_since = :t WHERE phone = :p", {"t": i, "p": phone}
+            )
+        # The three longest-free are refused: the two behind them are not looked at.
+        refused = tuple(str(p) for p in phones[:3])
+        assert (
+            await pool.pick_number(
+                conn, country_id=tj.id, provider_id=None, service_id=vi.id, exclude_prefixes=refused
+            )
+            is None
+        )
+        picked = await pool.pick_number(
+            conn, country_id=tj.id, provider_id=None, service_id=vi.id, exclude_prefixes=refused[:2]
+        )
+        assert picked is not None and picked.phone == phones[2]

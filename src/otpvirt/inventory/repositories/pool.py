@@ -1,8 +1,13 @@
 """Picking a free number and giving it back: the indexed hot path of GetNumber.
 
 Picking walks the partial index `ix_numbers_pick_*` (only pickable numbers are
-in it) in free-since order, skipping numbers already used for the service, so
-its cost does not grow with the size of the pool.
+in it) in free-since order and looks at no more than the `PICK_WINDOW` longest-free
+numbers of the country (or operator): of those it takes the first that was never used
+for the service and that no excluded prefix refuses. So a pick's cost is bounded
+whatever the pool size and the exclusions (a `phoneException` refusing every number
+is answered NO_NUMBERS after `PICK_WINDOW` index entries, not after the whole pool).
+The price: when the window's numbers are all refused, a fitting number further
+down the queue is not found by this request (it moves up as numbers are leased).
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ _NOT_USED = (
 )
 
 
+# How many of the longest-free numbers one pick examines at most.
+PICK_WINDOW = 500
+
+
 def _where(provider: bool, exclude: int) -> str:
     sql = f"numbers.country_id = :country AND {PICKABLE} AND {_NOT_USED}"
     if provider:
@@ -40,6 +49,18 @@ def _where(provider: bool, exclude: int) -> str:
     for i in range(exclude):
         sql += f" AND CAST(numbers.phone AS TEXT) NOT LIKE :ex{i}"
     return sql
+
+
+def _window(provider: bool) -> str:
+    # The inner SELECT repeats the index's predicate verbatim, so it walks the index.
+    inner = f"SELECT id FROM numbers WHERE country_id = :country AND {PICKABLE}"
+    if provider:
+        inner += " AND provider_id = :provider"
+    return f"numbers.id IN ({inner} ORDER BY free_since LIMIT {PICK_WINDOW})"
+
+
+def _pick_where(provider: bool, exclude: int) -> str:
+    return _window(provider) + " AND " + _where(provider, exclude)
 
 
 def _params(
@@ -56,8 +77,8 @@ def _params(
 def pickable_where(
     *, country_id: int, provider_id: int | None, service_id: int, exclude_prefixes: tuple[str, ...]
 ) -> tuple[str, dict[str, object]]:
-    """WHERE clause (on `numbers`) and parameters: numbers that could be leased for the service."""
-    where = _where(provider_id is not None, len(exclude_prefixes))
+    """WHERE clause (on `numbers`) and parameters: the numbers a pick may take (bounded)."""
+    where = _pick_where(provider_id is not None, len(exclude_prefixes))
     return where, _params(country_id, provider_id, service_id, exclude_prefixes)
 
 
@@ -73,7 +94,7 @@ async def pick_number(
     sql = (
         "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since "
         "FROM numbers WHERE "
-        + _where(provider_id is not None, len(exclude_prefixes))
+        + _pick_where(provider_id is not None, len(exclude_prefixes))
         + " ORDER BY numbers.free_since LIMIT 1"
         + conn.skip_locked
     )
