@@ -51,13 +51,6 @@ class Rejected(Exception):
 
 async def lease_number(rt: Runtime, req: LeaseRequest) -> Lease:
     """Lease from the pool, else from the first supplier that has a number."""
-    lease = await _lease(rt, req)
-    # Availability counts are stale once a number is taken (this process's cache).
-    rt.counts.clear()
-    return lease
-
-
-async def _lease(rt: Runtime, req: LeaseRequest) -> Lease:
     try:
         return await lease_local(rt.db, req)
     except NoNumbers as exc:

@@ -22,5 +22,4 @@ async def force_cancel(rt: Runtime, actor: Actor, guid: str) -> dict[str, Any]:
         return out, {"state": "waiting"}, {"state": out["state"], "refunded": out["refunded"]}
 
     result = await audited(rt, actor, "activation.cancel", guid.strip().lower(), work)
-    rt.counts.clear()
     return result

@@ -194,8 +194,6 @@ async def settle(rt: Runtime) -> int:
         step = next_step(plan_for(row.guid), row.state, int(row.created_at), row.last_sms_at, now)
         if step and await _act(rt, step, row):
             done += 1
-    if done:
-        rt.counts.clear()
     return done
 
 

@@ -101,7 +101,6 @@ async def restock(
     ]
     report = await inventory.import_numbers(rt.db, await rt.catalogue.get(), enumerate(rows, 1))
     if report.added:
-        rt.counts.clear()
         log.info(
             "demo market: %d new numbers in %s (%d were left for %s)",
             report.added,

@@ -102,7 +102,6 @@ async def confirm_activation(request: Request) -> Response:
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
     await in_transaction(rt.db, activations.confirm, client.id, guid=str(req.activationId))
-    rt.counts.clear()
     return ok({"status": 2, "error": 0})
 
 
@@ -113,7 +112,6 @@ async def cancel_activation(request: Request) -> Response:
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
     await dispatch.cancel_activation(rt.db, client.id, guid=str(req.activationId))
-    rt.counts.clear()
     return ok({"status": 2, "error": 0})
 
 

@@ -199,7 +199,6 @@ async def finish(request: Request, user: User, guid: str, action: str) -> Respon
             return await redirect(request, back, error=f"unknown action {action!r}")
     except OtpVirtError as exc:
         return await redirect(request, back, error=exc.message)
-    rt.counts.clear()
     return await redirect(request, back, notice=notice)
 
 

@@ -140,11 +140,9 @@ async def set_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
             return "ACCESS_RETRY_GET"
         if status == s.COMPLETE:
             await in_transaction(rt.db, activations.confirm, client.id, act_id=act_id)
-            rt.counts.clear()
             return "ACCESS_ACTIVATION"
         min_age_ms = int(rt.settings.smsactivate_early_cancel_minutes * 60_000)
         await cancel_activation(rt.db, client.id, act_id=act_id, min_age_ms=min_age_ms)
-        rt.counts.clear()
         return "ACCESS_CANCEL"
     except ActivationFinished:
         # Repeating a completion or a cancel that already happened (say, after a

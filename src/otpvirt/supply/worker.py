@@ -57,7 +57,6 @@ async def refresh_stock(rt: Runtime) -> int:
         await in_transaction(rt.db, stock.replace, source.id, rows, now_ms())
 
     await asyncio.gather(*(one(src) for src in due))
-    rt.counts.clear()
     return len(due)
 
 
@@ -168,5 +167,4 @@ async def _poll(rt: Runtime, supplier: Supplier, order: Order, snap: Snapshot) -
         return fed
 
     if await in_transaction(rt.db, record):
-        rt.counts.clear()
         rt.notify("sms")

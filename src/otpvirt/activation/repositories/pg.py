@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from otpvirt.db import Conn
+from otpvirt.db import POOL, Conn
 from otpvirt.inventory.repositories.pool import pickable_where
 from otpvirt.ledger.repository import entry_from
 
@@ -154,6 +154,8 @@ async def lease_once(
     assert row is not None
     if row.activation_id is not None and (row.claimed, row.entries) != (1, 1):
         raise RuntimeError(f"lease statement left claim/charge counts {row.claimed}/{row.entries}")
+    if row.activation_id is not None:
+        conn.changed(POOL)
     return row
 
 
@@ -179,4 +181,5 @@ async def cancel_once(
         raise RuntimeError(
             f"cancel statement left release/refund counts {row.released}/{row.refunds}"
         )
+    conn.changed(POOL)
     return int(row.price)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from otpvirt.db import Conn
+from otpvirt.db import POOL, Conn
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,7 @@ async def existing_phones(conn: Conn, phones: list[int]) -> list[int]:
 
 async def insert_many(conn: Conn, rows: Sequence[Mapping[str, Any]]) -> None:
     """Add enabled numbers (keys phone, c, p, s, now); existing phones are left alone."""
+    conn.changed(POOL)
     await conn.executemany(
         "INSERT INTO numbers (phone, country_id, provider_id, source_id, enabled, "
         "source_online, free_since, created_at, lease_count, sms_lease_count) "
@@ -127,6 +128,7 @@ async def source_kind(conn: Conn, phone: int) -> str | None:
 
 async def set_enabled(conn: Conn, phone: int, enabled: bool) -> bool:
     """Take a number out of (or back into) the pool; False for no such number."""
+    conn.changed(POOL)
     return bool(
         await conn.execute(
             "UPDATE numbers SET enabled = :e WHERE phone = :p", {"e": enabled, "p": phone}

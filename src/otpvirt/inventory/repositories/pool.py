@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from otpvirt.db import Conn, Database
+from otpvirt.db import POOL, Conn, Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,7 @@ async def pick_number(
 
 async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
     """Mark a picked number as held by an activation (False if someone was faster)."""
+    conn.changed(POOL)
     return bool(
         await conn.execute(
             "UPDATE numbers SET active_activation_id = :a, lease_count = lease_count + 1 "
@@ -115,6 +116,7 @@ async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
 
 async def release(conn: Conn, number_id: int, activation_id: int, now: int) -> None:
     """Give a number back to the pool (to the end of the free queue)."""
+    conn.changed(POOL)
     await conn.execute(
         "UPDATE numbers SET active_activation_id = NULL, free_since = :now "
         "WHERE id = :n AND active_activation_id = :a",

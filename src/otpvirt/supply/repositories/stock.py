@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from otpvirt.db import Conn
+from otpvirt.db import POOL, Conn
 from otpvirt.supply.base import SUPPLIER_KINDS, StockRow
 
 _KINDS = ", ".join(f"'{k}'" for k in SUPPLIER_KINDS)
@@ -30,6 +30,7 @@ class _Reported:
 
 async def replace(conn: Conn, source_id: int, rows: list[StockRow], now: int) -> None:
     """Swap a supplier's stock for what it just reported, and note that it answered."""
+    conn.changed(POOL)
     await conn.execute("DELETE FROM supplier_stock WHERE source_id = :s", {"s": source_id})
     if rows:
         await conn.executemany(
