@@ -60,10 +60,8 @@ async def test_pick_query_uses_the_partial_index(rt: Runtime) -> None:
             await conn.execute("ANALYZE numbers")
             await conn.execute("SET enable_seqscan = off")
         for prov in (None, provider.id):
-            where = pool._pick_where(prov is not None, 0)
-            sql = (
-                f"SELECT numbers.id FROM numbers WHERE {where} ORDER BY numbers.free_since LIMIT 1"
-            )
+            window, where = pool._window(prov is not None), pool._filters(0)
+            sql = f"SELECT numbers.id FROM {window} WHERE {where} LIMIT 1"
             params = pool._params(tj.id, prov, vi.id, ())
             plan = " ".join(
                 str(r[-1])

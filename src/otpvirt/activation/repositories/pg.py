@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from otpvirt.db import POOL, Conn
-from otpvirt.inventory.repositories.pool import pickable_where
+from otpvirt.inventory.repositories.pool import pickable_window
 from otpvirt.ledger.repository import entry_from
 
 # What a cancelled lease tells its supplier (supply.orders.ACTIVATION_OUTCOMES).
@@ -26,6 +26,9 @@ CANCELLED_OUTCOME = "cancelled"
 
 NO_LIMIT = 2**62
 
+# The pick reads the window (`pool.pickable_window`) in its free-since order without an
+# ORDER BY of its own: with one, the planner sorts the whole window (hash anti join +
+# sort, ~0.5 ms); without, a nested loop stops at the first fitting number (~0.07 ms).
 _LEASE = """
 WITH price AS (
     SELECT amount FROM prices
@@ -33,8 +36,8 @@ WITH price AS (
 ), pick AS (
     SELECT numbers.id, numbers.phone, numbers.provider_id,
         GREATEST(CAST(:now AS BIGINT), numbers.free_since) AS start
-    FROM numbers WHERE {{where}}
-    ORDER BY numbers.free_since LIMIT 1 FOR UPDATE SKIP LOCKED
+    FROM {{source}} WHERE {{where}}
+    LIMIT 1 FOR UPDATE SKIP LOCKED
 ), debit AS (
     UPDATE clients SET balance = clients.balance - price.amount FROM price
     WHERE clients.id = :client AND clients.balance >= price.amount AND price.amount <= :max
@@ -134,13 +137,13 @@ async def lease_once(
 
     A lease starts no earlier than its number was given back (see `lease_picked`).
     """
-    where, params = pickable_where(
+    source, where, params = pickable_window(
         country_id=country_id,
         provider_id=provider_id,
         service_id=service_id,
         exclude_prefixes=exclude_prefixes,
     )
-    sql = _LEASE.format(where=where)
+    sql = _LEASE.format(source=source, where=where)
     params.update(
         client=client_id,
         cur=currency,

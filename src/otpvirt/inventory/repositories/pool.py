@@ -52,15 +52,22 @@ def _where(provider: bool, exclude: int) -> str:
 
 
 def _window(provider: bool) -> str:
-    # The inner SELECT repeats the index's predicate verbatim, so it walks the index.
-    inner = f"SELECT id FROM numbers WHERE country_id = :country AND {PICKABLE}"
+    # The window repeats the index's predicate verbatim, so it walks the index, and is
+    # named `numbers` so the filters below read the same on it as on the table.
+    inner = (
+        "SELECT id, phone, provider_id, free_since FROM numbers "
+        f"WHERE country_id = :country AND {PICKABLE}"
+    )
     if provider:
         inner += " AND provider_id = :provider"
-    return f"numbers.id IN ({inner} ORDER BY free_since LIMIT {PICK_WINDOW})"
+    return f"({inner} ORDER BY free_since LIMIT {PICK_WINDOW}) AS numbers"
 
 
-def _pick_where(provider: bool, exclude: int) -> str:
-    return _window(provider) + " AND " + _where(provider, exclude)
+def _filters(exclude: int) -> str:
+    sql = _NOT_USED
+    for i in range(exclude):
+        sql += f" AND CAST(numbers.phone AS TEXT) NOT LIKE :ex{i}"
+    return sql
 
 
 def _params(
@@ -74,12 +81,16 @@ def _params(
     return params
 
 
-def pickable_where(
+def pickable_window(
     *, country_id: int, provider_id: int | None, service_id: int, exclude_prefixes: tuple[str, ...]
-) -> tuple[str, dict[str, object]]:
-    """WHERE clause (on `numbers`) and parameters: the numbers a pick may take (bounded)."""
-    where = _pick_where(provider_id is not None, len(exclude_prefixes))
-    return where, _params(country_id, provider_id, service_id, exclude_prefixes)
+) -> tuple[str, str, dict[str, object]]:
+    """FROM source, WHERE clause and parameters: the numbers a pick may take (bounded).
+
+    The source is the `PICK_WINDOW` longest-free numbers, in free-since order, named
+    `numbers`; the WHERE clause refuses those used for the service or excluded.
+    """
+    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    return _window(provider_id is not None), _filters(len(exclude_prefixes)), params
 
 
 async def pick_number(
@@ -91,11 +102,14 @@ async def pick_number(
     exclude_prefixes: tuple[str, ...] = (),
 ) -> PickedNumber | None:
     """The longest-free fitting number, ready to claim."""
+    # No outer ORDER BY: the window is a co-routine yielding in free-since order, so
+    # the first fitting row ends the search (an ORDER BY would sort the whole window).
     sql = (
-        "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since "
-        "FROM numbers WHERE "
-        + _pick_where(provider_id is not None, len(exclude_prefixes))
-        + " ORDER BY numbers.free_since LIMIT 1"
+        "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since FROM "
+        + _window(provider_id is not None)
+        + " WHERE "
+        + _filters(len(exclude_prefixes))
+        + " LIMIT 1"
         + conn.skip_locked
     )
     params = _params(country_id, provider_id, service_id, exclude_prefixes)
