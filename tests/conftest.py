@@ -21,6 +21,7 @@ import asyncpg
 import httpx
 import pytest
 
+from otpvirt import adapters  # noqa: F401  (registers the supplier adapters)
 from otpvirt.config import Settings
 from otpvirt.db import migrate
 from otpvirt.runtime import Runtime

@@ -108,16 +108,17 @@ def _uses(importer: str, tree: ast.Module) -> Iterator[tuple[int, str]]:
 
 
 def test_the_checker_sees_a_reach_into_another_package() -> None:
-    source = "from otpvirt.inventory import pool\nfrom otpvirt.inventory.pool import _where\n"
+    source = "from otpvirt.inventory.repositories import pool\n"
+    source += "from otpvirt.inventory.repositories.pool import _where\n"
     source += "pool._params\nfrom otpvirt.client import _wire\n"
-    uses = list(_uses("otpvirt.activation.pgpath", ast.parse(source)))
+    uses = list(_uses("otpvirt.activation.dispatch", ast.parse(source)))
     owners = [(line, _owner(name)) for line, name in uses if _owner(name)]
     assert sorted(owners) == [
-        (2, "otpvirt.inventory"),
-        (3, "otpvirt.inventory"),
+        (2, "otpvirt.inventory.repositories"),
+        (3, "otpvirt.inventory.repositories"),
         (4, "otpvirt.client"),
     ]
-    assert not _allowed("otpvirt.activation.pgpath", "otpvirt.inventory")
+    assert not _allowed("otpvirt.activation.dispatch", "otpvirt.inventory.repositories")
     assert _allowed("otpvirt.client._sync", "otpvirt.client")
     assert _allowed("tests.client.test_wire", "otpvirt.client")
     assert not _allowed("tests.cli.test_cli", "otpvirt.client")

@@ -14,7 +14,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 from starlette.staticfiles import StaticFiles
 
-from otpvirt import __version__
+from otpvirt import __version__, adapters  # noqa: F401  (registers the supplier adapters)
 from otpvirt.admin import endpoints as admin_endpoints
 from otpvirt.admin import pool_endpoints as admin_pool_endpoints
 from otpvirt.config import Settings

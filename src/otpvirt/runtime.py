@@ -15,7 +15,7 @@ from otpvirt.auth.secret_key import SecretKey
 from otpvirt.catalogue.snapshot import Catalogue
 from otpvirt.clients.service import ClientCache
 from otpvirt.config import Settings
-from otpvirt.db import Database, open_database
+from otpvirt.db import POOL, Database, open_database
 from otpvirt.files import tighten_dir
 from otpvirt.rates import parse_rate
 
@@ -112,12 +112,15 @@ class Runtime:
         db = open_database(settings)
         # On PostgreSQL every process shares the limits (a row per key).
         shared = db.dialect == "postgresql"
+        counts = CountCache(settings.count_cache_seconds)
+        # Repositories report pool changes (`Conn.changed("pool")`): no caller clears by hand.
+        db.watch(lambda topic: counts.clear() if topic == POOL else None)
         return cls(
             settings=settings,
             db=db,
             passwords=Passwords(settings),
             catalogue=Catalogue(db, settings.catalogue_cache_seconds),
-            counts=CountCache(settings.count_cache_seconds),
+            counts=counts,
             clients=ClientCache(settings.client_cache_seconds),
             limiter=Limiter(db, parse_rate(settings.rate_limit), shared=shared),
             web_limiter=Limiter(db, parse_rate(settings.web_rate_limit), shared=shared),

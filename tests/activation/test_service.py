@@ -9,6 +9,8 @@ import httpx
 import pytest
 
 from otpvirt.activation import service as activations
+from otpvirt.activation.dispatch import lease_in_transaction
+from otpvirt.activation.service import LeaseRequest
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.errors import ActivationFinished, InsufficientBalance, NoNumbers
@@ -75,12 +77,7 @@ async def test_two_processes_never_double_lease(rt: Runtime, settings: Any, tmp_
             where = activations.candidates(snap, "USD", svc, snap.countries["tajikistan"], None)
             try:
                 lease = await in_transaction(
-                    r.db,
-                    activations.get_number,
-                    client=client,
-                    service=svc,
-                    where=where,
-                    lease_ms=60_000,
+                    r.db, lease_in_transaction, LeaseRequest(client, svc, tuple(where), 60_000)
                 )
             except NoNumbers:
                 return "none"
@@ -112,10 +109,10 @@ async def test_expiry_refunds_waiting_and_completes_with_sms(rt: Runtime) -> Non
     svc = snap.services["vi"]
     where = activations.candidates(snap, "USD", svc, snap.countries["tajikistan"], None)
     a = await in_transaction(
-        rt.db, activations.get_number, client=client, service=svc, where=where, lease_ms=1
+        rt.db, lease_in_transaction, LeaseRequest(client, svc, tuple(where), 1)
     )
     b = await in_transaction(
-        rt.db, activations.get_number, client=client, service=svc, where=where, lease_ms=1
+        rt.db, lease_in_transaction, LeaseRequest(client, svc, tuple(where), 1)
     )
     await in_transaction(rt.db, ingest, to=b.phone, sender="Viber", text="Your code: 123456")
     await asyncio.sleep(0.01)
@@ -143,7 +140,7 @@ async def test_sweeper_and_cancel_race_refund_once(rt: Runtime) -> None:
     where = activations.candidates(snap, "USD", svc, snap.countries["tajikistan"], None)
     leases = [
         await in_transaction(
-            rt.db, activations.get_number, client=client, service=svc, where=where, lease_ms=1
+            rt.db, lease_in_transaction, LeaseRequest(client, svc, tuple(where), 1)
         )
         for _ in range(10)
     ]
@@ -191,11 +188,8 @@ async def test_lease_lifetime_comes_from_settings(rt: Runtime) -> None:
     before = now_ms()
     lease = await in_transaction(
         rt.db,
-        activations.get_number,
-        client=client,
-        service=svc,
-        where=where,
-        lease_ms=rt.settings.lease_ms,
+        lease_in_transaction,
+        LeaseRequest(client, svc, tuple(where), rt.settings.lease_ms),
     )
     assert rt.settings.lease_ms == 20 * 60_000
     assert before + rt.settings.lease_ms <= lease.expires_at <= now_ms() + rt.settings.lease_ms

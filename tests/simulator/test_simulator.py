@@ -7,6 +7,8 @@ import random
 
 import pytest
 
+from otpvirt.activation.dispatch import lease_in_transaction
+from otpvirt.activation.service import LeaseRequest
 from otpvirt.catalogue.snapshot import Snapshot
 from otpvirt.db import in_transaction
 from otpvirt.otp import extract_code
@@ -43,7 +45,7 @@ async def _lease(rt: Runtime, client: factory.TestClient, snap: Snapshot) -> str
     svc = snap.services["tg"]
     where = activations.candidates(snap, "USD", svc, snap.countries["tajikistan"], None)
     lease = await in_transaction(
-        rt.db, activations.get_number, client=auth, service=svc, where=where, lease_ms=60_000
+        rt.db, lease_in_transaction, LeaseRequest(auth, svc, tuple(where), 60_000)
     )
     return lease.guid
 

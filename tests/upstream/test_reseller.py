@@ -21,6 +21,7 @@ from otpvirt.runtime import Runtime
 from otpvirt.sources import service as sources
 from otpvirt.supply import orders, registry
 from otpvirt.supply.base import Want
+from otpvirt.supply.repositories import orders as order_rows
 from otpvirt.supply.worker import refresh_stock, work_orders
 from otpvirt.upstream.supplier import UpstreamSupplier
 from tests.conftest import make_settings
@@ -139,7 +140,7 @@ async def test_a_crash_between_purchase_and_lease_is_compensated(
     # What lease_number does before the lease transaction; then the process dies.
     await in_transaction(
         rt.db,
-        orders.start,
+        order_rows.start,
         source_id=shop["source"].id,
         client_id=shop["client"].id,
         country_id=country.id,

@@ -1,109 +1,156 @@
-"""Leasing from the local pool and cancelling, on the fastest path each database has.
+"""Leasing from the local pool and cancelling: one candidate loop, one seam per database.
 
-SQLite runs the portable multi-statement rules in one `BEGIN IMMEDIATE` transaction
-(statements cost microseconds there). PostgreSQL runs the same rules as one atomic
-statement each (`pgpath`), and falls back to the portable path only to name the
-precise reason when nothing could be done.
+The loop (`_lease`) walks the request's candidates the same way on every database:
+skip where the service is not sold, note a price above the maximum, take the first
+country that has a fitting number. What one attempt does is the seam:
+
+- SQLite (`_attempt_portable`): the whole loop runs in one `BEGIN IMMEDIATE`
+  transaction of portable statements (they cost microseconds there).
+- PostgreSQL (`_attempt_pg`): each attempt is one atomic statement
+  (`repositories.pg`), holding row locks for the shortest time; cancelling falls
+  back to the portable path only to name the precise reason when nothing was done.
+
+tests/activation/test_lease_contract.py holds both seams to the same contract.
 """
 
 from __future__ import annotations
 
-from otpvirt.activation import pgpath
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
 from otpvirt.activation import service as rules
-from otpvirt.activation.service import Candidate, Lease, OrderExists
-from otpvirt.catalogue.snapshot import ServiceInfo
-from otpvirt.clients.service import AuthClient
+from otpvirt.activation.repositories import leases, pg
+from otpvirt.activation.service import Lease, LeaseRequest, OrderExists
+from otpvirt.catalogue.snapshot import CountryInfo
 from otpvirt.clock import now_ms
-from otpvirt.db import Database, IntegrityError, in_transaction
+from otpvirt.db import Conn, Database, IntegrityError, in_transaction
 from otpvirt.errors import InsufficientBalance
 from otpvirt.ids import new_guid
+from otpvirt.inventory.repositories import pool
+from otpvirt.ledger import repository as balances
 from otpvirt.money import currency, format_amount
+from otpvirt.pricing import repository as prices
 
 
-async def lease_local(
-    db: Database,
-    *,
-    client: AuthClient,
-    service: ServiceInfo,
-    where: list[Candidate],
-    lease_ms: int,
-    max_price: int | None = None,
-    exclude_prefixes: tuple[str, ...] = (),
-    order_id: str | None = None,
-) -> Lease:
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One candidate tried: its price (None: not sold there) and the lease, if any."""
+
+    price: int | None
+    lease: Lease | None = None
+
+
+Seam = Callable[[Conn, LeaseRequest, CountryInfo, int | None], Awaitable[Attempt]]
+
+
+async def lease_local(db: Database, req: LeaseRequest) -> Lease:
     """Lease a number from the local pool and charge it, or raise why not."""
-    if db.dialect != "postgresql":
-        return await in_transaction(
-            db,
-            rules.get_number,
-            client=client,
-            service=service,
-            where=where,
-            lease_ms=lease_ms,
-            max_price=max_price,
-            exclude_prefixes=exclude_prefixes,
-            order_id=order_id,
-        )
+    if db.dialect == "postgresql":
+        async with db.read() as conn:
+            return await _lease(conn, req, _attempt_pg)
+    return await in_transaction(db, lease_in_transaction, req)
+
+
+async def lease_in_transaction(conn: Conn, req: LeaseRequest) -> Lease:
+    """The portable lease, in the caller's transaction (any database)."""
+    if req.order_id is not None and await leases.order_taken(conn, req.client.id, req.order_id):
+        raise OrderExists(f"an activation with orderId {req.order_id!r} already exists")
+    return await _lease(conn, req, _attempt_portable)
+
+
+async def _lease(conn: Conn, req: LeaseRequest, attempt: Seam) -> Lease:
+    """The candidate loop: the first country with a fitting number at an acceptable price."""
     offered = False
     cheapest_refused: int | None = None
-    async with db.read() as conn:
-        for country, provider_id in where:
-            now = now_ms()
-            guid = new_guid()
-            try:
-                row = await pgpath.lease_once(
-                    conn,
-                    client_id=client.id,
-                    currency=client.currency,
-                    country_id=country.id,
-                    provider_id=provider_id,
-                    service_id=service.id,
-                    exclude_prefixes=exclude_prefixes,
-                    max_price=max_price,
-                    guid=guid,
-                    order_id=order_id,
-                    now=now,
-                    lease_ms=lease_ms,
-                )
-            except IntegrityError:
-                if order_id is None:
-                    raise
-                raise OrderExists(
-                    f"an activation with orderId {order_id!r} already exists"
-                ) from None
-            price, picked, act_id = row[0], row[1], row[2]
-            if price is None:
-                continue
-            offered = True
-            if max_price is not None and price > max_price:
-                cheapest_refused = (
-                    price if cheapest_refused is None else min(cheapest_refused, price)
-                )
-                continue
-            if picked is None:
-                continue
-            if act_id is None:
-                have = await conn.fetchval(
-                    "SELECT balance FROM clients WHERE id = :c", {"c": client.id}
-                )
-                cur = currency(client.currency)
-                raise InsufficientBalance(
-                    f"balance {format_amount(int(have or 0), cur)} {cur.code} is less than "
-                    f"{format_amount(int(price), cur)}"
-                )
-            return Lease(
-                int(act_id),
-                guid,
-                int(row[3]),
-                int(row[5]),
-                client.currency,
-                country,
-                int(row[4]),
-                service,
-                int(row[8]),
-                int(row[8]) + lease_ms,
+    for country, provider_id in req.where:
+        got = await attempt(conn, req, country, provider_id)
+        if got.price is None:
+            continue
+        offered = True
+        if req.max_price is not None and got.price > req.max_price:
+            refused = got.price
+            cheapest_refused = (
+                refused if cheapest_refused is None else min(cheapest_refused, refused)
             )
-    raise rules.no_lease(where, service, offered=offered, cheapest_refused=cheapest_refused)
+            continue
+        if got.lease is not None:
+            return got.lease
+    raise rules.no_lease(
+        list(req.where), req.service, offered=offered, cheapest_refused=cheapest_refused
+    )
+
+
+async def _attempt_portable(
+    conn: Conn, req: LeaseRequest, country: CountryInfo, provider_id: int | None
+) -> Attempt:
+    price = await prices.amount(conn, country.id, req.service.id, req.client.currency)
+    if price is None or (req.max_price is not None and price > req.max_price):
+        return Attempt(price)
+    picked = await pool.pick_number(
+        conn,
+        country_id=country.id,
+        provider_id=provider_id,
+        service_id=req.service.id,
+        exclude_prefixes=req.exclude_prefixes,
+    )
+    if picked is None:
+        return Attempt(price)
+    return Attempt(price, await rules.lease_picked(conn, req, country, picked, price))
+
+
+async def _attempt_pg(
+    conn: Conn, req: LeaseRequest, country: CountryInfo, provider_id: int | None
+) -> Attempt:
+    client = req.client
+    guid = new_guid()
+    try:
+        row = await pg.lease_once(
+            conn,
+            client_id=client.id,
+            currency=client.currency,
+            country_id=country.id,
+            provider_id=provider_id,
+            service_id=req.service.id,
+            exclude_prefixes=req.exclude_prefixes,
+            max_price=req.max_price,
+            guid=guid,
+            order_id=req.order_id,
+            now=now_ms(),
+            lease_ms=req.lease_ms,
+        )
+    except IntegrityError:
+        if req.order_id is None:
+            raise
+        raise OrderExists(f"an activation with orderId {req.order_id!r} already exists") from None
+    price = row.price
+    if price is None or (req.max_price is not None and price > req.max_price):
+        return Attempt(price)
+    if row.number_id is None:
+        return Attempt(price)
+    if row.activation_id is None:
+        have = await balances.balance(conn, client.id)
+        cur = currency(client.currency)
+        raise InsufficientBalance(
+            f"balance {format_amount(int(have or 0), cur)} {cur.code} is less than "
+            f"{format_amount(int(price), cur)}"
+        )
+    assert row.phone is not None and row.provider_id is not None
+    assert row.charged is not None and row.created_at is not None
+    return Attempt(
+        price,
+        Lease(
+            row.activation_id,
+            guid,
+            row.phone,
+            row.charged,
+            client.currency,
+            country,
+            row.provider_id,
+            req.service,
+            row.created_at,
+            row.created_at + req.lease_ms,
+        ),
+    )
 
 
 async def cancel_activation(
@@ -118,7 +165,7 @@ async def cancel_activation(
     if db.dialect == "postgresql":
         now = now_ms()
         async with db.read() as conn:
-            refunded = await pgpath.cancel_once(
+            refunded = await pg.cancel_once(
                 conn, client_id, guid=guid, act_id=act_id, latest=now - min_age_ms, now=now
             )
         if refunded is not None:

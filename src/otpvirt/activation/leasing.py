@@ -17,17 +17,22 @@ import uuid
 
 from otpvirt.activation import service as activations
 from otpvirt.activation.dispatch import lease_local
-from otpvirt.activation.service import Candidate, Lease, OrderExists
-from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
+from otpvirt.activation.repositories import leases
+from otpvirt.activation.service import Lease, LeaseRequest, OrderExists
+from otpvirt.catalogue.snapshot import CountryInfo
 from otpvirt.clients.service import AuthClient
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, in_transaction
 from otpvirt.errors import InsufficientBalance, InternalError, NoNumbers
+from otpvirt.inventory.repositories import numbers
+from otpvirt.inventory.repositories.pool import PickedNumber
+from otpvirt.ledger import repository as balances
 from otpvirt.money import currency, format_amount
 from otpvirt.runtime import Runtime
-from otpvirt.supply import orders, stock
+from otpvirt.supply import stock
 from otpvirt.supply.base import CANCELLED, REFUSED, SMSHUB, Offer, Supplier, SupplierError, Want
 from otpvirt.supply.registry import supplier_for
+from otpvirt.supply.repositories import orders
 
 log = logging.getLogger("otpvirt.supply")
 
@@ -44,29 +49,10 @@ class Rejected(Exception):
         self.reason = reason
 
 
-async def lease_number(
-    rt: Runtime,
-    *,
-    client: AuthClient,
-    service: ServiceInfo,
-    where: list[Candidate],
-    lease_ms: int,
-    max_price: int | None = None,
-    exclude_prefixes: tuple[str, ...] = (),
-    order_id: str | None = None,
-) -> Lease:
+async def lease_number(rt: Runtime, req: LeaseRequest) -> Lease:
     """Lease from the pool, else from the first supplier that has a number."""
     try:
-        return await lease_local(
-            rt.db,
-            client=client,
-            service=service,
-            where=where,
-            lease_ms=lease_ms,
-            max_price=max_price,
-            exclude_prefixes=exclude_prefixes,
-            order_id=order_id,
-        )
+        return await lease_local(rt.db, req)
     except NoNumbers as exc:
         if type(exc) is not NoNumbers:
             raise  # not offered, or above the maximum price: no supplier changes that
@@ -76,9 +62,10 @@ async def lease_number(
     if not found:
         raise local_miss
     snap = await rt.catalogue.get()
+    client, service, max_price = req.client, req.service, req.max_price
     prices = snap.prices.get(client.currency, {})
     fresh_after = now_ms() - int(rt.settings.supplier_stock_max_age_seconds * 1000)
-    for country, provider_id in where:
+    for country, provider_id in req.where:
         price = prices.get((country.id, service.id))
         if price is None or (max_price is not None and price > max_price):
             continue
@@ -102,11 +89,11 @@ async def lease_number(
                 service,
                 price,
                 client.currency,
-                exclude_prefixes,
+                req.exclude_prefixes,
                 uuid.uuid4().hex,
             )
             supplier = supplier_for(source, rt.settings)
-            lease = await _from_supplier(rt, supplier, want, client, lease_ms, order_id)
+            lease = await _from_supplier(rt, supplier, want, req)
             if lease is not None:
                 return lease
     raise local_miss
@@ -115,7 +102,7 @@ async def lease_number(
 async def _check_balance(rt: Runtime, client: AuthClient, price: int) -> None:
     # Before buying anything upstream: the charge itself is checked again on lease.
     async with rt.db.read() as conn:
-        balance = await conn.fetchval("SELECT balance FROM clients WHERE id = :c", {"c": client.id})
+        balance = await balances.balance(conn, client.id)
     if balance is None or int(balance) < price:
         cur = currency(client.currency)
         have = format_amount(int(balance or 0), cur)
@@ -128,16 +115,14 @@ async def _from_supplier(
     rt: Runtime,
     supplier: Supplier,
     want: Want,
-    client: AuthClient,
-    lease_ms: int,
-    order_id: str | None,
+    req: LeaseRequest,
 ) -> Lease | None:
     name = supplier.source.name
     order = await in_transaction(
         rt.db,
         orders.start,
         source_id=supplier.source.id,
-        client_id=client.id,
+        client_id=req.client.id,
         country_id=want.country.id,
         service_id=want.service.id,
         order_key=want.order_key,
@@ -165,9 +150,7 @@ async def _from_supplier(
             supplier=supplier,
             offer=offer,
             want=want,
-            client=client,
-            lease_ms=lease_ms,
-            order_id=order_id,
+            req=req,
             poll_ms=int(rt.settings.upstream_poll_seconds * 1000),
         )
     except Rejected as exc:
@@ -198,24 +181,18 @@ async def _give_back(
     rt.notify("supplier")
 
 
-async def _number_id(
-    conn: Conn, supplier: Supplier, offer: Offer, want: Want
-) -> tuple[int, int, int]:
-    """(number id, provider id, free since) of an offered number, added to the pool if new."""
+async def _number_id(conn: Conn, supplier: Supplier, offer: Offer, want: Want) -> PickedNumber:
+    """An offered number as a pick, added to the pool if new."""
     country: CountryInfo = want.country
     if not str(offer.phone).startswith(str(country.calling_code)):
         raise Rejected(CANCELLED, f"{offer.phone} is not a number of {country.name}")
-    row = await conn.fetchone(
-        "SELECT id, source_id, provider_id, active_activation_id, free_since FROM numbers "
-        "WHERE phone = :p",
-        {"p": offer.phone},
-    )
+    row = await numbers.by_phone(conn, offer.phone)
     if row is not None:
-        if row[1] != supplier.source.id:
+        if row.source_id != supplier.source.id:
             raise Rejected(CANCELLED, f"{offer.phone} belongs to another source")
-        if row[3] is not None:
+        if row.active_activation_id is not None:
             raise Rejected(CANCELLED, f"{offer.phone} is still leased here")
-        return int(row[0]), int(row[2]), int(row[4])
+        return PickedNumber(row.id, offer.phone, row.provider_id, row.free_since)
     provider = want.provider or country.providers.get((offer.operator or "").lower())
     if provider is None and country.providers:
         provider = min(country.providers.values(), key=lambda p: p.id)
@@ -223,19 +200,10 @@ async def _number_id(
         raise Rejected(CANCELLED, f"{country.name} has no operators in the catalogue")
     now = now_ms()
     # Disabled: a supplier's number is never picked from the pool, only leased through it.
-    number_id = await conn.fetchval(
-        "INSERT INTO numbers (phone, country_id, provider_id, source_id, enabled, source_online, "
-        "free_since, created_at, lease_count, sms_lease_count) VALUES (:p, :c, :prov, :s, FALSE, "
-        "TRUE, :now, :now, 0, 0) RETURNING id",
-        {
-            "p": offer.phone,
-            "c": country.id,
-            "prov": provider.id,
-            "s": supplier.source.id,
-            "now": now,
-        },
+    number_id = await numbers.insert_supplied(
+        conn, offer.phone, country.id, provider.id, supplier.source.id, now
     )
-    return int(number_id), provider.id, now
+    return PickedNumber(number_id, offer.phone, provider.id, now)
 
 
 async def _lease_offer(
@@ -245,32 +213,16 @@ async def _lease_offer(
     supplier: Supplier,
     offer: Offer,
     want: Want,
-    client: AuthClient,
-    lease_ms: int,
-    order_id: str | None,
+    req: LeaseRequest,
     poll_ms: int,
 ) -> Lease:
-    number_id, provider_id, free_since = await _number_id(conn, supplier, offer, want)
-    if await conn.fetchval(
-        "SELECT 1 FROM number_services WHERE number_id = :n AND service_id = :s",
-        {"n": number_id, "s": want.service.id},
-    ):
+    # The supplier path leases through the same portable seam as the pool on SQLite.
+    picked = await _number_id(conn, supplier, offer, want)
+    if await numbers.used_for(conn, picked.id, want.service.id):
         raise Rejected(REFUSED, f"{offer.phone} already received an SMS for {want.service.code}")
-    if order_id is not None and await conn.fetchval(
-        "SELECT id FROM activations WHERE client_id = :c AND order_id = :o",
-        {"c": client.id, "o": order_id},
-    ):
-        raise OrderExists(f"an activation with orderId {order_id!r} already exists")
-    lease = await activations.lease_picked(
-        conn,
-        client,
-        want.service,
-        want.country,
-        (number_id, offer.phone, provider_id, free_since),
-        want.price,
-        lease_ms,
-        order_id,
-    )
+    if req.order_id is not None and await leases.order_taken(conn, req.client.id, req.order_id):
+        raise OrderExists(f"an activation with orderId {req.order_id!r} already exists")
+    lease = await activations.lease_picked(conn, req, want.country, picked, want.price)
     next_poll = now_ms() + poll_ms if supplier.polls else None
     if not await orders.opened(
         conn, order, activation_id=lease.id, offer=offer, next_poll=next_poll

@@ -11,8 +11,9 @@ completes with the charge standing, exactly as without the request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from otpvirt.activation.repositories import views
+from otpvirt.activation.repositories.views import ViewRow
 from otpvirt.activation.service import LIVE
 from otpvirt.db import Conn
 from otpvirt.errors import ActivationFinished, ActivationNotFound
@@ -65,66 +66,46 @@ class ActivationView:
         return CODE
 
 
-_VIEW = (
-    "SELECT a.id, a.guid, a.state, a.phone, a.price, a.currency, a.country_id, a.provider_id, "
-    "a.service_id, a.sms_count, a.retry_sms_count, a.created_at, a.expires_at, a.client_id, "
-    "s.sender, s.text, s.code, s.received_at FROM activations a "
-    "LEFT JOIN sms_messages s ON s.id = "
-    "(SELECT MAX(m.id) FROM sms_messages m WHERE m.activation_id = a.id) "
-)
-
-
-def _view(r: Any) -> ActivationView:
-    sms = None if r[14] is None else Sms(r[14], r[15], r[16] or "", int(r[17]))
+def _view(r: ViewRow) -> ActivationView:
+    sms = None
+    if r.sender is not None and r.received_at is not None:
+        sms = Sms(r.sender, r.text or "", r.code or "", int(r.received_at))
     return ActivationView(
-        int(r[0]),
-        r[1],
-        r[2],
-        int(r[3]),
-        int(r[4]),
-        r[5],
-        int(r[6]),
-        int(r[7]),
-        int(r[8]),
-        int(r[9]),
-        None if r[10] is None else int(r[10]),
-        int(r[11]),
-        int(r[12]),
+        r.id,
+        r.guid,
+        r.state,
+        r.phone,
+        r.price,
+        r.currency,
+        r.country_id,
+        r.provider_id,
+        r.service_id,
+        r.sms_count,
+        r.retry_sms_count,
+        r.created_at,
+        r.expires_at,
         sms,
     )
 
 
 async def view(conn: Conn, client_id: str, act_id: int) -> ActivationView:
     """The caller's activation by integer id; someone else's is reported as missing."""
-    row = await conn.fetchone(_VIEW + "WHERE a.id = :i", {"i": act_id})
-    if row is None or row[13] != client_id:
+    row = await views.view(conn, act_id)
+    if row is None or row.client_id != client_id:
         raise ActivationNotFound()
     return _view(row)
 
 
 async def live(conn: Conn, client_id: str, *, limit: int, offset: int) -> list[ActivationView]:
     """The caller's live activations, oldest first."""
-    rows = await conn.fetchall(
-        _VIEW + "WHERE a.client_id = :c AND a.state IN ('waiting', 'sms_received') "
-        "ORDER BY a.id LIMIT :lim OFFSET :off",
-        {"c": client_id, "lim": limit, "off": offset},
-    )
-    return [_view(r) for r in rows]
+    return [_view(r) for r in await views.live(conn, client_id, limit, offset)]
 
 
 async def request_another_sms(conn: Conn, client_id: str, act_id: int) -> None:
     """Keep the live activation and wait for an SMS newer than those received so far."""
-    changed = await conn.execute(
-        "UPDATE activations SET retry_sms_count = sms_count WHERE id = :i AND client_id = :c "
-        "AND state IN ('waiting', 'sms_received')",
-        {"i": act_id, "c": client_id},
-    )
-    if changed:
+    if await views.ask_another(conn, client_id, act_id):
         return
-    state = await conn.fetchval(
-        "SELECT state FROM activations WHERE id = :i AND client_id = :c",
-        {"i": act_id, "c": client_id},
-    )
+    state = await views.state_of(conn, client_id, act_id)
     if state is None:
         raise ActivationNotFound()
     raise ActivationFinished(f"the activation is already {state}")

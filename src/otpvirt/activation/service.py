@@ -8,8 +8,9 @@ conditional UPDATEs on the state make each transition happen at most once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from otpvirt.activation.repositories import leases
+from otpvirt.activation.repositories.leases import ActivationRow
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo, Snapshot, provider_of
 from otpvirt.clients.service import AuthClient
 from otpvirt.clock import now_ms
@@ -26,7 +27,8 @@ from otpvirt.errors import (
     ValidationFailed,
 )
 from otpvirt.ids import new_guid
-from otpvirt.inventory import pool
+from otpvirt.inventory.repositories import pool
+from otpvirt.inventory.repositories.pool import PickedNumber
 from otpvirt.ledger import service as ledger
 from otpvirt.supply import orders as supplier_orders
 
@@ -77,6 +79,21 @@ class Lease:
 Candidate = tuple[CountryInfo, int | None]
 
 
+@dataclass(frozen=True, slots=True)
+class LeaseRequest:
+    """What a GetNumber asks for, whichever API it came through."""
+
+    client: AuthClient
+    service: ServiceInfo
+    # Where to look, in order (see `candidates`).
+    where: tuple[Candidate, ...]
+    lease_ms: int
+    max_price: int | None = None
+    # sms-activate `phoneException`: phone prefixes the client refuses.
+    exclude_prefixes: tuple[str, ...] = ()
+    order_id: str | None = None
+
+
 def candidates(
     snap: Snapshot,
     cur: str,
@@ -106,50 +123,6 @@ def candidates(
     return [cand for _, cand in sorted(found, key=lambda f: (f[0], f[1][0].id))]
 
 
-async def get_number(
-    conn: Conn,
-    *,
-    client: AuthClient,
-    service: ServiceInfo,
-    where: list[Candidate],
-    lease_ms: int,
-    max_price: int | None = None,
-    exclude_prefixes: tuple[str, ...] = (),
-    order_id: str | None = None,
-) -> Lease:
-    """Lease a number: pick, record the activation, charge the price."""
-    if order_id is not None and await conn.fetchval(
-        "SELECT id FROM activations WHERE client_id = :c AND order_id = :o",
-        {"c": client.id, "o": order_id},
-    ):
-        raise OrderExists(f"an activation with orderId {order_id!r} already exists")
-    offered = False
-    cheapest_refused: int | None = None
-    for country, provider_id in where:
-        price = await conn.fetchval(
-            "SELECT amount FROM prices "
-            "WHERE country_id = :c AND service_id = :s AND currency = :cur",
-            {"c": country.id, "s": service.id, "cur": client.currency},
-        )
-        if price is None:
-            continue
-        offered = True
-        if max_price is not None and price > max_price:
-            cheapest_refused = price if cheapest_refused is None else min(cheapest_refused, price)
-            continue
-        picked = await pool.pick_number(
-            conn,
-            country_id=country.id,
-            provider_id=provider_id,
-            service_id=service.id,
-            exclude_prefixes=exclude_prefixes,
-        )
-        if picked is None:
-            continue
-        return await lease_picked(conn, client, service, country, picked, price, lease_ms, order_id)
-    raise no_lease(where, service, offered=offered, cheapest_refused=cheapest_refused)
-
-
 def no_lease(
     where: list[Candidate], service: ServiceInfo, *, offered: bool, cheapest_refused: int | None
 ) -> NoNumbers:
@@ -163,77 +136,55 @@ def no_lease(
 
 
 async def lease_picked(
-    conn: Conn,
-    client: AuthClient,
-    service: ServiceInfo,
-    country: CountryInfo,
-    picked: tuple[int, int, int, int],
-    price: int,
-    lease_ms: int,
-    order_id: str | None,
+    conn: Conn, req: LeaseRequest, country: CountryInfo, picked: PickedNumber, price: int
 ) -> Lease:
-    """Lease a chosen number (id, phone, provider id, free since): activation, claim, charge."""
-    number_id, phone, provider_id, free_since = picked
+    """Lease a chosen number: record the activation, claim the number, charge the price."""
     # A lease never starts before its number was given back, whatever the clocks of the
     # processes that stamped the two (the doctor checks that leases never overlap).
-    now = max(now_ms(), free_since)
+    now = max(now_ms(), picked.free_since)
     guid = new_guid()
+    client = req.client
     # A concurrent request with the same orderId inserts nothing here.
-    act_id = await conn.fetchval(
-        "INSERT INTO activations (guid, client_id, number_id, phone, country_id, provider_id, "
-        "service_id, price, currency, state, sms_count, created_at, expires_at, order_id) "
-        "VALUES (:g, :c, :n, :phone, :country, :prov, :s, :price, :cur, 'waiting', 0, :now, "
-        ":exp, :o) ON CONFLICT (client_id, order_id) WHERE order_id IS NOT NULL DO NOTHING "
-        "RETURNING id",
-        {
-            "g": guid,
-            "c": client.id,
-            "n": number_id,
-            "phone": phone,
-            "country": country.id,
-            "prov": provider_id,
-            "s": service.id,
-            "price": price,
-            "cur": client.currency,
-            "now": now,
-            "exp": now + lease_ms,
-            "o": order_id,
-        },
+    act_id = await leases.insert(
+        conn,
+        guid=guid,
+        client_id=client.id,
+        number_id=picked.id,
+        phone=picked.phone,
+        country_id=country.id,
+        provider_id=picked.provider_id,
+        service_id=req.service.id,
+        price=price,
+        currency=client.currency,
+        now=now,
+        expires_at=now + req.lease_ms,
+        order_id=req.order_id,
     )
     if act_id is None:
-        raise OrderExists(f"an activation with orderId {order_id!r} already exists")
-    if not await pool.claim(conn, number_id, act_id):
+        raise OrderExists(f"an activation with orderId {req.order_id!r} already exists")
+    if not await pool.claim(conn, picked.id, act_id):
         raise InternalError("the picked number was taken concurrently")
     await ledger.debit(conn, client.id, price, client.currency, activation_id=act_id, now=now)
     return Lease(
         act_id,
         guid,
-        phone,
+        picked.phone,
         price,
         client.currency,
         country,
-        provider_id,
-        service,
+        picked.provider_id,
+        req.service,
         now,
-        now + lease_ms,
+        now + req.lease_ms,
     )
-
-
-_SELECT = (
-    "SELECT id, client_id, state, number_id, price, currency, sms_count, created_at "
-    "FROM activations "
-)
 
 
 async def _owned(
     conn: Conn, client_id: str, *, guid: str | None = None, act_id: int | None = None
-) -> Any:
-    if guid is not None:
-        row = await conn.fetchone(_SELECT + "WHERE guid = :g" + conn.for_update, {"g": guid})
-    else:
-        row = await conn.fetchone(_SELECT + "WHERE id = :i" + conn.for_update, {"i": act_id})
+) -> ActivationRow:
+    row = await leases.locked(conn, guid=guid, act_id=act_id)
     # Someone else's activation is reported exactly like a missing one.
-    if row is None or row[1] != client_id:
+    if row is None or row.client_id != client_id:
         raise ActivationNotFound()
     return row
 
@@ -248,13 +199,13 @@ async def cancel(
 ) -> int:
     """Cancel a waiting activation and refund it; return the amount refunded."""
     row = await _owned(conn, client_id, guid=guid, act_id=act_id)
-    state = row[2]
+    state = row.state
     if state == SMS_RECEIVED:
         raise SmsAlreadyReceived()
     if state != WAITING:
         raise ActivationFinished(f"the activation is already {state}")
     now = now_ms()
-    if now - int(row[7]) < min_age_ms:
+    if now - row.created_at < min_age_ms:
         raise CancelTooEarly(
             f"an activation can be cancelled {min_age_ms / 60_000:g} minutes after it was taken"
         )
@@ -266,59 +217,56 @@ async def confirm(
 ) -> None:
     """End a live lease; the charge stands."""
     row = await _owned(conn, client_id, guid=guid, act_id=act_id)
-    if row[2] not in LIVE:
-        raise ActivationFinished(f"the activation is already {row[2]}")
+    if row.state not in LIVE:
+        raise ActivationFinished(f"the activation is already {row.state}")
     await _finish(conn, row, COMPLETED, now_ms())
 
 
-async def _finish(conn: Conn, row: Any, state: str, now: int) -> None:
-    changed = await conn.execute(
-        "UPDATE activations SET state = :st, finished_at = :now WHERE id = :id "
-        "AND state IN ('waiting', 'sms_received')",
-        {"st": state, "now": now, "id": row[0]},
-    )
-    if not changed:
+async def _finish(conn: Conn, row: ActivationRow, state: str, now: int) -> None:
+    if not await leases.finish(conn, row.id, state, now, waiting_only=False):
         raise ActivationFinished("the activation was finished concurrently")
-    await pool.release(conn, row[3], row[0], now)
-    await supplier_orders.activation_ended(conn, row[0], state, now)
+    await pool.release(conn, row.number_id, row.id, now)
+    await supplier_orders.activation_ended(conn, row.id, state, now)
 
 
-async def finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
-    """End a waiting lease (a row of `_SELECT`) as `state` and refund its price."""
-    changed = await conn.execute(
-        "UPDATE activations SET state = :st, finished_at = :now "
-        "WHERE id = :id AND state = 'waiting'",
-        {"st": state, "now": now, "id": row[0]},
-    )
-    if not changed:
+async def finish_refunded(conn: Conn, row: ActivationRow, state: str, now: int) -> int:
+    """End a waiting lease as `state` and refund its price."""
+    if not await leases.finish(conn, row.id, state, now, waiting_only=True):
         raise ActivationFinished("the activation changed concurrently")
-    await pool.release(conn, row[3], row[0], now)
-    await supplier_orders.activation_ended(conn, row[0], state, now)
-    await ledger.credit(conn, row[1], row[4], row[5], activation_id=row[0], now=now)
-    return int(row[4])
+    await pool.release(conn, row.number_id, row.id, now)
+    await supplier_orders.activation_ended(conn, row.id, state, now)
+    await ledger.credit(conn, row.client_id, row.price, row.currency, activation_id=row.id, now=now)
+    return row.price
 
 
-async def get_sms(conn: Conn, client_id: str, guid: str) -> list[Any]:
+@dataclass(frozen=True, slots=True)
+class ReceivedSms:
+    """An SMS of an activation as its client sees it."""
+
+    guid: str
+    sender: str
+    phone: int
+    text: str
+    code: str | None
+
+
+async def get_sms(conn: Conn, client_id: str, guid: str) -> list[ReceivedSms]:
     """Every SMS of the client's activation, oldest first."""
-    rows = await conn.fetchall(
-        "SELECT a.client_id, s.guid, s.sender, s.phone, s.text, s.code FROM activations a "
-        "LEFT JOIN sms_messages s ON s.activation_id = a.id WHERE a.guid = :g ORDER BY s.id",
-        {"g": guid},
-    )
-    if not rows or rows[0][0] != client_id:
+    rows = await leases.sms_of(conn, guid)
+    if not rows or rows[0].client_id != client_id:
         raise ActivationNotFound()
-    return [r for r in rows if r[1] is not None]
+    return [
+        ReceivedSms(r.guid, r.sender or "", int(r.phone or 0), r.text or "", r.code)
+        for r in rows
+        if r.guid is not None
+    ]
 
 
 async def expire_due(conn: Conn, now: int, *, limit: int = 200) -> int:
     """End leases past their lifetime: refund those without SMS, complete the rest."""
-    rows = await conn.fetchall(
-        _SELECT + "WHERE state IN ('waiting', 'sms_received') AND expires_at <= :now "
-        "ORDER BY expires_at LIMIT :lim" + conn.skip_locked,
-        {"now": now, "lim": limit},
-    )
+    rows = await leases.due(conn, now, limit)
     for row in rows:
-        if row[2] == WAITING:
+        if row.state == WAITING:
             await finish_refunded(conn, row, EXPIRED, now)
         else:
             await _finish(conn, row, COMPLETED, now)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from otpvirt.activation import operator as activations
+from otpvirt.activation import supervision as activations
 from otpvirt.admin.audit import Actor
 from otpvirt.admin.client_ops import audited
 from otpvirt.db import Conn
@@ -22,5 +22,4 @@ async def force_cancel(rt: Runtime, actor: Actor, guid: str) -> dict[str, Any]:
         return out, {"state": "waiting"}, {"state": out["state"], "refunded": out["refunded"]}
 
     result = await audited(rt, actor, "activation.cancel", guid.strip().lower(), work)
-    rt.counts.clear()
     return result

@@ -27,7 +27,6 @@ async def import_numbers(
     """Import numbers (committed per chunk); the summary is audited at the end."""
     snap = await rt.catalogue.get()
     report = await inventory.import_numbers(rt.db, snap, rows, progress=progress)
-    rt.counts.clear()
     summary = {
         "added": report.added,
         "skipped": len(report.skipped),
@@ -48,4 +47,3 @@ async def set_number_enabled(rt: Runtime, actor: Actor, number: str, enabled: bo
         return None, {"enabled": before}, {"enabled": enabled}
 
     await audited(rt, actor, "number.enable" if enabled else "number.disable", str(phone), work)
-    rt.counts.clear()

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.requests import Request
 
-from otpvirt.activation import operator as activations
+from otpvirt.activation import supervision as activations
 from otpvirt.admin import catalogue_ops, lease_ops, number_ops, price_ops, source_ops, webhook_ops
 from otpvirt.admin import schemas as s
 from otpvirt.admin.endpoints import Limit, Offset, Op

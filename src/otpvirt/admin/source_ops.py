@@ -45,7 +45,6 @@ async def set_source_enabled(rt: Runtime, actor: Actor, name: str, enabled: bool
         return None, {"enabled": before}, {"enabled": enabled}
 
     await audited(rt, actor, "source.enable" if enabled else "source.disable", name, work)
-    rt.counts.clear()
 
 
 async def set_supplier_priority(rt: Runtime, actor: Actor, name: str, priority: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from otpvirt.catalogue import repository as repo
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, ValidationFailed
 
@@ -49,33 +50,26 @@ async def add_country(
         raise ValidationFailed(f"ISO code must be two letters, got {iso2!r}")
     check_smsactivate_id(smsactivate_id)
     try:
-        row = await conn.fetchone(
-            "INSERT INTO countries (name, title, calling_code, iso2, smsactivate_id, enabled) "
-            "VALUES (:name, :title, :cc, :iso2, :said, TRUE) RETURNING id",
-            {
-                "name": name,
-                "title": title or name.title(),
-                "cc": calling_code,
-                "iso2": iso2.upper() if iso2 else None,
-                "said": smsactivate_id,
-            },
+        new_id = await repo.insert_country(
+            conn,
+            name,
+            title or name.title(),
+            calling_code,
+            iso2.upper() if iso2 else None,
+            smsactivate_id,
         )
     except IntegrityError:
         raise Conflict(
             f"country {name!r} (or sms-activate id {smsactivate_id}) already exists"
         ) from None
-    assert row is not None
-    return {"id": row[0], "name": name, "callingCode": calling_code}
+    return {"id": new_id, "name": name, "callingCode": calling_code}
 
 
 async def set_smsactivate_id(conn: Conn, country: str, smsactivate_id: int | None) -> None:
     """Set (or clear) the numeric id the sms-activate dialect uses for a country."""
     check_smsactivate_id(smsactivate_id)
     try:
-        changed = await conn.execute(
-            "UPDATE countries SET smsactivate_id = :said WHERE name = :name",
-            {"said": smsactivate_id, "name": country.strip().lower()},
-        )
+        changed = await repo.set_smsactivate_id(conn, country.strip().lower(), smsactivate_id)
     except IntegrityError:
         raise Conflict(f"sms-activate id {smsactivate_id} is used by another country") from None
     if not changed:
@@ -87,16 +81,11 @@ async def add_provider(
 ) -> dict[str, Any]:
     """Add an operator to a country."""
     name = clean_name(name, "provider name")
-    country_id = await conn.fetchval(
-        "SELECT id FROM countries WHERE name = :n", {"n": country.strip().lower()}
-    )
+    country_id = await repo.country_id(conn, country.strip().lower())
     if country_id is None:
         raise ValidationFailed(f"unknown country {country!r}", reason="unknown_country")
     try:
-        pid = await conn.fetchval(
-            "INSERT INTO providers (country_id, name, title) VALUES (:c, :n, :t) RETURNING id",
-            {"c": country_id, "n": name, "t": title or name},
-        )
+        pid = await repo.insert_provider(conn, country_id, name, title or name)
     except IntegrityError:
         raise Conflict(f"provider {name!r} already exists in {country}") from None
     return {"id": pid, "country": country.strip().lower(), "name": name}
@@ -110,10 +99,7 @@ async def add_service(conn: Conn, code: str, name: str) -> dict[str, Any]:
     if not name.strip():
         raise ValidationFailed("service name must not be empty")
     try:
-        sid = await conn.fetchval(
-            "INSERT INTO services (code, name, enabled) VALUES (:c, :n, TRUE) RETURNING id",
-            {"c": code, "n": name.strip()},
-        )
+        sid = await repo.insert_service(conn, code, name.strip())
     except IntegrityError:
         raise Conflict(f"service {code!r} already exists") from None
     return {"id": sid, "code": code, "name": name.strip()}
@@ -121,27 +107,24 @@ async def add_service(conn: Conn, code: str, name: str) -> dict[str, Any]:
 
 async def list_catalogue(conn: Conn) -> dict[str, Any]:
     """Countries with their operators, and services, as plain data."""
-    countries = [
+    countries: list[dict[str, Any]] = [
         {
-            "id": r[0],
-            "name": r[1],
-            "title": r[2],
-            "callingCode": r[3],
-            "iso2": r[4],
-            "smsactivateId": r[5],
-            "enabled": bool(r[6]),
+            "id": r.id,
+            "name": r.name,
+            "title": r.title,
+            "callingCode": r.calling_code,
+            "iso2": r.iso2,
+            "smsactivateId": r.smsactivate_id,
+            "enabled": bool(r.enabled),
             "providers": [],
         }
-        for r in await conn.fetchall(
-            "SELECT id, name, title, calling_code, iso2, smsactivate_id, enabled "
-            "FROM countries ORDER BY id"
-        )
+        for r in await repo.countries(conn)
     ]
     by_id = {c["id"]: c for c in countries}
-    for r in await conn.fetchall("SELECT country_id, name FROM providers ORDER BY id"):
-        by_id[r[0]]["providers"].append(r[1])
+    for p in await repo.providers(conn):
+        by_id[p.country_id]["providers"].append(p.name)
     services = [
-        {"id": r[0], "code": r[1], "name": r[2], "enabled": bool(r[3])}
-        for r in await conn.fetchall("SELECT id, code, name, enabled FROM services ORDER BY id")
+        {"id": r.id, "code": r.code, "name": r.name, "enabled": bool(r.enabled)}
+        for r in await repo.services(conn)
     ]
     return {"countries": countries, "services": services}

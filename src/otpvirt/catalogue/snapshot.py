@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from otpvirt.catalogue import repository as repo
 from otpvirt.db import Conn, Database
 from otpvirt.errors import ValidationFailed
 
@@ -79,30 +80,26 @@ async def load_snapshot(conn: Conn) -> Snapshot:
     """Read the whole catalogue and price list."""
     countries: dict[str, CountryInfo] = {}
     by_id: dict[int, CountryInfo] = {}
-    for r in await conn.fetchall(
-        "SELECT id, name, title, calling_code, iso2, smsactivate_id, enabled "
-        "FROM countries ORDER BY id"
-    ):
-        c = CountryInfo(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), {})
+    for r in await repo.countries(conn):
+        c = CountryInfo(
+            r.id, r.name, r.title, r.calling_code, r.iso2, r.smsactivate_id, bool(r.enabled), {}
+        )
         countries[c.name] = c
         by_id[c.id] = c
     providers: dict[int, ProviderInfo] = {}
-    for r in await conn.fetchall("SELECT id, name, title, country_id FROM providers ORDER BY id"):
-        p = ProviderInfo(r[0], r[1], r[2], r[3])
+    for pr in await repo.providers(conn):
+        p = ProviderInfo(pr.id, pr.name, pr.title, pr.country_id)
         providers[p.id] = p
         by_id[p.country_id].providers[p.name] = p
     services: dict[str, ServiceInfo] = {}
     services_by_id: dict[int, ServiceInfo] = {}
-    for r in await conn.fetchall("SELECT id, code, name, enabled FROM services ORDER BY id"):
-        s = ServiceInfo(r[0], r[1], r[2], bool(r[3]))
+    for sr in await repo.services(conn):
+        s = ServiceInfo(sr.id, sr.code, sr.name, bool(sr.enabled))
         services[s.code] = s
         services_by_id[s.id] = s
     prices: dict[str, dict[tuple[int, int], int]] = {}
-    for r in await conn.fetchall(
-        "SELECT currency, country_id, service_id, amount FROM prices "
-        "ORDER BY country_id, service_id"
-    ):
-        prices.setdefault(r[0], {})[(r[1], r[2])] = r[3]
+    for pp in await repo.prices(conn):
+        prices.setdefault(pp.currency, {})[(pp.country_id, pp.service_id)] = pp.amount
     by_sa = {c.smsactivate_id: c for c in by_id.values() if c.smsactivate_id is not None}
     return Snapshot(
         countries, by_id, providers, services, services_by_id, prices, time.monotonic(), by_sa

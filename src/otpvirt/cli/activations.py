@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from otpvirt.activation import operator
+from otpvirt.activation import supervision as operator
 from otpvirt.admin import lease_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for

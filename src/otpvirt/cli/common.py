@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from otpvirt import adapters  # noqa: F401  (registers the supplier adapters)
 from otpvirt.config import Settings
 from otpvirt.db import DatabaseUnavailable
 from otpvirt.errors import OtpVirtError

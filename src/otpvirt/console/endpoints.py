@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from otpvirt.activation import operator as activations
+from otpvirt.activation import supervision as activations
 from otpvirt.admin import audit
 from otpvirt.admin.schemas import audit_json
 from otpvirt.catalogue import service as catalogue

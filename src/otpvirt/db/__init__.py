@@ -7,9 +7,10 @@ from collections.abc import Awaitable, Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
 from otpvirt.config import Settings
-from otpvirt.db.base import Conn, Database, DatabaseUnavailable, IntegrityError, Row
+from otpvirt.db.base import POOL, Conn, Database, DatabaseUnavailable, IntegrityError, Row
 
 __all__ = [
+    "POOL",
     "Conn",
     "Database",
     "DatabaseUnavailable",

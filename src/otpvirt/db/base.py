@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 Params = Mapping[str, Any] | None
+# The `Conn.changed` topic of the number pool: availability counts go stale.
+POOL = "pool"
 T = TypeVar("T")
 
 
@@ -66,6 +68,13 @@ class Conn(abc.ABC):
     skip_locked: str = ""
     # Appended to a SELECT that must lock the rows it reads until commit.
     for_update: str = ""
+    # Who is told of `changed` topics: its Database's watchers (see `Database.watch`).
+    watchers: tuple[Callable[[str], None], ...] = ()
+
+    def changed(self, topic: str) -> None:
+        """Tell the process's caches that this unit of work changes `topic` ("pool": counts)."""
+        for watcher in self.watchers:
+            watcher(topic)
 
     def skip_locked_of(self, alias: str) -> str:
         """Like `skip_locked`, locking only the rows of `alias` in a join."""
@@ -111,6 +120,16 @@ class Database(abc.ABC):
 
     dialect: str
     url: str
+    watchers: tuple[Callable[[str], None], ...] = ()
+
+    def watch(self, watcher: Callable[[str], None]) -> None:
+        """Call `watcher(topic)` whenever a repository reports a change (`Conn.changed`)."""
+        self.watchers = (*self.watchers, watcher)
+        self._watchers_changed()
+
+    def _watchers_changed(self) -> None:
+        """Hand the watchers to long-lived connections (connections made later copy them)."""
+        return None
 
     @abc.abstractmethod
     def read(self) -> AbstractAsyncContextManager[Conn]:

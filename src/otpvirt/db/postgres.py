@@ -133,6 +133,11 @@ class PostgresDatabase(Database):
         self._pool: asyncpg.Pool | None = None
         self._opening: asyncio.Future[asyncpg.Pool] | None = None
 
+    def _conn(self, con: asyncpg.Connection) -> PgConn:
+        conn = PgConn(con)
+        conn.watchers = self.watchers
+        return conn
+
     async def pool(self) -> asyncpg.Pool:
         """The connection pool, opened on first call."""
         if self._pool is not None:
@@ -165,7 +170,7 @@ class PostgresDatabase(Database):
     async def read(self) -> AsyncIterator[Conn]:
         pool = await self.pool()
         async with pool.acquire() as con:
-            yield PgConn(con)
+            yield self._conn(con)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Conn]:
@@ -174,7 +179,7 @@ class PostgresDatabase(Database):
             done = False
             try:
                 async with con.transaction():
-                    yield PgConn(con)
+                    yield self._conn(con)
                     done = True
             except (asyncpg.PostgresError, OSError) as exc:
                 if getattr(exc, "sqlstate", None) in {"40001", "40P01"}:

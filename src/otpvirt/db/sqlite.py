@@ -164,6 +164,9 @@ class SqliteDatabase(Database):
         # Set while a COMMIT runs in that thread: nothing else may use the writer.
         self._flushing: asyncio.Future[None] | None = None
 
+    def _watchers_changed(self) -> None:
+        self._write.watchers = self._read.watchers = self.watchers
+
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Conn]:
         yield self._read

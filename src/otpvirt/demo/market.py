@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from otpvirt.activation import dispatch
 from otpvirt.activation import service as activations
 from otpvirt.activation.leasing import lease_number
+from otpvirt.activation.service import LeaseRequest
 from otpvirt.clients.service import AuthClient
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, in_transaction
@@ -167,7 +168,7 @@ async def lease_one(rt: Runtime, rng: random.Random) -> int:
     try:
         where = activations.candidates(snap, client.currency, service, country, operator)
         lease = await lease_number(
-            rt, client=client, service=service, where=where, lease_ms=rt.settings.lease_ms
+            rt, LeaseRequest(client, service, tuple(where), rt.settings.lease_ms)
         )
     except InsufficientBalance:
         await upkeep.top_up(rt, client.id)
@@ -179,7 +180,6 @@ async def lease_one(rt: Runtime, rng: random.Random) -> int:
     except OtpVirtError as exc:
         log.info("demo market: lease refused: %s", exc.message)
         return 0
-    rt.counts.clear()
     await upkeep.restock(rt, lease.country, lease.provider_id, service)
     return 1
 
@@ -194,8 +194,6 @@ async def settle(rt: Runtime) -> int:
         step = next_step(plan_for(row.guid), row.state, int(row.created_at), row.last_sms_at, now)
         if step and await _act(rt, step, row):
             done += 1
-    if done:
-        rt.counts.clear()
     return done
 
 
@@ -206,7 +204,7 @@ async def _act(rt: Runtime, step: str, row: LiveLease) -> bool:
             # As a real client would: read the code (GetSms), then confirm.
             async with rt.db.read() as conn:
                 got = await activations.get_sms(conn, client_id, guid)
-            log.debug("demo market: %s got code %s", guid, got[-1][5] if got else None)
+            log.debug("demo market: %s got code %s", guid, got[-1].code if got else None)
             await in_transaction(rt.db, activations.confirm, client_id, act_id=act_id)
         else:
             await dispatch.cancel_activation(rt.db, client_id, act_id=act_id)

@@ -18,8 +18,8 @@ from otpvirt.clients import service as clients
 from otpvirt.db import Conn, in_transaction
 from otpvirt.demo import repository as repo
 from otpvirt.demo.catalogue import NUMBER_PLANS, SIMULATOR_SOURCE
-from otpvirt.inventory import pool
 from otpvirt.inventory import service as inventory
+from otpvirt.inventory.repositories import pool
 from otpvirt.ledger import service as ledger
 from otpvirt.money import currency, format_amount, parse_amount
 from otpvirt.runtime import Runtime
@@ -101,7 +101,6 @@ async def restock(
     ]
     report = await inventory.import_numbers(rt.db, await rt.catalogue.get(), enumerate(rows, 1))
     if report.added:
-        rt.counts.clear()
         log.info(
             "demo market: %d new numbers in %s (%d were left for %s)",
             report.added,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from otpvirt.db import Conn
-from otpvirt.ledger.service import BALANCE_NOT_LAST, BROKEN_CHAIN
+from otpvirt.ledger.repository import BALANCE_NOT_LAST, BROKEN_CHAIN
 from otpvirt.money import MAX_MINOR
 
 LIVE = "('waiting', 'sms_received')"

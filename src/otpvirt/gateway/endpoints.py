@@ -56,7 +56,6 @@ async def _ingest_all(rt: Runtime, source: sources.SourceInfo, raw: list[Any]) -
         outcome = await ingest_item(rt.db, source, item, window_ms=window)
         results.append(outcome.as_dict(i))
     if any(r["status"] == "accepted" and r.get("routed") for r in results):
-        rt.counts.clear()
         rt.notify("sms")
     tally = {
         s: sum(1 for r in results if r["status"] == s)
@@ -188,7 +187,6 @@ async def jasmin_mo(request: Request) -> Response:
         log.error("jasmin: database unavailable: %s", exc)
         return PlainTextResponse("retry later", status_code=503)
     if res.activation_id is not None:
-        rt.counts.clear()
         rt.notify("sms")
     return PlainTextResponse(jasmin.ACK)
 

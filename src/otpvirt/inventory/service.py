@@ -12,6 +12,7 @@ from otpvirt.catalogue.snapshot import Snapshot
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database
 from otpvirt.errors import NotFound, ValidationFailed
+from otpvirt.inventory.repositories import numbers
 
 _DIGITS = re.compile(r"\D+")
 CHUNK = 1000
@@ -60,7 +61,7 @@ def read_csv(handle: TextIO) -> Iterator[tuple[int, dict[str, str]]]:
 
 async def _source_ids(db: Database) -> dict[str, int]:
     async with db.read() as conn:
-        return {r[0]: r[1] for r in await conn.fetchall("SELECT name, id FROM sources")}
+        return await numbers.source_ids(conn)
 
 
 def _validate(
@@ -124,16 +125,9 @@ async def _insert_chunk(
     db: Database, chunk: list[tuple[int, tuple[int, int, int, int | None]]], report: ImportReport
 ) -> None:
     phones = [p[0] for _, p in chunk]
-    marks = ", ".join(f":p{i}" for i in range(len(phones)))
     now = now_ms()
     async with db.transaction() as conn:
-        existing = {
-            int(r[0])
-            for r in await conn.fetchall(
-                f"SELECT phone FROM numbers WHERE phone IN ({marks})",
-                {f"p{i}": p for i, p in enumerate(phones)},
-            )
-        }
+        existing = set(await numbers.existing_phones(conn, phones))
         fresh = []
         for line, (phone, country_id, provider_id, source_id) in chunk:
             if phone in existing:
@@ -143,13 +137,7 @@ async def _insert_chunk(
                 {"phone": phone, "c": country_id, "p": provider_id, "s": source_id, "now": now}
             )
         if fresh:
-            await conn.executemany(
-                "INSERT INTO numbers (phone, country_id, provider_id, source_id, enabled, "
-                "source_online, free_since, created_at, lease_count, sms_lease_count) "
-                "VALUES (:phone, :c, :p, :s, TRUE, TRUE, :now, :now, 0, 0) "
-                "ON CONFLICT (phone) DO NOTHING",
-                fresh,
-            )
+            await numbers.insert_many(conn, fresh)
             report.added += len(fresh)
 
 
@@ -163,54 +151,39 @@ async def list_numbers(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Numbers with where they stand: free, leased, disabled or offline."""
-    where = []
-    params: dict[str, Any] = {"lim": limit, "off": offset}
-    if country:
-        where.append("c.name = :country")
-        params["country"] = country.strip().lower()
-    if provider:
-        where.append("p.name = :provider")
-        params["provider"] = provider.strip().lower()
-    states = {
-        "free": "n.enabled AND n.source_online AND n.active_activation_id IS NULL",
-        "leased": "n.active_activation_id IS NOT NULL",
-        "disabled": "NOT n.enabled",
-        "offline": "NOT n.source_online",
-    }
-    if state:
-        if state not in states:
-            raise ValidationFailed(f"state must be one of {', '.join(states)}")
-        where.append(states[state])
-    sql = (
-        "SELECT n.phone, c.name, p.name, s.name, n.enabled, n.source_online, "
-        "n.active_activation_id, n.lease_count, n.sms_lease_count, n.last_sms_at "
-        "FROM numbers n JOIN countries c ON c.id = n.country_id "
-        "JOIN providers p ON p.id = n.provider_id LEFT JOIN sources s ON s.id = n.source_id"
+    if state and state not in numbers.STATES:
+        raise ValidationFailed(f"state must be one of {', '.join(numbers.STATES)}")
+    rows = await numbers.listed(
+        conn,
+        country=country.strip().lower() if country else None,
+        provider=provider.strip().lower() if provider else None,
+        state=state,
+        limit=limit,
+        offset=offset,
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY n.id LIMIT :lim OFFSET :off"
     out = []
-    for r in await conn.fetchall(sql, params):
-        if not r[4]:
+    for r in rows:
+        if not r.enabled:
             st = "disabled"
-        elif r[6] is not None:
+        elif r.active_activation_id is not None:
             st = "leased"
-        elif not r[5]:
+        elif not r.source_online:
             st = "offline"
         else:
             st = "free"
         out.append(
             {
-                "number": int(r[0]),
-                "country": r[1],
-                "provider": r[2],
-                "source": r[3],
+                "number": int(r.phone),
+                "country": r.country,
+                "provider": r.provider,
+                "source": r.source,
                 "state": st,
-                "leases": r[7],
-                "leasesWithSms": r[8],
-                "successRate": round(r[8] / r[7], 3) if r[7] else None,
-                "lastSmsAt": r[9],
+                "leases": r.lease_count,
+                "leasesWithSms": r.sms_lease_count,
+                "successRate": round(r.sms_lease_count / r.lease_count, 3)
+                if r.lease_count
+                else None,
+                "lastSmsAt": r.last_sms_at,
             }
         )
     return out
@@ -219,14 +192,9 @@ async def list_numbers(
 async def set_number_enabled(conn: Conn, number: str, enabled: bool) -> None:
     """Take a number out of (or back into) the pool; a live lease runs to its end."""
     phone = normalize_phone(number)
-    kind = await conn.fetchval(
-        "SELECT s.kind FROM numbers n JOIN sources s ON s.id = n.source_id WHERE n.phone = :p",
-        {"p": phone},
-    )
+    kind = await numbers.source_kind(conn, phone)
     if enabled and kind in ("smshub", "upstream"):
         # Such a number is leased only by asking its supplier, never from the pool.
         raise ValidationFailed(f"{phone} belongs to an on-demand supplier ({kind})")
-    if not await conn.execute(
-        "UPDATE numbers SET enabled = :e WHERE phone = :p", {"e": enabled, "p": phone}
-    ):
+    if not await numbers.set_enabled(conn, phone, enabled):
         raise NotFound(f"no number {phone} in the pool", reason="number_not_found")

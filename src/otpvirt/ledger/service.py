@@ -6,6 +6,7 @@ from typing import Any
 
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InsufficientBalance, NotFound, ValidationFailed
+from otpvirt.ledger import repository as repo
 from otpvirt.money import MAX_MINOR, currency, format_amount
 
 CHARGE = "charge"
@@ -21,13 +22,6 @@ class BalanceLimit(ValidationFailed):
     reason = "balance_limit"
 
 
-_INSERT = (
-    "INSERT INTO ledger_entries "
-    "(client_id, kind, amount, balance_after, currency, activation_id, note, created_at) "
-    "VALUES (:client, :kind, :amount, :after, :cur, :act, :note, :now)"
-)
-
-
 async def _append(
     conn: Conn,
     client_id: str,
@@ -40,18 +34,8 @@ async def _append(
     now: int,
 ) -> None:
     try:
-        await conn.execute(
-            _INSERT,
-            {
-                "client": client_id,
-                "kind": kind,
-                "amount": amount,
-                "after": balance_after,
-                "cur": cur,
-                "act": activation_id,
-                "note": note,
-                "now": now,
-            },
+        await repo.append(
+            conn, client_id, kind, amount, balance_after, cur, activation_id, note, now
         )
     except IntegrityError:
         # The unique (activation, kind) index: a second charge or refund.
@@ -70,13 +54,9 @@ async def debit(
     now: int,
 ) -> int:
     """Take `amount` from the balance (never below zero); return the new balance."""
-    after = await conn.fetchval(
-        "UPDATE clients SET balance = balance - :a WHERE id = :c AND balance >= :a "
-        "RETURNING balance",
-        {"a": amount, "c": client_id},
-    )
+    after = await repo.take(conn, client_id, amount)
     if after is None:
-        have = await conn.fetchval("SELECT balance FROM clients WHERE id = :c", {"c": client_id})
+        have = await repo.balance(conn, client_id)
         if have is None:
             raise NotFound(f"no client {client_id}", reason="client_not_found")
         c = currency(cur)
@@ -84,7 +64,7 @@ async def debit(
             f"balance {format_amount(have, c)} {cur} is less than {format_amount(amount, c)}"
         )
     await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now)
-    return int(after)
+    return after
 
 
 async def credit(
@@ -107,13 +87,9 @@ async def credit(
     c = currency(cur)
     limit = MAX_MINOR if kind in (REFUND, CHARGE) else c.max_minor
     # Written as a subtraction from the limit, so the test itself cannot overflow.
-    after = await conn.fetchval(
-        "UPDATE clients SET balance = balance + :a WHERE id = :c AND balance <= :room "
-        "RETURNING balance",
-        {"a": amount, "c": client_id, "room": limit - amount},
-    )
+    after = await repo.add(conn, client_id, amount, limit - amount)
     if after is None:
-        have = await conn.fetchval("SELECT balance FROM clients WHERE id = :c", {"c": client_id})
+        have = await repo.balance(conn, client_id)
         if have is None:
             raise NotFound(f"no client {client_id}", reason="client_not_found")
         raise BalanceLimit(
@@ -121,7 +97,7 @@ async def credit(
             f"at most {format_amount(limit, c)} {cur}"
         )
     await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now)
-    return int(after)
+    return after
 
 
 async def adjust(
@@ -141,49 +117,31 @@ async def adjust(
 
 async def entries(conn: Conn, client_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
     """The client's newest ledger entries first."""
-    rows = await conn.fetchall(
-        "SELECT e.id, e.kind, e.amount, e.balance_after, e.currency, a.guid, e.note, "
-        "e.created_at FROM ledger_entries e LEFT JOIN activations a ON a.id = e.activation_id "
-        "WHERE e.client_id = :c ORDER BY e.id DESC LIMIT :lim",
-        {"c": client_id, "lim": limit},
-    )
+    rows = await repo.entries(conn, client_id, limit)
     out = []
     for r in rows:
-        c = currency(r[4])
+        c = currency(r.currency)
         out.append(
             {
-                "id": r[0],
-                "kind": r[1],
-                "amount": format_amount(r[2], c),
-                "balanceAfter": format_amount(r[3], c),
-                "currency": r[4],
-                "activationId": r[5],
-                "note": r[6],
-                "createdAt": r[7],
+                "id": r.id,
+                "kind": r.kind,
+                "amount": format_amount(r.amount, c),
+                "balanceAfter": format_amount(r.balance_after, c),
+                "currency": r.currency,
+                "activationId": r.activation_guid,
+                "note": r.note,
+                "createdAt": r.created_at,
             }
         )
     return out
 
 
-# A balance equals the sum of its ledger exactly when each entry's balance_after is
-# the previous one's plus its amount and the balance is the last balance_after:
-# checked pairwise, so no SUM can overflow however large (or broken) the figures.
-BROKEN_CHAIN = (
-    "SELECT client_id, id, amount, balance_after, prev FROM (SELECT e.client_id, e.id, "
-    "e.amount, e.balance_after, LAG(e.balance_after, 1, 0) OVER "
-    "(PARTITION BY e.client_id ORDER BY e.id) AS prev FROM ledger_entries e) chain "
-    "WHERE CAST(balance_after AS NUMERIC) - amount <> prev"
-)
-BALANCE_NOT_LAST = (
-    "SELECT c.id, c.balance, e.balance_after FROM clients c LEFT JOIN ledger_entries e "
-    "ON e.id = (SELECT MAX(l.id) FROM ledger_entries l WHERE l.client_id = c.id) "
-    "WHERE c.balance <> COALESCE(e.balance_after, 0)"
-)
-
-
 async def mismatched_balances(conn: Conn) -> list[dict[str, Any]]:
     """Clients whose balance differs from the sum of their ledger (should be none)."""
-    broken = {r[0] for r in await conn.fetchall(BROKEN_CHAIN)}
-    rows = await conn.fetchall(BALANCE_NOT_LAST)
-    out = [{"clientId": r[0], "balance": r[1], "lastBalanceAfter": r[2]} for r in rows]
-    return out + [{"clientId": c, "ledgerChain": "broken"} for c in sorted(broken)]
+    broken = await repo.broken_chains(conn)
+    rows = await repo.balances_not_last(conn)
+    out: list[dict[str, Any]] = [
+        {"clientId": r.client_id, "balance": r.balance, "lastBalanceAfter": r.last_balance_after}
+        for r in rows
+    ]
+    return out + [{"clientId": c, "ledgerChain": "broken"} for c in broken]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
-from otpvirt.inventory.pool import PICKABLE
+from otpvirt.inventory.repositories.pool import PICKABLE
 from otpvirt.models.base import Base, BigId, Millis
 
 

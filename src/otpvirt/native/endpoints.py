@@ -13,15 +13,16 @@ from starlette.responses import Response
 from otpvirt.activation import dispatch
 from otpvirt.activation import service as activations
 from otpvirt.activation.leasing import lease_number
+from otpvirt.activation.service import LeaseRequest
 from otpvirt.catalogue.snapshot import provider_of
 from otpvirt.clients.service import AuthClient, authenticate, current_balance
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
-from otpvirt.inventory.availability import available
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
 from otpvirt.native.wire import native, ok, parse, runtime
 from otpvirt.runtime import Runtime
+from otpvirt.supply.availability import available
 from otpvirt.web.openapi import body_of
 
 router = APIRouter(prefix="/native", tags=["OTP-virt API"])
@@ -81,13 +82,8 @@ async def get_number(request: Request) -> Response:
         await rt.catalogue.get(), client.currency, service, country, provider_name
     )
     lease = await lease_number(
-        rt,
-        client=client,
-        service=service,
-        where=where,
-        lease_ms=rt.settings.lease_ms,
+        rt, LeaseRequest(client, service, tuple(where), rt.settings.lease_ms)
     )
-    rt.counts.clear()
     return ok(
         {
             "activationId": lease.guid,
@@ -106,7 +102,6 @@ async def confirm_activation(request: Request) -> Response:
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
     await in_transaction(rt.db, activations.confirm, client.id, guid=str(req.activationId))
-    rt.counts.clear()
     return ok({"status": 2, "error": 0})
 
 
@@ -117,7 +112,6 @@ async def cancel_activation(request: Request) -> Response:
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
     await dispatch.cancel_activation(rt.db, client.id, guid=str(req.activationId))
-    rt.counts.clear()
     return ok({"status": 2, "error": 0})
 
 
@@ -130,7 +124,7 @@ async def get_sms(request: Request) -> Response:
     async with rt.db.read() as conn:
         rows = await activations.get_sms(conn, client.id, str(req.activationId))
     sms = [
-        {"id": r[1], "phoneFrom": r[2], "phone": int(r[3]), "text": r[4], "code": r[5]}
+        {"id": r.guid, "phoneFrom": r.sender, "phone": r.phone, "text": r.text, "code": r.code}
         for r in rows
     ]
     return ok({"sms": sms, "status": 2, "error": 0})

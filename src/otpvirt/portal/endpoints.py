@@ -11,9 +11,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from otpvirt.activation import dispatch
-from otpvirt.activation import operator as activations
 from otpvirt.activation import service as rules
+from otpvirt.activation import supervision as activations
 from otpvirt.activation.leasing import lease_number
+from otpvirt.activation.service import LeaseRequest
 from otpvirt.admin import client_ops
 from otpvirt.admin.audit import Actor
 from otpvirt.clients import service as clients
@@ -144,12 +145,11 @@ async def buy(request: Request, user: User, service: Text, country: Text = "") -
         place = await rt.catalogue.country(country) if country else None
         where = rules.candidates(await rt.catalogue.get(), user.client.currency, svc, place, None)
         lease = await lease_number(
-            rt, client=user.client, service=svc, where=where, lease_ms=rt.settings.lease_ms
+            rt, LeaseRequest(user.client, svc, tuple(where), rt.settings.lease_ms)
         )
     except OtpVirtError as exc:
         back = "/portal?" + urlencode({"service": service, "country": country})
         return await redirect(request, back, error=exc.message)
-    rt.counts.clear()
     return await redirect(request, f"/portal/activations/{lease.guid}")
 
 
@@ -199,7 +199,6 @@ async def finish(request: Request, user: User, guid: str, action: str) -> Respon
             return await redirect(request, back, error=f"unknown action {action!r}")
     except OtpVirtError as exc:
         return await redirect(request, back, error=exc.message)
-    rt.counts.clear()
     return await redirect(request, back, notice=notice)
 
 

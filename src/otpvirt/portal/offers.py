@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
-from otpvirt.inventory.availability import available
 from otpvirt.money import currency, format_amount
 from otpvirt.runtime import Runtime
+from otpvirt.supply.availability import available
 
 
 @dataclass

@@ -7,21 +7,19 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from otpvirt.catalogue import repository as catalogue
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.errors import OtpVirtError, ValidationFailed
 from otpvirt.money import currency, format_amount, parse_amount
+from otpvirt.pricing import repository as repo
 
 
 async def _ids(conn: Conn, country: str, service: str) -> tuple[int, int]:
-    cid = await conn.fetchval(
-        "SELECT id FROM countries WHERE name = :n", {"n": country.strip().lower()}
-    )
+    cid = await catalogue.country_id(conn, country.strip().lower())
     if cid is None:
         raise ValidationFailed(f"unknown country {country!r}", reason="unknown_country")
-    sid = await conn.fetchval(
-        "SELECT id FROM services WHERE code = :c", {"c": service.strip().lower()}
-    )
+    sid = await catalogue.service_id(conn, service.strip().lower())
     if sid is None:
         raise ValidationFailed(f"unknown service {service!r}", reason="unknown_service")
     return cid, sid
@@ -51,13 +49,7 @@ async def set_price(
             'say so explicitly (--free, `"free": true`, or tick "free")'
         )
     cid, sid = await _ids(conn, country, service)
-    await conn.execute(
-        "INSERT INTO prices (country_id, service_id, currency, amount, updated_at) "
-        "VALUES (:c, :s, :cur, :a, :t) "
-        "ON CONFLICT (country_id, service_id, currency) "
-        "DO UPDATE SET amount = excluded.amount, updated_at = excluded.updated_at",
-        {"c": cid, "s": sid, "cur": cur.code, "a": amount, "t": now_ms()},
-    )
+    await repo.upsert(conn, cid, sid, cur.code, amount, now_ms())
     return {
         "country": country.strip().lower(),
         "service": service.strip().lower(),
@@ -70,12 +62,7 @@ async def remove_price(conn: Conn, country: str, service: str, currency_code: st
     """Stop offering a service in a country in one currency."""
     cur = currency(currency_code)
     cid, sid = await _ids(conn, country, service)
-    return bool(
-        await conn.execute(
-            "DELETE FROM prices WHERE country_id = :c AND service_id = :s AND currency = :cur",
-            {"c": cid, "s": sid, "cur": cur.code},
-        )
-    )
+    return await repo.delete(conn, cid, sid, cur.code)
 
 
 @dataclass
@@ -116,21 +103,13 @@ async def import_prices(conn: Conn, text: str, *, free: bool = False) -> ImportR
 
 async def list_prices(conn: Conn, *, currency_code: str | None = None) -> list[dict[str, Any]]:
     """Every price, ordered by country then service."""
-    sql = (
-        "SELECT c.name, s.code, p.currency, p.amount FROM prices p "
-        "JOIN countries c ON c.id = p.country_id JOIN services s ON s.id = p.service_id"
-    )
-    params: dict[str, Any] = {}
-    if currency_code:
-        sql += " WHERE p.currency = :cur"
-        params["cur"] = currency(currency_code).code
-    sql += " ORDER BY c.id, s.id, p.currency"
+    code = currency(currency_code).code if currency_code else None
     return [
         {
-            "country": r[0],
-            "service": r[1],
-            "currency": r[2],
-            "price": format_amount(r[3], currency(r[2])),
+            "country": r.country,
+            "service": r.service,
+            "currency": r.currency,
+            "price": format_amount(r.amount, currency(r.currency)),
         }
-        for r in await conn.fetchall(sql, params)
+        for r in await repo.listed(conn, code)
     ]

@@ -112,5 +112,4 @@ class Bridge:
                 log.error("smpp: assembling a message to %s failed (will retry): %s", to, exc)
                 return
         if result is not None:
-            self.rt.counts.clear()
             self.rt.notify("sms")

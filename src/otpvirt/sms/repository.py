@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from otpvirt.db import Conn
+from otpvirt.db import POOL, Conn
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +141,7 @@ async def touch_number(conn: Conn, number_id: int, now: int, first_sms_of_lease:
 
 async def mark_used_for(conn: Conn, number_id: int, service_id: int, now: int) -> None:
     """Never lease the number for this service again."""
+    conn.changed(POOL)
     await conn.execute(
         "INSERT INTO number_services (number_id, service_id, created_at) VALUES (:n, :s, :now) "
         "ON CONFLICT DO NOTHING",

@@ -10,12 +10,12 @@ from typing import Any
 
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
 from otpvirt.clients.service import AuthClient
-from otpvirt.inventory.availability import available
 from otpvirt.money import currency, to_wire
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
 from otpvirt.smsactivate import schemas as s
 from otpvirt.smsactivate.service import Answer
+from otpvirt.supply.availability import available
 
 
 async def _service(rt: Runtime, p: s.Params) -> ServiceInfo | None:

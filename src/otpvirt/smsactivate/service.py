@@ -14,6 +14,7 @@ from otpvirt.activation import progress
 from otpvirt.activation import service as activations
 from otpvirt.activation.dispatch import cancel_activation
 from otpvirt.activation.leasing import lease_number
+from otpvirt.activation.service import LeaseRequest
 from otpvirt.catalogue.snapshot import Snapshot
 from otpvirt.clients.service import AuthClient, current_balance
 from otpvirt.db import in_transaction
@@ -44,19 +45,18 @@ async def _buy(rt: Runtime, client: AuthClient, p: s.Params) -> activations.Leas
     country = await places.resolve_country(rt, p.get("country"))
     where = places.where(await rt.catalogue.get(), cur.code, service, country, operators)
     try:
-        lease = await lease_number(
-            rt,
-            client=client,
-            service=service,
-            where=where,
-            lease_ms=rt.settings.lease_ms,
+        req = LeaseRequest(
+            client,
+            service,
+            tuple(where),
+            rt.settings.lease_ms,
             max_price=max_price,
             exclude_prefixes=exclude,
             order_id=order_id,
         )
+        lease = await lease_number(rt, req)
     except activations.PriceAboveMax as exc:
         raise s.DialectError(f"WRONG_MAX_PRICE:{format_amount(exc.min_price, cur)}") from None
-    rt.counts.clear()
     return lease
 
 
@@ -140,11 +140,9 @@ async def set_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
             return "ACCESS_RETRY_GET"
         if status == s.COMPLETE:
             await in_transaction(rt.db, activations.confirm, client.id, act_id=act_id)
-            rt.counts.clear()
             return "ACCESS_ACTIVATION"
         min_age_ms = int(rt.settings.smsactivate_early_cancel_minutes * 60_000)
         await cancel_activation(rt.db, client.id, act_id=act_id, min_age_ms=min_age_ms)
-        rt.counts.clear()
         return "ACCESS_CANCEL"
     except ActivationFinished:
         # Repeating a completion or a cancel that already happened (say, after a

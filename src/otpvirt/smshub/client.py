@@ -25,6 +25,7 @@ from otpvirt.supply.base import (
     CANCELLED,
     REFUNDED,
     REFUSED,
+    SMSHUB,
     SOLD,
     IncomingSms,
     Offer,
@@ -32,6 +33,7 @@ from otpvirt.supply.base import (
     SupplierError,
     Want,
 )
+from otpvirt.supply.registry import register
 
 # FINISH_ACTIVATION statuses (protocol appendix 4).
 FINISH_STATUS = {SOLD: 3, CANCELLED: 4, REFUNDED: 5, REFUSED: 1}
@@ -154,3 +156,6 @@ class AgentClient:
     async def poll(self, external_id: str) -> tuple[list[IncomingSms], bool]:
         """Agents push their SMS (PUSH_SMS): there is nothing to poll."""
         return [], False
+
+
+register(SMSHUB, AgentClient)

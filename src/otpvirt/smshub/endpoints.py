@@ -45,7 +45,6 @@ async def receive(request: Request) -> Response:
         log.error("smshub PUSH_SMS: database unavailable: %s", exc)
         return _answer("ERROR", "temporarily unavailable, send again")
     if result.activation_id is not None:
-        rt.counts.clear()
         rt.notify("sms")
     return _answer("SUCCESS")
 

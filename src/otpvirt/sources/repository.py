@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from otpvirt.db import Conn
+from otpvirt.db import POOL, Conn
 
 _COLS = "id, name, kind, enabled, config"
 
@@ -143,6 +143,7 @@ async def set_flag(conn: Conn, source_id: int, column: str, value: bool) -> None
 
 async def sync_numbers(conn: Conn, source_id: int) -> None:
     """Copy the source's availability (enabled and online) onto its numbers."""
+    conn.changed(POOL)
     await conn.execute(
         "UPDATE numbers SET source_online = (SELECT enabled AND online FROM sources "
         "WHERE sources.id = :id) WHERE source_id = :id",

@@ -1,7 +1,13 @@
-"""Which adapter serves a supplier source, and what a supplier's configuration must hold."""
+"""Which adapter serves a supplier source, and what a supplier's configuration must hold.
+
+Adapters register themselves (`register(kind, factory)` at the end of their module),
+so supply depends on no adapter; `otpvirt.adapters` imports them all, and every entry
+point (the app, the CLI, the worker) imports that.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
@@ -9,20 +15,27 @@ from otpvirt.config import Settings
 from otpvirt.errors import ValidationFailed
 from otpvirt.money import plain_decimal
 from otpvirt.sources.service import SourceInfo
-from otpvirt.supply.base import SMSHUB, UPSTREAM, Supplier
+from otpvirt.supply.base import SUPPLIER_KINDS, Supplier
+
+Factory = Callable[[SourceInfo, Settings], Supplier]
+_ADAPTERS: dict[str, Factory] = {}
+
+
+def register(kind: str, factory: Factory) -> None:
+    """Make `factory` the adapter of a supplier kind (called by the adapter's module)."""
+    if kind not in SUPPLIER_KINDS:
+        raise ValueError(f"{kind!r} is not an on-demand supplier kind")
+    _ADAPTERS[kind] = factory
 
 
 def supplier_for(source: SourceInfo, settings: Settings) -> Supplier:
     """The adapter for a supplier source."""
-    if source.kind == SMSHUB:
-        from otpvirt.smshub.client import AgentClient
-
-        return AgentClient(source, settings)
-    if source.kind == UPSTREAM:
-        from otpvirt.upstream.supplier import UpstreamSupplier
-
-        return UpstreamSupplier(source, settings)
-    raise ValueError(f"source {source.name!r} ({source.kind}) is not an on-demand supplier")
+    factory = _ADAPTERS.get(source.kind)
+    if factory is None:
+        if source.kind in SUPPLIER_KINDS:
+            raise RuntimeError(f"no adapter registered for {source.kind}: import otpvirt.adapters")
+        raise ValueError(f"source {source.name!r} ({source.kind}) is not an on-demand supplier")
+    return factory(source, settings)
 
 
 def _url(value: str, what: str) -> str:

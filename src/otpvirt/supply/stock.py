@@ -9,97 +9,30 @@ from __future__ import annotations
 
 import json
 import random
-from typing import Any
 
 from otpvirt.db import Conn
 from otpvirt.errors import ValidationFailed
 from otpvirt.sources.service import SourceInfo, get_source, save_config
-from otpvirt.supply.base import DEFAULT_PRIORITY, SUPPLIER_KINDS, StockRow
+from otpvirt.supply.base import DEFAULT_PRIORITY, SUPPLIER_KINDS
+from otpvirt.supply.repositories import stock as repo
+from otpvirt.supply.repositories.stock import SupplierRow
 
-_KINDS = ", ".join(f"'{k}'" for k in SUPPLIER_KINDS)
 MAX_PRIORITY = 1_000_000
+# Writing and reading the reported stock is pure SQL: callers use these directly.
+replace = repo.replace
+count = repo.count
+available = repo.available
 
 
-def _source(row: Any) -> SourceInfo:
-    return SourceInfo(int(row[0]), row[1], row[2], bool(row[3]), json.loads(row[4] or "{}"))
-
-
-async def replace(conn: Conn, source_id: int, rows: list[StockRow], now: int) -> None:
-    """Swap a supplier's stock for what it just reported, and note that it answered."""
-    await conn.execute("DELETE FROM supplier_stock WHERE source_id = :s", {"s": source_id})
-    if rows:
-        await conn.executemany(
-            "INSERT INTO supplier_stock (source_id, country_id, provider_id, service_id, count, "
-            "updated_at) VALUES (:s, :c, :p, :svc, :n, :now)",
-            [
-                {
-                    "s": source_id,
-                    "c": r.country_id,
-                    "p": r.provider_id,
-                    "svc": r.service_id,
-                    "n": r.count,
-                    "now": now,
-                }
-                for r in rows
-            ],
-        )
-    await conn.execute(
-        "UPDATE sources SET last_seen_at = :now WHERE id = :s", {"now": now, "s": source_id}
+def _source(row: SupplierRow) -> SourceInfo:
+    return SourceInfo(
+        int(row.id), row.name, row.kind, bool(row.enabled), json.loads(row.config or "{}")
     )
-
-
-async def count(
-    conn: Conn, *, country_id: int, provider_id: int | None, service_id: int, fresh_after: int
-) -> int:
-    """Numbers the enabled suppliers report for GetNumbersCount (exact operator only)."""
-    sql = (
-        "SELECT COALESCE(SUM(st.count), 0) FROM supplier_stock st "
-        "JOIN sources s ON s.id = st.source_id WHERE s.enabled AND s.online "
-        "AND st.country_id = :c AND st.service_id = :svc AND st.updated_at >= :fresh"
-    )
-    params: dict[str, Any] = {"c": country_id, "svc": service_id, "fresh": fresh_after}
-    if provider_id is not None:
-        sql += " AND st.provider_id = :p"
-        params["p"] = provider_id
-    return int(await conn.fetchval(sql, params) or 0)
-
-
-async def available(
-    conn: Conn,
-    *,
-    source_id: int,
-    country_id: int,
-    provider_id: int | None,
-    service_id: int,
-    fresh_after: int,
-) -> int | None:
-    """What one supplier reported for the request (any-operator rows included); None: nothing."""
-    sql = (
-        "SELECT COUNT(*), COALESCE(SUM(count), 0) FROM supplier_stock WHERE source_id = :s "
-        "AND country_id = :c AND service_id = :svc AND updated_at >= :fresh"
-    )
-    params: dict[str, Any] = {
-        "s": source_id,
-        "c": country_id,
-        "svc": service_id,
-        "fresh": fresh_after,
-    }
-    if provider_id is not None:
-        sql += " AND (provider_id = :p OR provider_id IS NULL)"
-        params["p"] = provider_id
-    row = await conn.fetchone(sql, params)
-    if row is None or not row[0]:
-        return None
-    return int(row[1])
 
 
 async def suppliers(conn: Conn) -> list[SourceInfo]:
     """The enabled, online suppliers, in the order they are asked (priority, then age)."""
-    rows = await conn.fetchall(
-        f"SELECT id, name, kind, enabled, config FROM sources WHERE kind IN ({_KINDS}) "
-        "AND enabled AND online ORDER BY id"
-    )
-    found = [_source(r) for r in rows]
+    found = [_source(r) for r in await repo.online_suppliers(conn)]
     return sorted(found, key=lambda s: (priority_of(s), s.id))
 
 
@@ -127,17 +60,10 @@ async def claim_due_sources(
     conn: Conn, *, now: int, intervals: dict[str, float], rng: random.Random
 ) -> list[SourceInfo]:
     """Suppliers whose stock is due for a refresh; each is pushed to its next due time."""
-    rows = await conn.fetchall(
-        f"SELECT id, name, kind, enabled, config FROM sources WHERE kind IN ({_KINDS}) "
-        "AND enabled AND (supply_due_at IS NULL OR supply_due_at <= :now)" + conn.skip_locked,
-        {"now": now},
-    )
-    found = [_source(r) for r in rows]
+    found = [_source(r) for r in await repo.due_suppliers(conn, now)]
     for src in found:
         base = intervals.get(src.kind, 60.0)
         # +-1/3 jitter: SMSHub's 15 s becomes the protocol's 10-20 s.
         due = now + int(base * rng.uniform(2 / 3, 4 / 3) * 1000)
-        await conn.execute(
-            "UPDATE sources SET supply_due_at = :due WHERE id = :id", {"due": due, "id": src.id}
-        )
+        await repo.set_due(conn, src.id, due)
     return found

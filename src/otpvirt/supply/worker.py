@@ -17,10 +17,13 @@ from otpvirt.db import Conn, in_transaction
 from otpvirt.runtime import Runtime
 from otpvirt.sms.service import ACCEPTED, ingest
 from otpvirt.sources.service import SourceInfo, get_source
-from otpvirt.supply import orders, stock
+from otpvirt.supply import stock
 from otpvirt.supply.base import SMSHUB, UPSTREAM, IncomingSms, Supplier, SupplierError, Want
-from otpvirt.supply.orders import FINISHING, OPEN, Order
+from otpvirt.supply.orders import FINISHING, OPEN
 from otpvirt.supply.registry import supplier_for
+from otpvirt.supply.repositories import orders
+from otpvirt.supply.repositories import stock as stock_rows
+from otpvirt.supply.repositories.orders import Order
 
 log = logging.getLogger("otpvirt.supply")
 
@@ -54,7 +57,6 @@ async def refresh_stock(rt: Runtime) -> int:
         await in_transaction(rt.db, stock.replace, source.id, rows, now_ms())
 
     await asyncio.gather(*(one(src) for src in due))
-    rt.counts.clear()
     return len(due)
 
 
@@ -85,7 +87,7 @@ async def work_orders(rt: Runtime, *, limit: int = 50) -> int:
 
 
 async def _source(conn: Conn, source_id: int) -> SourceInfo:
-    name = await conn.fetchval("SELECT name FROM sources WHERE id = :id", {"id": source_id})
+    name = await stock_rows.source_name(conn, source_id)
     return await get_source(conn, str(name))
 
 
@@ -165,5 +167,4 @@ async def _poll(rt: Runtime, supplier: Supplier, order: Order, snap: Snapshot) -
         return fed
 
     if await in_transaction(rt.db, record):
-        rt.counts.clear()
         rt.notify("sms")

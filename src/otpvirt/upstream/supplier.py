@@ -17,7 +17,16 @@ from otpvirt.config import Settings
 from otpvirt.errors import ValidationFailed
 from otpvirt.inventory.service import normalize_phone
 from otpvirt.sources.service import SourceInfo
-from otpvirt.supply.base import SOLD, IncomingSms, Offer, StockRow, SupplierError, Want
+from otpvirt.supply.base import (
+    SOLD,
+    UPSTREAM,
+    IncomingSms,
+    Offer,
+    StockRow,
+    SupplierError,
+    Want,
+)
+from otpvirt.supply.registry import register
 from otpvirt.upstream.client import SmsActivateClient
 
 log = logging.getLogger("otpvirt.upstream")
@@ -154,3 +163,6 @@ class UpstreamSupplier:
         if token in ("STATUS_WAIT_CODE", "STATUS_WAIT_RESEND", "STATUS_WAIT_RETRY"):
             return [], False
         raise SupplierError(f"getStatus: {status[:100]}")
+
+
+register(UPSTREAM, UpstreamSupplier)

@@ -58,7 +58,7 @@ async def delivery(conn: Conn, message_id: str) -> DeliveryDetail:
 
 
 # The wire forms, for callers that render nothing themselves (the admin API's
-# activation view in `activation.operator`).
+# activation view in `activation.supervision`).
 
 
 async def list_deliveries(

@@ -13,6 +13,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from otpvirt import adapters  # noqa: F401  (registers the supplier adapters)
 from otpvirt.activation.service import expire_due
 from otpvirt.auth import lockout, ratelimit, sessions
 from otpvirt.clock import now_ms
@@ -47,8 +48,6 @@ class Loop:
 async def sweep_leases(rt: Runtime) -> int:
     """Expire leases past their lifetime (refund or complete them)."""
     done = await in_transaction(rt.db, expire_due, now_ms(), limit=200)
-    if done:
-        rt.counts.clear()
     return done
 
 
@@ -59,7 +58,6 @@ async def run_simulator(rt: Runtime) -> int:
     read = await in_transaction(rt.db, simulator.schedule, rt.settings, rng=rng, limit=500)
     sent = await in_transaction(rt.db, simulator.deliver, limit=100)
     if sent:
-        rt.counts.clear()
         rt.notify("sms")
     # A full batch of either kind means there is more: report a full batch.
     return 100 if read >= 500 or sent >= 100 else sent
@@ -68,8 +66,6 @@ async def run_simulator(rt: Runtime) -> int:
 async def check_sources(rt: Runtime) -> int:
     """Mark sources without a recent heartbeat offline (and back online)."""
     changed = await in_transaction(rt.db, check_health, now_ms())
-    if changed:
-        rt.counts.clear()
     return changed
 
 
@@ -83,7 +79,6 @@ async def flush_smpp_parts(rt: Runtime) -> int:
         window_ms=int(s.sms_dedup_window_seconds * 1000),
     )
     if done:
-        rt.counts.clear()
         rt.notify("sms")
     return done
 

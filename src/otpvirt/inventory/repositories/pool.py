@@ -1,13 +1,31 @@
 """Picking a free number and giving it back: the indexed hot path of GetNumber.
 
 Picking walks the partial index `ix_numbers_pick_*` (only pickable numbers are
-in it) in free-since order, skipping numbers already used for the service, so
-its cost does not grow with the size of the pool.
+in it) in free-since order and looks at no more than the `PICK_WINDOW` longest-free
+numbers of the country (or operator): of those it takes the first that was never used
+for the service and that no excluded prefix refuses. So a pick's cost is bounded
+whatever the pool size and the exclusions (a `phoneException` refusing every number
+is answered NO_NUMBERS after `PICK_WINDOW` index entries, not after the whole pool).
+The price: when the window's numbers are all refused, a fitting number further
+down the queue is not found by this request (it moves up as numbers are leased).
 """
 
 from __future__ import annotations
 
-from otpvirt.db import Conn
+from dataclasses import dataclass
+
+from otpvirt.db import POOL, Conn, Database
+
+
+@dataclass(frozen=True, slots=True)
+class PickedNumber:
+    """A number chosen for a lease."""
+
+    id: int
+    phone: int
+    provider_id: int
+    free_since: int
+
 
 # A number can be handed out when this holds; the picking indexes are partial on
 # exactly this predicate (models/inventory.py), and the picking query repeats it
@@ -20,10 +38,33 @@ _NOT_USED = (
 )
 
 
+# How many of the longest-free numbers one pick examines at most.
+PICK_WINDOW = 500
+
+
 def _where(provider: bool, exclude: int) -> str:
     sql = f"numbers.country_id = :country AND {PICKABLE} AND {_NOT_USED}"
     if provider:
         sql += " AND numbers.provider_id = :provider"
+    for i in range(exclude):
+        sql += f" AND CAST(numbers.phone AS TEXT) NOT LIKE :ex{i}"
+    return sql
+
+
+def _window(provider: bool) -> str:
+    # The window repeats the index's predicate verbatim, so it walks the index, and is
+    # named `numbers` so the filters below read the same on it as on the table.
+    inner = (
+        "SELECT id, phone, provider_id, free_since FROM numbers "
+        f"WHERE country_id = :country AND {PICKABLE}"
+    )
+    if provider:
+        inner += " AND provider_id = :provider"
+    return f"({inner} ORDER BY free_since LIMIT {PICK_WINDOW}) AS numbers"
+
+
+def _filters(exclude: int) -> str:
+    sql = _NOT_USED
     for i in range(exclude):
         sql += f" AND CAST(numbers.phone AS TEXT) NOT LIKE :ex{i}"
     return sql
@@ -40,12 +81,16 @@ def _params(
     return params
 
 
-def pickable_where(
+def pickable_window(
     *, country_id: int, provider_id: int | None, service_id: int, exclude_prefixes: tuple[str, ...]
-) -> tuple[str, dict[str, object]]:
-    """WHERE clause (on `numbers`) and parameters: numbers that could be leased for the service."""
-    where = _where(provider_id is not None, len(exclude_prefixes))
-    return where, _params(country_id, provider_id, service_id, exclude_prefixes)
+) -> tuple[str, str, dict[str, object]]:
+    """FROM source, WHERE clause and parameters: the numbers a pick may take (bounded).
+
+    The source is the `PICK_WINDOW` longest-free numbers, in free-since order, named
+    `numbers`; the WHERE clause refuses those used for the service or excluded.
+    """
+    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    return _window(provider_id is not None), _filters(len(exclude_prefixes)), params
 
 
 async def pick_number(
@@ -55,21 +100,25 @@ async def pick_number(
     provider_id: int | None,
     service_id: int,
     exclude_prefixes: tuple[str, ...] = (),
-) -> tuple[int, int, int, int] | None:
-    """Claim-ready (id, phone, provider_id, free_since) of the longest-free fitting number."""
+) -> PickedNumber | None:
+    """The longest-free fitting number, ready to claim."""
+    # No outer ORDER BY: the window is a co-routine yielding in free-since order, so
+    # the first fitting row ends the search (an ORDER BY would sort the whole window).
     sql = (
-        "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since "
-        "FROM numbers WHERE "
-        + _where(provider_id is not None, len(exclude_prefixes))
-        + " ORDER BY numbers.free_since LIMIT 1"
+        "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since FROM "
+        + _window(provider_id is not None)
+        + " WHERE "
+        + _filters(len(exclude_prefixes))
+        + " LIMIT 1"
         + conn.skip_locked
     )
-    row = await conn.fetchone(sql, _params(country_id, provider_id, service_id, exclude_prefixes))
-    return None if row is None else (int(row[0]), int(row[1]), int(row[2]), int(row[3]))
+    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    return await conn.fetch_one_as(PickedNumber, sql, params)
 
 
 async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
     """Mark a picked number as held by an activation (False if someone was faster)."""
+    conn.changed(POOL)
     return bool(
         await conn.execute(
             "UPDATE numbers SET active_activation_id = :a, lease_count = lease_count + 1 "
@@ -81,6 +130,7 @@ async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
 
 async def release(conn: Conn, number_id: int, activation_id: int, now: int) -> None:
     """Give a number back to the pool (to the end of the free queue)."""
+    conn.changed(POOL)
     await conn.execute(
         "UPDATE numbers SET active_activation_id = NULL, free_since = :now "
         "WHERE id = :n AND active_activation_id = :a",
@@ -94,6 +144,14 @@ def count_query(
     """SQL and parameters counting the numbers that could be leased for the service."""
     sql = "SELECT COUNT(*) FROM numbers WHERE " + _where(provider_id is not None, 0)
     return sql, _params(country_id, provider_id, service_id, ())
+
+
+async def count_off_loop(
+    db: Database, *, country_id: int, provider_id: int | None, service_id: int
+) -> int:
+    """Like `count_available`, on a connection that never blocks the event loop."""
+    sql, params = count_query(country_id=country_id, provider_id=provider_id, service_id=service_id)
+    return int(await db.fetchval_slow(sql, params) or 0)
 
 
 async def count_available(

@@ -1,6 +1,6 @@
-"""GetNumber and CancelActivation on PostgreSQL as one statement each.
+"""The lease rules' SQL on PostgreSQL: GetNumber and CancelActivation as one statement each.
 
-The portable path (`service.get_number` / `service.cancel` inside a transaction)
+The portable path (`dispatch` on SQLite, `service.cancel`, inside a transaction)
 takes 7-8 round trips, and on PostgreSQL the client's balance row stays locked
 across all of them and the commit's WAL flush, which serialises a client's calls.
 Here the same rules run as one statement of data-modifying CTEs: atomic on its own
@@ -14,14 +14,21 @@ which names the precise reason. Both paths are tested on the same behaviour.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from otpvirt.db import Conn
-from otpvirt.inventory.pool import pickable_where
-from otpvirt.supply.orders import ACTIVATION_OUTCOMES
+from otpvirt.db import POOL, Conn
+from otpvirt.inventory.repositories.pool import pickable_window
+from otpvirt.ledger.repository import entry_from
+
+# What a cancelled lease tells its supplier (supply.orders.ACTIVATION_OUTCOMES).
+CANCELLED_OUTCOME = "cancelled"
 
 NO_LIMIT = 2**62
 
+# The pick reads the window (`pool.pickable_window`) in its free-since order without an
+# ORDER BY of its own: with one, the planner sorts the whole window (hash anti join +
+# sort, ~0.5 ms); without, a nested loop stops at the first fitting number (~0.07 ms).
 _LEASE = """
 WITH price AS (
     SELECT amount FROM prices
@@ -29,8 +36,8 @@ WITH price AS (
 ), pick AS (
     SELECT numbers.id, numbers.phone, numbers.provider_id,
         GREATEST(CAST(:now AS BIGINT), numbers.free_since) AS start
-    FROM numbers WHERE {where}
-    ORDER BY numbers.free_since LIMIT 1 FOR UPDATE SKIP LOCKED
+    FROM {{source}} WHERE {{where}}
+    LIMIT 1 FOR UPDATE SKIP LOCKED
 ), debit AS (
     UPDATE clients SET balance = clients.balance - price.amount FROM price
     WHERE clients.id = :client AND clients.balance >= price.amount AND price.amount <= :max
@@ -49,22 +56,21 @@ WITH price AS (
     UPDATE numbers SET active_activation_id = act.id, lease_count = numbers.lease_count + 1
     FROM act WHERE numbers.id = act.number_id RETURNING numbers.id
 ), charge AS (
-    INSERT INTO ledger_entries (client_id, kind, amount, balance_after, currency,
-        activation_id, note, created_at)
-    SELECT CAST(:client AS TEXT), 'charge', -act.price, debit.balance, CAST(:cur AS TEXT),
-        act.id, NULL, CAST(:now AS BIGINT)
-    FROM act, debit RETURNING id
+    {charge}
 )
 SELECT (SELECT amount FROM price), (SELECT id FROM pick), act.id, act.phone,
     act.provider_id, act.price, (SELECT COUNT(*) FROM claim), (SELECT COUNT(*) FROM charge),
     act.created_at
 FROM (SELECT 1) AS one LEFT JOIN act ON TRUE
-"""
+""".format(
+    # Every balance change writes its ledger entry through the ledger's own SQL.
+    charge=entry_from("charge", "-act.price", "debit.balance", "CAST(:cur AS TEXT)", "act, debit"),
+)
 
 _CANCEL = """
 WITH act AS (
     UPDATE activations SET state = 'cancelled', finished_at = :now
-    WHERE {key} AND client_id = :client AND state = 'waiting' AND created_at <= :latest
+    WHERE {{key}} AND client_id = :client AND state = 'waiting' AND created_at <= :latest
     RETURNING id, number_id, price, currency
 ), released AS (
     UPDATE numbers SET active_activation_id = NULL, free_since = :now FROM act
@@ -74,18 +80,42 @@ WITH act AS (
     UPDATE clients SET balance = clients.balance + act.price FROM act
     WHERE clients.id = :client RETURNING clients.balance
 ), refund AS (
-    INSERT INTO ledger_entries (client_id, kind, amount, balance_after, currency,
-        activation_id, note, created_at)
-    SELECT CAST(:client AS TEXT), 'refund', act.price, credit.balance, act.currency, act.id,
-        NULL, CAST(:now AS BIGINT)
-    FROM act, credit RETURNING id
+    {refund}
 ), supplier AS (
     UPDATE supplier_orders SET state = 'finishing', outcome = :outcome, next_attempt_at = :now
     FROM act WHERE supplier_orders.activation_id = act.id AND supplier_orders.state = 'open'
     RETURNING supplier_orders.id
 )
 SELECT act.price, (SELECT COUNT(*) FROM released), (SELECT COUNT(*) FROM refund) FROM act
-"""
+""".format(
+    refund=entry_from("refund", "act.price", "credit.balance", "act.currency", "act, credit"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LeaseOutcome:
+    """What the lease statement did in one country.
+
+    No price: not sold there. A price but no number: none fits. A number but no
+    activation: the price was above the maximum or the balance too low.
+    """
+
+    price: int | None
+    number_id: int | None
+    activation_id: int | None
+    phone: int | None
+    provider_id: int | None
+    charged: int | None
+    claimed: int
+    entries: int
+    created_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cancelled:
+    price: int
+    released: int
+    refunds: int
 
 
 async def lease_once(
@@ -102,18 +132,18 @@ async def lease_once(
     order_id: str | None,
     now: int,
     lease_ms: int,
-) -> Any:
-    """Try one country: (price, number id, activation id, phone, provider, price, _, _, start).
+) -> LeaseOutcome:
+    """Try one country in one statement: pick, debit, record, claim and charge.
 
     A lease starts no earlier than its number was given back (see `lease_picked`).
     """
-    where, params = pickable_where(
+    source, where, params = pickable_window(
         country_id=country_id,
         provider_id=provider_id,
         service_id=service_id,
         exclude_prefixes=exclude_prefixes,
     )
-    sql = _LEASE.format(where=where)
+    sql = _LEASE.format(source=source, where=where)
     params.update(
         client=client_id,
         cur=currency,
@@ -123,10 +153,12 @@ async def lease_once(
         now=now,
         lease=lease_ms,
     )
-    row = await conn.fetchone(sql, params)
+    row = await conn.fetch_one_as(LeaseOutcome, sql, params)
     assert row is not None
-    if row[2] is not None and (row[6], row[7]) != (1, 1):
-        raise RuntimeError(f"lease statement left claim/charge counts {row[6]}/{row[7]}")
+    if row.activation_id is not None and (row.claimed, row.entries) != (1, 1):
+        raise RuntimeError(f"lease statement left claim/charge counts {row.claimed}/{row.entries}")
+    if row.activation_id is not None:
+        conn.changed(POOL)
     return row
 
 
@@ -139,15 +171,18 @@ async def cancel_once(
         "client": client_id,
         "latest": latest,
         "now": now,
-        "outcome": ACTIVATION_OUTCOMES["cancelled"],
+        "outcome": CANCELLED_OUTCOME,
     }
     if guid is not None:
         params["guid"] = guid
     else:
         params["act"] = act_id
-    row = await conn.fetchone(_CANCEL.format(key=key), params)
+    row = await conn.fetch_one_as(_Cancelled, _CANCEL.format(key=key), params)
     if row is None:
         return None
-    if (row[1], row[2]) != (1, 1):
-        raise RuntimeError(f"cancel statement left release/refund counts {row[1]}/{row[2]}")
-    return int(row[0])
+    if (row.released, row.refunds) != (1, 1):
+        raise RuntimeError(
+            f"cancel statement left release/refund counts {row.released}/{row.refunds}"
+        )
+    conn.changed(POOL)
+    return int(row.price)

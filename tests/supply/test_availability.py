@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from otpvirt.inventory.availability import available
 from otpvirt.runtime import CountCache, Runtime
+from otpvirt.supply.availability import available
 from tests.conftest import make_settings
 from tests.support import factory
 
@@ -85,5 +85,36 @@ async def test_available_counts_off_the_loop_and_reflects_leases(
         await asyncio.sleep(0.1)
         assert await available(rt, "USD", tj.id, None, vi.id) == 20
         assert await available(rt, "RUB", tj.id, None, vi.id) == 0  # not sold in RUB
+    finally:
+        await rt.close()
+
+
+async def test_a_lease_and_its_cancel_make_the_counts_stale_without_the_caller(
+    database_url: str, tmp_path
+) -> None:
+    from otpvirt.activation import service as activations
+    from otpvirt.activation.dispatch import cancel_activation, lease_local
+    from otpvirt.activation.service import LeaseRequest
+    from otpvirt.clients.service import authenticate
+
+    # Counts stay fresh for a minute unless the database reports a pool change.
+    rt = Runtime.open(make_settings(database_url, tmp_path, count_cache_seconds=60))
+    try:
+        await factory.numbers(rt, "tajikistan", "indigo", 3)
+        await factory.price(rt, "tajikistan", "vi", "0.05")
+        c = await factory.client(rt)
+        client = await authenticate(rt.db, rt.passwords, c.id, c.password)
+        snap = await rt.catalogue.get()
+        tj, vi = snap.countries["tajikistan"], snap.services["vi"]
+        assert await available(rt, "USD", tj.id, None, vi.id) == 3
+        where = tuple(activations.candidates(snap, "USD", vi, tj, None))
+        lease = await lease_local(rt.db, LeaseRequest(client, vi, where, 60_000))
+        assert await available(rt, "USD", tj.id, None, vi.id) == 3  # stale: a refresh started
+        await asyncio.sleep(0.1)
+        assert await available(rt, "USD", tj.id, None, vi.id) == 2
+        await cancel_activation(rt.db, client.id, guid=lease.guid)
+        await available(rt, "USD", tj.id, None, vi.id)
+        await asyncio.sleep(0.1)
+        assert await available(rt, "USD", tj.id, None, vi.id) == 3
     finally:
         await rt.close()

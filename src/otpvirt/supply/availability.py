@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from otpvirt.clock import now_ms
-from otpvirt.inventory import pool
+from otpvirt.inventory.repositories import pool
 from otpvirt.runtime import Runtime
 from otpvirt.supply import stock
 
@@ -21,10 +21,9 @@ async def available(
         return 0
 
     async def load() -> int:
-        sql, params = pool.count_query(
-            country_id=country_id, provider_id=provider_id, service_id=service_id
+        local = await pool.count_off_loop(
+            rt.db, country_id=country_id, provider_id=provider_id, service_id=service_id
         )
-        local = int(await rt.db.fetchval_slow(sql, params) or 0)
         fresh_after = now_ms() - int(rt.settings.supplier_stock_max_age_seconds * 1000)
         # On-demand suppliers' last reported stock: stored values, no HTTP here.
         async with rt.db.read() as conn:

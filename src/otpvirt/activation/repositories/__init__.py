@@ -1,0 +1,1 @@
+"""The SQL of activations: the lease rules (portable and PostgreSQL) and the views."""
