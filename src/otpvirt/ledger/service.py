@@ -23,8 +23,8 @@ class BalanceLimit(ValidationFailed):
 
 _INSERT = (
     "INSERT INTO ledger_entries "
-    "(client_id, kind, amount, balance_after, currency, activation_id, note, created_at) "
-    "VALUES (:client, :kind, :amount, :after, :cur, :act, :note, :now)"
+    "(client_id, kind, amount, balance_after, currency, activation_id, rental_id, note, "
+    "created_at) VALUES (:client, :kind, :amount, :after, :cur, :act, :rent, :note, :now)"
 )
 
 
@@ -38,6 +38,7 @@ async def _append(
     activation_id: int | None,
     note: str | None,
     now: int,
+    rental_id: int | None = None,
 ) -> None:
     try:
         await conn.execute(
@@ -49,6 +50,7 @@ async def _append(
                 "after": balance_after,
                 "cur": cur,
                 "act": activation_id,
+                "rent": rental_id,
                 "note": note,
                 "now": now,
             },
@@ -66,6 +68,7 @@ async def debit(
     *,
     kind: str = CHARGE,
     activation_id: int | None = None,
+    rental_id: int | None = None,
     note: str | None = None,
     now: int,
 ) -> int:
@@ -83,7 +86,7 @@ async def debit(
         raise InsufficientBalance(
             f"balance {format_amount(have, c)} {cur} is less than {format_amount(amount, c)}"
         )
-    await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now)
+    await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now, rental_id)
     return int(after)
 
 
@@ -95,6 +98,7 @@ async def credit(
     *,
     kind: str = REFUND,
     activation_id: int | None = None,
+    rental_id: int | None = None,
     note: str | None = None,
     now: int,
 ) -> int:
@@ -120,7 +124,7 @@ async def credit(
             f"the balance would be {format_amount(int(have) + amount, c)} {cur}: "
             f"at most {format_amount(limit, c)} {cur}"
         )
-    await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now)
+    await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now, rental_id)
     return int(after)
 
 

@@ -71,10 +71,11 @@ class RentalSmsRow:
 
 @dataclass(frozen=True, slots=True)
 class Ended:
-    """A rental that just ended, and the number to give back."""
+    """A rental that just ended, the number to give back, and what it cost."""
 
     id: int
     number_id: int
+    amount: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +225,8 @@ async def listing(
     oldest_first: bool = False,
 ) -> list[RentalRow]:
     """Rentals, newest first (or oldest first), filtered by client and state."""
-    where, params = [], {"lim": limit, "off": offset}
+    where: list[str] = []
+    params: dict[str, object] = {"lim": limit, "off": offset}
     if client_id is not None:
         where.append("r.client_id = :c")
         params["c"] = client_id
@@ -243,7 +245,7 @@ async def end(conn: Conn, rental_id: int, state: str, now: int) -> Ended | None:
     return await conn.fetch_one_as(
         Ended,
         "UPDATE rentals SET state = :s, finished_at = :now WHERE id = :i AND state = 'active' "
-        "RETURNING id, number_id",
+        "RETURNING id, number_id, amount",
         {"s": state, "now": now, "i": rental_id},
     )
 
@@ -253,7 +255,8 @@ async def cancel(conn: Conn, rental_id: int, started_after: int, now: int) -> En
     return await conn.fetch_one_as(
         Ended,
         "UPDATE rentals SET state = 'cancelled', finished_at = :now WHERE id = :i "
-        "AND state = 'active' AND sms_count = 0 AND created_at > :after RETURNING id, number_id",
+        "AND state = 'active' AND sms_count = 0 AND created_at > :after "
+        "RETURNING id, number_id, amount",
         {"now": now, "i": rental_id, "after": started_after},
     )
 
@@ -321,33 +324,3 @@ async def sms_of(conn: Conn, rental_id: int, limit: int, offset: int) -> list[Re
         "ORDER BY id DESC LIMIT :lim OFFSET :off",
         {"r": rental_id, "lim": limit, "off": offset},
     )
-
-
-@dataclass(frozen=True, slots=True)
-class HolderMismatch:
-    """A number and rental that disagree about who holds whom (doctor)."""
-
-    phone: int
-    number_rental_id: int | None
-    rental_id: int | None
-    rental_state: str | None
-
-
-async def holder_mismatches(conn: Conn, limit: int = 20) -> list[HolderMismatch]:
-    """Rented numbers whose rental is not live, and live rentals whose number is not theirs."""
-    a = await conn.fetch_all_as(
-        HolderMismatch,
-        "SELECT n.phone, n.rental_id, r.id, r.state FROM numbers n "
-        "LEFT JOIN rentals r ON r.id = n.rental_id WHERE n.rental_id IS NOT NULL "
-        "AND (r.id IS NULL OR r.state <> 'active') LIMIT :lim",
-        {"lim": limit},
-    )
-    b = await conn.fetch_all_as(
-        HolderMismatch,
-        "SELECT n.phone, n.rental_id, r.id, r.state FROM rentals r "
-        "JOIN numbers n ON n.id = r.number_id WHERE r.state = 'active' "
-        "AND (n.rental_id IS NULL OR n.rental_id <> r.id OR n.active_activation_id IS NOT NULL) "
-        "LIMIT :lim",
-        {"lim": limit},
-    )
-    return a + b

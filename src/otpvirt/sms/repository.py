@@ -16,6 +16,8 @@ class Receiver:
     live_activation_id: int | None
     service_code: str | None
     source_id: int | None
+    # The live rental holding the number (never together with a live lease).
+    rental_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,14 @@ class ParseInput:
 
 
 async def receiver(conn: Conn, phone: int) -> Receiver | None:
-    """The number with this phone, and the service of its live lease."""
+    """The number with this phone, and the service of its live lease or rental."""
     return await conn.fetch_one_as(
         Receiver,
-        "SELECT n.id, n.active_activation_id, s.code, n.source_id FROM numbers n "
+        "SELECT n.id, n.active_activation_id, COALESCE(s.code, r.service_code), n.source_id, "
+        "n.rental_id FROM numbers n "
         "LEFT JOIN activations a ON a.id = n.active_activation_id "
-        "LEFT JOIN services s ON s.id = a.service_id WHERE n.phone = :p",
+        "LEFT JOIN services s ON s.id = a.service_id "
+        "LEFT JOIN rentals r ON r.id = n.rental_id WHERE n.phone = :p",
         {"p": phone},
     )
 
