@@ -24,6 +24,7 @@ from otpvirt.console import login as console_login
 from otpvirt.errors import OtpVirtError, RateLimited
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
+from otpvirt.native import rent_endpoints as rental_endpoints
 from otpvirt.observability import health
 from otpvirt.observability.requests import RequestContext
 from otpvirt.portal import endpoints as portal_endpoints
@@ -91,8 +92,9 @@ def create_app(
     # Request ids and per-area metrics for everything the fast path does not serve.
     app.add_middleware(RequestContext)
     # The hot native methods skip FastAPI's call, router and the middleware above.
-    app.fast_endpoints = native_endpoints.ENDPOINTS
+    app.fast_endpoints = {**native_endpoints.ENDPOINTS, **rental_endpoints.ENDPOINTS}
     app.include_router(native_endpoints.router)
+    app.include_router(rental_endpoints.router)
     app.include_router(gateway_endpoints.router)
     app.include_router(smsactivate_endpoints.router)
     app.include_router(smshub_endpoints.router)
@@ -115,7 +117,11 @@ def create_app(
     app.add_exception_handler(ClientDisconnect, errors.client_gone)  # type: ignore[arg-type]
     openapi.install(
         app,
-        [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms],
+        [
+            *native_endpoints.OPENAPI_MODELS,
+            *rental_endpoints.OPENAPI_MODELS,
+            gateway_endpoints.GatewaySms,
+        ],
         admin_endpoints.operator,
     )
     return app

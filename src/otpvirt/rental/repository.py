@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from otpvirt.db import Conn
-from otpvirt.inventory.pool import PICKABLE
 
 ACTIVE = "active"
+# Free for a rental: the pool's picking predicate (inventory.pool.PICKABLE), repeated
+# here so that this package does not depend on the lease engine's.
+PICKABLE = "enabled AND source_online AND active_activation_id IS NULL AND rental_id IS NULL"
 COLUMNS = (
     "r.id, r.guid, r.client_id, r.number_id, r.phone, r.country_id, r.provider_id, "
     "r.service_code, r.currency, r.hourly_price, r.hours, r.amount, r.state, r.sms_count, "
