@@ -26,6 +26,8 @@ async def _shop(rt: Runtime, count: int = 2) -> None:
 async def test_rent_extend_finish(api: httpx.AsyncClient, rt: Runtime) -> None:
     await _shop(rt)
     b = await buyer(rt, balance=1000)
+    countries = await jsonof(api, b.key, "getCountries")
+    assert {k for k, v in countries.items() if v["rent"] == 1} == {str(TAJIKISTAN)}
     offer = await jsonof(api, b.key, "getRentServicesAndCountries", rent_time=4, country=TAJIKISTAN)
     assert offer["countries"] == {"0": TAJIKISTAN} and offer["currency"] == 840
     assert offer["services"] == {"full": {"cost": 0.4, "quant": 2}, "tg": {"cost": 0.2, "quant": 2}}
