@@ -23,6 +23,13 @@ class BalanceLimit(ValidationFailed):
 
 _INSERT = (
     "INSERT INTO ledger_entries "
+    "(client_id, kind, amount, balance_after, currency, activation_id, note, created_at) "
+    "VALUES (:client, :kind, :amount, :after, :cur, :act, :note, :now)"
+)
+# Only rentals name the column (migration 0014), so other entries stay writable on
+# older schemas (tests/ledger/test_bounds.py writes to a downgraded database).
+_INSERT_RENTAL = (
+    "INSERT INTO ledger_entries "
     "(client_id, kind, amount, balance_after, currency, activation_id, rental_id, note, "
     "created_at) VALUES (:client, :kind, :amount, :after, :cur, :act, :rent, :note, :now)"
 )
@@ -41,20 +48,20 @@ async def _append(
     rental_id: int | None = None,
 ) -> None:
     try:
-        await conn.execute(
-            _INSERT,
-            {
-                "client": client_id,
-                "kind": kind,
-                "amount": amount,
-                "after": balance_after,
-                "cur": cur,
-                "act": activation_id,
-                "rent": rental_id,
-                "note": note,
-                "now": now,
-            },
-        )
+        params: dict[str, Any] = {
+            "client": client_id,
+            "kind": kind,
+            "amount": amount,
+            "after": balance_after,
+            "cur": cur,
+            "act": activation_id,
+            "rent": rental_id,
+            "note": note,
+            "now": now,
+        }
+        if rental_id is None:
+            del params["rent"]
+        await conn.execute(_INSERT if rental_id is None else _INSERT_RENTAL, params)
     except IntegrityError:
         # The unique (activation, kind) index: a second charge or refund.
         raise Conflict(f"activation {activation_id} already has a {kind} entry") from None
