@@ -195,3 +195,28 @@ async def test_cancel_and_sms_race_never_both(rt: Runtime) -> None:
         if delivered:
             await in_transaction(rt.db, rentals.finish, c.id, now=now_ms(), guid=r.guid)
     await _doctor_clean(rt)
+
+
+async def test_simulator_writes_to_quiet_rented_sims(rt: Runtime) -> None:
+    import random
+
+    from otpvirt.demo import ensure_source
+    from otpvirt.simulator.service import chat_to_rentals
+
+    async with rt.db.transaction() as conn:
+        await ensure_source(conn, "simulator", "simulator")
+    await factory.numbers(rt, "tajikistan", "indigo", 1, source="simulator")
+    snap = await rt.catalogue.get()
+    tj = snap.countries["tajikistan"].id
+    await in_transaction(rt.db, rentals.set_price, tj, "full", "USD", 10, now_ms())
+    c = await factory.client(rt, balance=1000)
+    r = await _rent(rt, c.id, hours=4, now=now_ms() - HOUR)
+    rng = random.Random(7)
+    assert await in_transaction(rt.db, chat_to_rentals, rt.settings, rng=rng) == 1
+    # It just got one: quiet again only after a while.
+    assert await in_transaction(rt.db, chat_to_rentals, rt.settings, rng=rng) == 0
+    async with rt.db.read() as conn:
+        row = await rentals.get(conn, c.id, guid=r.guid)
+        msgs = await rentals.sms(conn, row)
+    assert row.sms_count == 1 and msgs[0].code != ""
+    await _doctor_clean(rt)

@@ -67,6 +67,7 @@ async def run_simulator(rt: Runtime) -> int:
     assert isinstance(rng, random.Random)
     read = await in_transaction(rt.db, simulator.schedule, rt.settings, rng=rng, limit=500)
     sent = await in_transaction(rt.db, simulator.deliver, limit=100)
+    sent += await in_transaction(rt.db, simulator.chat_to_rentals, rt.settings, rng=rng)
     if sent:
         rt.counts.clear()
         rt.notify("sms")
