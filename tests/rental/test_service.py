@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from otpvirt.clock import now_ms
+from otpvirt.config import Settings
 from otpvirt.db import in_transaction
 from otpvirt.doctor.service import run_checks
 from otpvirt.errors import InsufficientBalance, NoNumbers
@@ -220,3 +221,24 @@ async def test_simulator_writes_to_quiet_rented_sims(rt: Runtime) -> None:
         msgs = await rentals.sms(conn, row)
     assert row.sms_count == 1 and msgs[0].code != ""
     await _doctor_clean(rt)
+
+
+async def test_expiry_survives_a_restart(settings: Settings) -> None:
+    """The end date is a column: a worker of a new process ends the rental."""
+    first = Runtime.open(settings)
+    try:
+        await _setup(first, 1)
+        c = await factory.client(first, balance=1000)
+        r = await _rent(first, c.id, hours=4, now=now_ms() - 4 * HOUR - 1000)
+    finally:
+        await first.close()
+    second = Runtime.open(settings)
+    try:
+        assert await end_rentals(second) == 1
+        async with second.db.read() as conn:
+            assert (await rentals.get(conn, c.id, guid=r.guid)).state == "expired"
+        again = await _rent(second, c.id)  # the number is back in the pool
+        assert again.phone == r.phone
+        await _doctor_clean(second)
+    finally:
+        await second.close()
