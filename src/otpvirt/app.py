@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from otpvirt import __version__
 from otpvirt.admin import endpoints as admin_endpoints
 from otpvirt.admin import pool_endpoints as admin_pool_endpoints
+from otpvirt.admin import rent_endpoints as admin_rent_endpoints
 from otpvirt.config import Settings
 from otpvirt.console import actions as console_actions
 from otpvirt.console import endpoints as console_endpoints
@@ -100,6 +101,7 @@ def create_app(
     app.include_router(smshub_endpoints.router)
     app.include_router(admin_endpoints.router)
     app.include_router(admin_pool_endpoints.router)
+    app.include_router(admin_rent_endpoints.router)
     app.include_router(health.router)
     app.include_router(console_login.router)
     app.include_router(console_endpoints.router)

@@ -9,40 +9,11 @@ import typer
 from otpvirt.admin import rent_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
-from otpvirt.money import currency, format_amount
 from otpvirt.rental import service as rentals
+from otpvirt.rental.schemas import rental_json
 from otpvirt.runtime import Runtime
 
 app = typer.Typer(help="Numbers rented for hours.", no_args_is_help=True)
-
-
-def _iso(ms: int | None) -> str | None:
-    from datetime import UTC, datetime
-
-    if ms is None:
-        return None
-    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def rental_json(r: rentals.Rental) -> dict[str, Any]:
-    """A rental as the CLI prints it."""
-    cur = currency(r.currency)
-    return {
-        "id": r.id,
-        "rentId": r.guid,
-        "clientId": r.client_id,
-        "phone": r.phone,
-        "service": r.service_code,
-        "state": r.state,
-        "hours": r.hours,
-        "perHour": format_amount(r.hourly_price, cur),
-        "amount": format_amount(r.amount, cur),
-        "currency": r.currency,
-        "smsCount": r.sms_count,
-        "createdAt": _iso(r.created_at),
-        "endsAt": _iso(r.ends_at),
-        "finishedAt": _iso(r.finished_at),
-    }
 
 
 @app.command("list")
@@ -81,12 +52,7 @@ def show(
         async with rt.db.read() as conn:
             r = await rentals.get(conn, None, rental_id=rental_id)
             msgs = await rentals.sms(conn, r, limit=100)
-        out = rental_json(r)
-        out["sms"] = [
-            {"from": m.sender, "text": m.text, "code": m.code, "receivedAt": _iso(m.received_at)}
-            for m in msgs
-        ]
-        return out
+        return rental_json(r, msgs)
 
     out = run(settings_for(database_url), work)
     if json_out:
@@ -98,7 +64,7 @@ def show(
     print_table(
         "SMS",
         ["from", "code", "receivedAt", "text"],
-        [[m["from"], m["code"], m["receivedAt"], m["text"]] for m in out["sms"]],
+        [[m["sender"], m["code"], m["receivedAt"], m["text"]] for m in out["sms"]],
     )
 
 
