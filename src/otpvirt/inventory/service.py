@@ -162,7 +162,7 @@ async def list_numbers(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Numbers with where they stand: free, leased, disabled or offline."""
+    """Numbers with where they stand: free, leased, rented, disabled or offline."""
     where = []
     params: dict[str, Any] = {"lim": limit, "off": offset}
     if country:
@@ -172,7 +172,9 @@ async def list_numbers(
         where.append("p.name = :provider")
         params["provider"] = provider.strip().lower()
     states = {
-        "free": "n.enabled AND n.source_online AND n.active_activation_id IS NULL",
+        "free": "n.enabled AND n.source_online AND n.active_activation_id IS NULL "
+        "AND n.rental_id IS NULL",
+        "rented": "n.rental_id IS NOT NULL",
         "leased": "n.active_activation_id IS NOT NULL",
         "disabled": "NOT n.enabled",
         "offline": "NOT n.source_online",
