@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from otpvirt import __version__, adapters  # noqa: F401  (registers the supplier adapters)
 from otpvirt.admin import endpoints as admin_endpoints
 from otpvirt.admin import pool_endpoints as admin_pool_endpoints
+from otpvirt.admin import rent_endpoints as admin_rent_endpoints
 from otpvirt.config import Settings
 from otpvirt.console import actions as console_actions
 from otpvirt.console import endpoints as console_endpoints
@@ -24,6 +25,7 @@ from otpvirt.console import login as console_login
 from otpvirt.errors import OtpVirtError, RateLimited
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.native import endpoints as native_endpoints
+from otpvirt.native import rent_endpoints as rental_endpoints
 from otpvirt.observability import health
 from otpvirt.observability.requests import RequestContext
 from otpvirt.portal import endpoints as portal_endpoints
@@ -91,13 +93,15 @@ def create_app(
     # Request ids and per-area metrics for everything the fast path does not serve.
     app.add_middleware(RequestContext)
     # The hot native methods skip FastAPI's call, router and the middleware above.
-    app.fast_endpoints = native_endpoints.ENDPOINTS
+    app.fast_endpoints = {**native_endpoints.ENDPOINTS, **rental_endpoints.ENDPOINTS}
     app.include_router(native_endpoints.router)
+    app.include_router(rental_endpoints.router)
     app.include_router(gateway_endpoints.router)
     app.include_router(smsactivate_endpoints.router)
     app.include_router(smshub_endpoints.router)
     app.include_router(admin_endpoints.router)
     app.include_router(admin_pool_endpoints.router)
+    app.include_router(admin_rent_endpoints.router)
     app.include_router(health.router)
     app.include_router(console_login.router)
     app.include_router(console_endpoints.router)
@@ -115,7 +119,11 @@ def create_app(
     app.add_exception_handler(ClientDisconnect, errors.client_gone)  # type: ignore[arg-type]
     openapi.install(
         app,
-        [*native_endpoints.OPENAPI_MODELS, gateway_endpoints.GatewaySms],
+        [
+            *native_endpoints.OPENAPI_MODELS,
+            *rental_endpoints.OPENAPI_MODELS,
+            gateway_endpoints.GatewaySms,
+        ],
         admin_endpoints.operator,
     )
     return app

@@ -195,3 +195,20 @@ def test_ctrl_c_cancels_and_refunds(server: Server) -> None:
     ):
         otp.cancel(activation)
     assert finished.value.reason == "activation_finished"
+
+
+def test_rent_sms_prolong_finish(server: Server) -> None:
+    start = balance(server)
+    got = json.loads(cli(server, "rent", "full", "4", "--country", "tajikistan", "--json").stdout)
+    # Demo rent price: any service ("full") 0.10 per hour in Tajikistan.
+    assert got["amount"] == "0.40" and str(got["number"]).startswith("992")
+    assert json.loads(cli(server, "rent-sms", got["rentId"], "--json").stdout) == []
+    inject(server, got["number"], VIBER_TEXT)
+    [sms] = json.loads(cli(server, "rent-sms", got["rentId"], "--json").stdout)
+    assert sms["code"] == "905526"
+    refused = cli(server, "cancel-rent", got["rentId"], "--json", code=4)
+    assert json.loads(refused.stdout)["error"]["reason"] == "rent_sms_received"
+    more = json.loads(cli(server, "prolong-rent", got["rentId"], "4", "--json").stdout)
+    assert more["amount"] == "0.40" and more["endsAt"] > got["endsAt"]
+    cli(server, "finish-rent", got["rentId"])
+    assert balance(server) == start - Decimal("0.80")

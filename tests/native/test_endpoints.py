@@ -336,6 +336,13 @@ async def test_openapi_describes_every_method(api: httpx.AsyncClient) -> None:
         "GetSms",
         "GetBalance",
         "GetPrice",
+        # Rentals (API-extensions §1).
+        "RentNumber",
+        "GetRentSms",
+        "ProlongRent",
+        "FinishRent",
+        "CancelRent",
+        "GetRentPrice",
     ]
     native = [p.removeprefix("/native/") for p in doc["paths"] if p.startswith("/native/")]
     assert native == methods

@@ -194,3 +194,53 @@ async def test_aiosmsactivate(served: tuple[Server, str]) -> None:
     assert cancelled == SetActivationStatusResponse.CANCEL
 
     check_ledger(server, before, Decimal(str(await sa.get_balance())))
+
+
+def _inject(server: Server, phone: str | int, sender: str, text: str) -> Any:
+    return otpvirt(server, "sms", "inject", "--to", str(phone), "--from", sender, "--text", text)
+
+
+def test_smsactivate_official_module_rents(served: tuple[Server, str]) -> None:
+    """The official client's rent methods: rent, two SMS, extend, finish; rent, cancel."""
+    from smsactivate.api import SMSActivateAPI
+
+    server, key = served
+    sa = SMSActivateAPI(key)
+    sa._SMSActivateAPI__api_url = f"{server.base}/stubs/handler_api.php"
+    before = Decimal(sa.getBalance()["balance"])
+    offer = sa.getRentServicesAndCountries(time=4, country=TAJIKISTAN)
+    # Demo rent prices: tg 0.05 per hour, any service ("full") 0.10.
+    assert Decimal(str(offer["services"]["tg"]["cost"])) == Decimal("0.20")
+    assert offer["services"]["full"]["quant"] > 0 and offer["currency"] == 840
+
+    rented = sa.getRentNumber(service="tg", time=4, country=TAJIKISTAN)
+    assert rented["status"] == "success", rented
+    rent_id, phone = rented["phone"]["id"], rented["phone"]["number"]
+    assert sa.getRentStatus(id=rent_id) == {"status": "error", "message": "STATUS_WAIT_CODE"}
+    first = _inject(server, phone, "Telegram", "Telegram code: 51234. Do not give it to anyone")
+    assert first["activationId"] is not None and first["code"] == "51234"
+    _inject(server, phone, "WhatsApp", "Your WhatsApp code: 774-211")
+    status = sa.getRentStatus(id=rent_id)
+    assert status["quantity"] == "2"
+    assert [v["phoneFrom"] for v in status["values"].values()] == ["WhatsApp", "Telegram"]
+    assert sa.getRentList()["values"]["0"] == {"id": str(rent_id), "phone": phone}
+    longer = sa.continueRentNumber(id=rent_id, time=8)
+    assert longer["phone"]["endDate"] > rented["phone"]["endDate"]
+    assert sa.setRentStatus(id=rent_id, status=2)["message"] == "CANT_CANCEL"
+    assert sa.setRentStatus(id=rent_id, status=1) == {"status": "success"}
+    assert sa.getRentStatus(id=rent_id)["message"] == "STATUS_FINISH"
+
+    second = sa.getRentNumber(service="full", time=4, country=TAJIKISTAN)
+    assert sa.setRentStatus(id=second["phone"]["id"], status=2) == {"status": "success"}
+    assert sa.getRentStatus(id=second["phone"]["id"])["message"] == "STATUS_CANCEL"
+
+    now = Decimal(sa.getBalance()["balance"])
+    assert before - now == Decimal("0.20") + Decimal("0.40")  # 4 h + 8 h of tg
+    shown = otpvirt(server, "clients", "show", server.client_id, "--entries", "5")
+    assert [(e["kind"], Decimal(e["amount"])) for e in shown["ledger"]][:4] == [
+        ("refund", Decimal("0.40")),
+        ("charge", Decimal("-0.40")),
+        ("charge", Decimal("-0.40")),
+        ("charge", Decimal("-0.20")),
+    ]
+    assert Decimal(shown["balance"]) == now

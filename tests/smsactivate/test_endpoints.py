@@ -50,7 +50,7 @@ async def test_form_body_wins_over_query_string(api: httpx.AsyncClient, shop: Bu
 
 
 async def test_unknown_or_missing_action(api: httpx.AsyncClient, shop: Buyer) -> None:
-    assert await token(api, shop.key, "getRentNumber") == "BAD_ACTION"
+    assert await token(api, shop.key, "getRentNumberX") == "BAD_ACTION"
     assert await token(api, shop.key, "") == "BAD_ACTION"
     resp = await api.get(URL, params={"api_key": shop.key})
     assert (resp.status_code, resp.text) == (200, "BAD_ACTION")

@@ -62,7 +62,7 @@ async def list_numbers(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[dict[str, Any]]:
-    """Numbers with their state: free, leased, disabled or offline."""
+    """Numbers with their state: free, leased, rented, disabled or offline."""
     async with rt_of(request).db.read() as conn:
         return await inventory.list_numbers(
             conn, country=country, provider=provider, state=state, limit=limit, offset=offset

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from otpvirt.cli import client_io as io
+from otpvirt.cli import client_rent
 from otpvirt.cli.client_io import JsonOut, Password, Url, UserId
 from otpvirt.cli.client_wait import wait_and_finish
 from otpvirt.client import Activation, Sms
@@ -198,3 +199,6 @@ def cancel(
         io.print_json({"activationId": activation_id, "status": "cancelled"})
     else:
         io.console.print(f"activation {activation_id} cancelled and refunded", highlight=False)
+
+
+client_rent.register(app)

@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "catalogue": ("catalogue", "app", "Countries, operators (providers) and services."),
     "clients": ("clients", "app", "Client accounts."),
     "numbers": ("numbers", "app", "The pool of phone numbers."),
+    "rentals": ("rentals", "app", "Numbers rented for hours."),
     "prices": ("prices", "app", "What each service costs in each country."),
     "sms": ("sms", "app", "Incoming SMS."),
     "sources": (

@@ -76,7 +76,9 @@ def import_(
 def list_(
     country: Annotated[str | None, typer.Option(help="Only this country.")] = None,
     provider: Annotated[str | None, typer.Option(help="Only this operator.")] = None,
-    state: Annotated[str | None, typer.Option(help="free, leased, disabled or offline.")] = None,
+    state: Annotated[
+        str | None, typer.Option(help="free, leased, rented, disabled or offline.")
+    ] = None,
     limit: int = 100,
     offset: int = 0,
     database_url: DbUrl = None,

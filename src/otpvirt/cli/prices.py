@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from otpvirt.admin import price_ops
+from otpvirt.admin import price_ops, rent_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import (
     DbUrl,
@@ -48,6 +48,31 @@ def set_(
         print_json(out)
     else:
         console.print(f"{out['country']} {out['service']}: {out['price']} {out['currency']}")
+
+
+@app.command("set-rent")
+def set_rent(
+    country: str,
+    service_code: Annotated[str, typer.Argument(metavar="SERVICE")],
+    per_hour: Annotated[str, typer.Argument(metavar="AMOUNT_PER_HOUR")],
+    currency: Annotated[str, typer.Option(help="ISO 4217 code.")] = "USD",
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Set the hourly rent price of SERVICE (`full` = any service) in COUNTRY."""
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        return await rent_ops.set_rent_price(
+            rt, cli_actor(), country, service_code, per_hour, currency
+        )
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json(out)
+    else:
+        console.print(
+            f"rent {out['country']} {out['service']}: {out['perHour']} {out['currency']} per hour"
+        )
 
 
 @app.command("remove")

@@ -40,3 +40,12 @@ NUMBER_PLANS = {
     "serbia": ("38164", 7),
     "laos": ("85620", 8),
 }
+
+# USD per hour of a rental: `full` (any service) and a cheaper Telegram/WhatsApp-only rent.
+DEMO_RENT_PRICES: dict[str, dict[str, str]] = {
+    "tajikistan": {"full": "0.10", "tg": "0.05", "wa": "0.06"},
+    "iran": {"full": "0.11", "tg": "0.06"},
+    "latvia": {"full": "0.25", "tg": "0.12"},
+    "serbia": {"full": "0.18"},
+    "laos": {"full": "0.12"},
+}

@@ -15,11 +15,14 @@ from pathlib import Path
 
 from otpvirt.auth.passwords import generate_password
 from otpvirt.clients import service as clients
+from otpvirt.clock import now_ms
 from otpvirt.db import Conn
-from otpvirt.demo.catalogue import DEMO_PRICES, NUMBER_PLANS, SIMULATOR_SOURCE
+from otpvirt.demo.catalogue import DEMO_PRICES, DEMO_RENT_PRICES, NUMBER_PLANS, SIMULATOR_SOURCE
 from otpvirt.errors import NotFound, OtpVirtError
 from otpvirt.inventory import service as inventory
+from otpvirt.money import currency, parse_amount
 from otpvirt.pricing.service import set_price
+from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.sources import service as sources
 
@@ -72,6 +75,14 @@ async def setup_demo(rt: Runtime, *, per_provider: int = 50) -> DemoClient:
                 await set_price(conn, country, service, price, "USD")
     rt.catalogue.invalidate()
     snap = await rt.catalogue.get()
+    usd = currency("USD")
+    async with rt.db.transaction() as conn:
+        for country, rents in DEMO_RENT_PRICES.items():
+            for service, per_hour in rents.items():
+                amount = parse_amount(per_hour, usd)
+                await rentals.set_price(
+                    conn, snap.countries[country].id, service, "USD", amount, now_ms()
+                )
     providers = {c.name: list(c.providers) for c in snap.countries.values()}
     rows = demo_numbers(per_provider, providers)
     await inventory.import_numbers(rt.db, snap, enumerate(rows, start=2))

@@ -150,7 +150,7 @@ async def list_numbers(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Numbers with where they stand: free, leased, disabled or offline."""
+    """Numbers with where they stand: free, leased, rented, disabled or offline."""
     if state and state not in numbers.STATES:
         raise ValidationFailed(f"state must be one of {', '.join(numbers.STATES)}")
     rows = await numbers.listed(
@@ -167,6 +167,8 @@ async def list_numbers(
             st = "disabled"
         elif r.active_activation_id is not None:
             st = "leased"
+        elif r.rental_id is not None:
+            st = "rented"
         elif not r.source_online:
             st = "offline"
         else:

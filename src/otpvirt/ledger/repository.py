@@ -55,6 +55,13 @@ _INSERT = (
     "(client_id, kind, amount, balance_after, currency, activation_id, note, created_at) "
     "VALUES (:client, :kind, :amount, :after, :cur, :act, :note, :now)"
 )
+# Only rentals name the column (migration 0014), so other entries stay writable on
+# older schemas (tests/ledger/test_bounds.py writes to a downgraded database).
+_INSERT_RENTAL = (
+    "INSERT INTO ledger_entries "
+    "(client_id, kind, amount, balance_after, currency, activation_id, rental_id, note, "
+    "created_at) VALUES (:client, :kind, :amount, :after, :cur, :act, :rent, :note, :now)"
+)
 
 
 async def append(
@@ -67,21 +74,22 @@ async def append(
     activation_id: int | None,
     note: str | None,
     now: int,
+    rental_id: int | None = None,
 ) -> None:
     """Write one entry (IntegrityError: the activation already has one of this kind)."""
-    await conn.execute(
-        _INSERT,
-        {
-            "client": client_id,
-            "kind": kind,
-            "amount": amount,
-            "after": balance_after,
-            "cur": cur,
-            "act": activation_id,
-            "note": note,
-            "now": now,
-        },
-    )
+    params: dict[str, object] = {
+        "client": client_id,
+        "kind": kind,
+        "amount": amount,
+        "after": balance_after,
+        "cur": cur,
+        "act": activation_id,
+        "note": note,
+        "now": now,
+    }
+    if rental_id is not None:
+        params["rent"] = rental_id
+    await conn.execute(_INSERT if rental_id is None else _INSERT_RENTAL, params)
 
 
 def entry_from(kind: str, amount: str, balance_after: str, cur: str, source: str) -> str:

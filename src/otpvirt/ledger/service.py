@@ -32,10 +32,11 @@ async def _append(
     activation_id: int | None,
     note: str | None,
     now: int,
+    rental_id: int | None = None,
 ) -> None:
     try:
         await repo.append(
-            conn, client_id, kind, amount, balance_after, cur, activation_id, note, now
+            conn, client_id, kind, amount, balance_after, cur, activation_id, note, now, rental_id
         )
     except IntegrityError:
         # The unique (activation, kind) index: a second charge or refund.
@@ -50,6 +51,7 @@ async def debit(
     *,
     kind: str = CHARGE,
     activation_id: int | None = None,
+    rental_id: int | None = None,
     note: str | None = None,
     now: int,
 ) -> int:
@@ -63,7 +65,7 @@ async def debit(
         raise InsufficientBalance(
             f"balance {format_amount(have, c)} {cur} is less than {format_amount(amount, c)}"
         )
-    await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now)
+    await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now, rental_id)
     return after
 
 
@@ -75,6 +77,7 @@ async def credit(
     *,
     kind: str = REFUND,
     activation_id: int | None = None,
+    rental_id: int | None = None,
     note: str | None = None,
     now: int,
 ) -> int:
@@ -96,7 +99,7 @@ async def credit(
             f"the balance would be {format_amount(int(have) + amount, c)} {cur}: "
             f"at most {format_amount(limit, c)} {cur}"
         )
-    await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now)
+    await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now, rental_id)
     return after
 
 

@@ -6,6 +6,7 @@ from otpvirt.models.base import Base
 from otpvirt.models.catalogue import Country, Price, Provider, Service
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
+from otpvirt.models.rental import Rental, RentPrice
 from otpvirt.models.security import AuthFailure, RateLimit, WebSession
 from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock
 from otpvirt.models.system import SystemValue
@@ -28,6 +29,8 @@ __all__ = [
     "Price",
     "Provider",
     "RateLimit",
+    "RentPrice",
+    "Rental",
     "Service",
     "SimulatedSms",
     "SmppPart",

@@ -75,6 +75,13 @@ class SmsMessage(Base):
         Index("ix_sms_messages_number_time", "number_id", "received_at"),
         Index("ix_sms_messages_created", "created_at"),
         Index(
+            "ix_sms_messages_rental",
+            "rental_id",
+            "id",
+            sqlite_where=sql_text("rental_id IS NOT NULL"),
+            postgresql_where=sql_text("rental_id IS NOT NULL"),
+        ),
+        Index(
             "ux_sms_messages_source_external",
             "source_id",
             "external_id",
@@ -100,6 +107,8 @@ class SmsMessage(Base):
     code: Mapped[str] = mapped_column(String(64), server_default=sql_text("''"))
     # NULL = unrouted: arrived while the number had no live lease.
     activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
+    # The rental it was routed to (a rented number's SMS); NULL otherwise.
+    rental_id: Mapped[int | None] = mapped_column(BigInteger)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
     external_id: Mapped[str | None] = mapped_column(String(200))
     # The peer's receipt time when plausible, else ours (see sms.service.ingest).

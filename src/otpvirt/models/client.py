@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, false, text, true
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    false,
+    text,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otpvirt.models.base import Base, BigId, Millis, Minor
@@ -75,5 +85,7 @@ class LedgerEntry(Base):
     balance_after: Mapped[int] = mapped_column(Minor)
     currency: Mapped[str] = mapped_column(String(8))
     activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
+    # The rental a charge, extension or refund belongs to.
+    rental_id: Mapped[int | None] = mapped_column(BigInteger)
     note: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[int] = mapped_column(Millis)

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text, true
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from otpvirt.inventory.repositories.pool import PICKABLE
@@ -46,6 +57,8 @@ class Number(Base):
             postgresql_where=text(PICKABLE),
         ),
         Index("ix_numbers_source", "source_id"),
+        # A number is in an activation or a rental, never both (migration 0014).
+        CheckConstraint("rental_id IS NULL OR active_activation_id IS NULL", name="one_holder"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -59,6 +72,8 @@ class Number(Base):
     source_online: Mapped[bool] = mapped_column(Boolean, server_default=true())
     # The activation holding this number now; NULL when free.
     active_activation_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The rental holding this number now; NULL when not rented.
+    rental_id: Mapped[int | None] = mapped_column(BigInteger)
     # When the number last became free: picking takes the longest-free first.
     free_since: Mapped[int] = mapped_column(Millis, server_default=text("0"))
     created_at: Mapped[int] = mapped_column(Millis)

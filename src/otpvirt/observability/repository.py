@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from otpvirt.db import Conn
 
-FREE = "n.enabled AND n.source_online AND n.active_activation_id IS NULL"
+FREE = "n.enabled AND n.source_online AND n.active_activation_id IS NULL AND n.rental_id IS NULL"
 LIVE = "('waiting', 'sms_received')"
 
 
@@ -220,7 +220,7 @@ async def free_number_count(conn: Conn) -> int:
     """Numbers that could be leased now (for some service)."""
     value = await conn.fetchval(
         "SELECT COUNT(*) FROM numbers WHERE enabled AND source_online "
-        "AND active_activation_id IS NULL"
+        "AND active_activation_id IS NULL AND rental_id IS NULL"
     )
     return int(value or 0)
 

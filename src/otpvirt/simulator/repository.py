@@ -98,3 +98,31 @@ async def mark_delivered(conn: Conn, sms_id: int, now: int) -> None:
     await conn.execute(
         "UPDATE simulated_sms SET delivered_at = :now WHERE id = :id", {"now": now, "id": sms_id}
     )
+
+
+@dataclass(frozen=True, slots=True)
+class QuietRental:
+    """A live rental on a simulated SIM that has had no SMS for a while."""
+
+    id: int
+    phone: int
+    service_code: str
+    service_name: str | None
+    country: str
+    source_id: int | None
+    sms_count: int
+
+
+async def quiet_rentals(conn: Conn, quiet_since: int, limit: int) -> list[QuietRental]:
+    """Live rentals on simulator numbers whose last SMS (or start) is before `quiet_since`."""
+    return await conn.fetch_all_as(
+        QuietRental,
+        "SELECT r.id, r.phone, r.service_code, s.name, c.name, n.source_id, r.sms_count "
+        "FROM rentals r JOIN numbers n ON n.id = r.number_id "
+        "JOIN sources src ON src.id = n.source_id JOIN countries c ON c.id = r.country_id "
+        "LEFT JOIN services s ON s.code = r.service_code "
+        "WHERE r.state = 'active' AND src.kind = 'simulator' "
+        "AND COALESCE(n.last_sms_at, r.created_at) < :q AND r.created_at < :q "
+        "ORDER BY r.id LIMIT :lim",
+        {"q": quiet_since, "lim": limit},
+    )

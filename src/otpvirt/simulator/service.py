@@ -105,3 +105,33 @@ async def deliver(conn: Conn, *, limit: int = 100) -> int:
             )
         await repo.mark_delivered(conn, q.id, now)
     return len(rows)
+
+
+# A rented simulated SIM gets an SMS now and then: after this many times the
+# simulator's longest delay without one (at least a minute).
+RENTAL_QUIET_FACTOR = 8
+RENTAL_SERVICES = ("tg", "wa", "vi", "go", "fb", "ig")
+
+
+async def chat_to_rentals(
+    conn: Conn, settings: Settings, *, rng: random.Random, limit: int = 50
+) -> int:
+    """Send one realistic SMS to each rented simulator number that has been quiet a while."""
+    now = now_ms()
+    how = Behaviour.from_settings(settings, None)
+    quiet_ms = max(60_000, int(how.delay_max * 1000 * RENTAL_QUIET_FACTOR))
+    rows = await repo.quiet_rentals(conn, now - quiet_ms, limit)
+    for r in rows:
+        code = r.service_code if r.service_code != "full" else rng.choice(RENTAL_SERVICES)
+        msg = make_message(code, r.service_name or code, r.country, rng)
+        await ingest(
+            conn,
+            to=r.phone,
+            sender=msg.sender,
+            text=msg.text,
+            source_id=r.source_id,
+            received_at=now,
+            external_id=f"simrent-{r.id}-{r.sms_count}",
+            dedup_window_ms=0,
+        )
+    return len(rows)

@@ -16,6 +16,8 @@ class Receiver:
     live_activation_id: int | None
     service_code: str | None
     source_id: int | None
+    # The live rental holding the number (never together with a live lease).
+    rental_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,14 @@ class ParseInput:
 
 
 async def receiver(conn: Conn, phone: int) -> Receiver | None:
-    """The number with this phone, and the service of its live lease."""
+    """The number with this phone, and the service of its live lease or rental."""
     return await conn.fetch_one_as(
         Receiver,
-        "SELECT n.id, n.active_activation_id, s.code, n.source_id FROM numbers n "
+        "SELECT n.id, n.active_activation_id, COALESCE(s.code, r.service_code), n.source_id, "
+        "n.rental_id FROM numbers n "
         "LEFT JOIN activations a ON a.id = n.active_activation_id "
-        "LEFT JOIN services s ON s.id = a.service_id WHERE n.phone = :p",
+        "LEFT JOIN services s ON s.id = a.service_id "
+        "LEFT JOIN rentals r ON r.id = n.rental_id WHERE n.phone = :p",
         {"p": phone},
     )
 
@@ -156,7 +160,8 @@ async def stored(
     where = []
     params: dict[str, object] = {"lim": limit}
     if unrouted:
-        where.append("m.activation_id IS NULL")
+        # A rented number's SMS went to its rental: routed too.
+        where.append("m.activation_id IS NULL AND m.rental_id IS NULL")
     if phone is not None:
         where.append("m.phone = :phone")
         params["phone"] = phone
@@ -178,9 +183,12 @@ async def parse_batch(conn: Conn, after_id: int, since: int | None, limit: int) 
     """The next SMS by id after `after_id` (received since `since`), with their service."""
     params: dict[str, object] = {"after": after_id, "lim": limit}
     sql = (
-        "SELECT m.id, m.text, m.sender, m.code, m.activation_id, s.code FROM sms_messages m "
+        # A rental's SMS counts as delivered too (its code may have been seen).
+        "SELECT m.id, m.text, m.sender, m.code, COALESCE(m.activation_id, m.rental_id), "
+        "COALESCE(s.code, NULLIF(r.service_code, 'full')) FROM sms_messages m "
         "LEFT JOIN activations a ON a.id = m.activation_id "
-        "LEFT JOIN services s ON s.id = a.service_id WHERE m.id > :after"
+        "LEFT JOIN services s ON s.id = a.service_id "
+        "LEFT JOIN rentals r ON r.id = m.rental_id WHERE m.id > :after"
     )
     if since is not None:
         sql += " AND m.received_at >= :since"

@@ -16,6 +16,7 @@ from otpvirt.errors import InvalidRequest, NotFound, ValidationFailed
 from otpvirt.ids import new_guid
 from otpvirt.inventory.service import normalize_phone
 from otpvirt.otp import extract_code
+from otpvirt.rental import service as rentals
 from otpvirt.sms import repository as repo
 from otpvirt.sms.repository import StoredSms
 from otpvirt.webhook import service as webhooks
@@ -134,7 +135,9 @@ async def ingest(
     if dup is not None:
         return IngestResult(DUPLICATE, dup, phone, "")
 
-    code = extract_code(text, sender=sender, service=service_code) or ""
+    # A `full` rental serves any service: the parser gets no hint.
+    hint = None if service_code == rentals.FULL else service_code
+    code = extract_code(text, sender=sender, service=hint) or ""
     guid = new_guid()
     # Inserted first, so a concurrent twin (same source and external id) is
     # detected before anything else in this transaction has changed.
@@ -155,6 +158,16 @@ async def ingest(
     sms_id = await repo.insert(conn, values)
     if sms_id is None:
         return IngestResult(DUPLICATE, "", phone, "")
+    if number.rental_id is not None:
+        return await _to_rental(
+            conn,
+            number.rental_id,
+            sms_id,
+            number_id,
+            source_id,
+            now,
+            IngestResult(ACCEPTED, guid, phone, code),
+        )
     act = None
     if live_id is not None:
         act = await repo.count_on_lease(conn, int(live_id))
@@ -186,6 +199,27 @@ async def ingest(
         now,
     )
     return IngestResult(ACCEPTED, guid, phone, code, str(act.guid), str(act.client_id))
+
+
+async def _to_rental(
+    conn: Conn,
+    rental_id: int,
+    sms_id: int,
+    number_id: int,
+    source_id: int | None,
+    now: int,
+    result: IngestResult,
+) -> IngestResult:
+    """Route an SMS of a rented number to its rental, in the transaction that stored it."""
+    routed = await rentals.route_sms(conn, rental_id, sms_id)
+    if source_id is not None:
+        await repo.touch_source(conn, source_id, now)
+    await repo.touch_number(conn, number_id, now, False)
+    if routed is None:
+        return result
+    return IngestResult(
+        result.status, result.sms_id, result.phone, result.code, routed.guid, routed.client_id
+    )
 
 
 async def list_sms(

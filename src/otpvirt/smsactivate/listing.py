@@ -11,6 +11,7 @@ from typing import Any
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
 from otpvirt.clients.service import AuthClient
 from otpvirt.money import currency, to_wire
+from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
 from otpvirt.smsactivate import schemas as s
@@ -65,7 +66,7 @@ async def get_prices(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
     return out
 
 
-def _country(c: CountryInfo) -> dict[str, Any]:
+def _country(c: CountryInfo, rent: bool) -> dict[str, Any]:
     code = places.country_code(c)
     # No translations are kept: every language gets the catalogue's title.
     return {
@@ -75,16 +76,20 @@ def _country(c: CountryInfo) -> dict[str, Any]:
         "chn": c.title,
         "visible": 1,
         "retry": 1,
-        "rent": 0,
+        "rent": 1 if rent else 0,
         "multiService": 0,
     }
 
 
 async def get_countries(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
-    """Every enabled country, keyed by its numeric id."""
+    """Every enabled country, keyed by its numeric id (`rent` 1 where rent prices exist)."""
     snap = await rt.catalogue.get()
+    async with rt.db.read() as conn:
+        rented = {p.country_id for p in await rentals.prices(conn, client.currency)}
     return {
-        str(places.country_code(c)): _country(c) for c in snap.countries_by_id.values() if c.enabled
+        str(places.country_code(c)): _country(c, c.id in rented)
+        for c in snap.countries_by_id.values()
+        if c.enabled
     }
 
 

@@ -18,6 +18,7 @@ from otpvirt.activation.service import expire_due
 from otpvirt.auth import lockout, ratelimit, sessions
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, in_transaction
+from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.simulator import service as simulator
 from otpvirt.smpp import service as smpp
@@ -51,12 +52,19 @@ async def sweep_leases(rt: Runtime) -> int:
     return done
 
 
+async def end_rentals(rt: Runtime) -> int:
+    """End the rentals past their end date and give their numbers back."""
+    done = await in_transaction(rt.db, rentals.expire_due, now_ms(), limit=200)
+    return done
+
+
 async def run_simulator(rt: Runtime) -> int:
     """Queue SMS for new leases on simulator numbers; deliver the due ones."""
     rng = rt.extras.setdefault("simulator_rng", random.Random())
     assert isinstance(rng, random.Random)
     read = await in_transaction(rt.db, simulator.schedule, rt.settings, rng=rng, limit=500)
     sent = await in_transaction(rt.db, simulator.deliver, limit=100)
+    sent += await in_transaction(rt.db, simulator.chat_to_rentals, rt.settings, rng=rng)
     if sent:
         rt.notify("sms")
     # A full batch of either kind means there is more: report a full batch.
@@ -166,6 +174,7 @@ def default_loops(rt: Runtime) -> list[Loop]:
     """The loops every deployment runs (and the demo market under `serve --demo`)."""
     loops = [
         Loop("lease-sweeper", sweep_leases, rt.settings.sweep_interval_seconds, 200),
+        Loop("rental-ends", end_rentals, rt.settings.sweep_interval_seconds, 200),
         Loop("simulator", run_simulator, 0.25, 100),
         Loop("source-health", check_sources, 5.0, 1_000_000),
         Loop("supplier-stock", supply.refresh_stock, 1.0, 1_000_000),

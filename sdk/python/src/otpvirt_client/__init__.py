@@ -45,7 +45,16 @@ from otpvirt_client._errors import (
     WaitTimeout,
     WebhookVerificationError,
 )
-from otpvirt_client._models import Activation, Balance, Price, PriceList, Sms, WebhookSms
+from otpvirt_client._models import (
+    Activation,
+    Balance,
+    Price,
+    PriceList,
+    Prolonged,
+    Rental,
+    Sms,
+    WebhookSms,
+)
 from otpvirt_client._sync import Client
 from otpvirt_client._version import __version__
 from otpvirt_client.webhooks import WEBHOOK_ACK, parse_webhook, sign_webhook, verify_webhook
@@ -61,6 +70,8 @@ __all__ = [
     "OtpVirtError",
     "Price",
     "PriceList",
+    "Prolonged",
+    "Rental",
     "ServerError",
     "Sms",
     "SmsAlreadyReceivedError",

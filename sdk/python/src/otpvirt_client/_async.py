@@ -10,9 +10,10 @@ from typing import Any
 
 import httpx
 
-from otpvirt_client import _wire
+from otpvirt_client import _rent, _wire
 from otpvirt_client._errors import OtpVirtError
-from otpvirt_client._models import Activation, Balance, PriceList, Sms
+from otpvirt_client._models import Activation, Balance, PriceList, Prolonged, Rental, Sms
+from otpvirt_client._rent import RentalRef
 from otpvirt_client._wait import Waiter
 from otpvirt_client._wire import ActivationRef, Call
 
@@ -126,6 +127,35 @@ class AsyncClient:
     async def get_sms(self, activation: ActivationRef) -> list[Sms]:
         """Every SMS received for the activation so far, oldest first (``[]`` while none)."""
         return _wire.parse_sms_list(await self._call(_wire.activation_call("GetSms", activation)))
+
+    async def rent_number(
+        self, service: str, hours: int, country: str | None = None, provider: str | None = None
+    ) -> Rental:
+        """Rent a number for `hours` (4-1344) for `service` (``"full"``: any) and pay.
+
+        Never repeated automatically once sent (see `get_number`).
+        """
+        return _rent.parse_rental(
+            await self._call(_rent.rent_call(service, hours, country, provider))
+        )
+
+    async def rent_sms(self, rental: RentalRef) -> list[Sms]:
+        """Every SMS the rented number received so far, oldest first."""
+        return _rent.parse_rent_sms(await self._call(_rent.rental_call("GetRentSms", rental)))
+
+    async def prolong_rent(self, rental: RentalRef, hours: int) -> Prolonged:
+        """Extend a live rental by `hours` and pay for them; returns the new end."""
+        return _rent.parse_prolonged(
+            await self._call(_rent.rental_call("ProlongRent", rental, hours=hours))
+        )
+
+    async def finish_rent(self, rental: RentalRef) -> None:
+        """End the rental now; no refund."""
+        await self._call(_rent.rental_call("FinishRent", rental))
+
+    async def cancel_rent(self, rental: RentalRef) -> None:
+        """End the rental with a full refund: only within 20 minutes and before any SMS."""
+        await self._call(_rent.rental_call("CancelRent", rental))
 
     async def get_balance(self) -> Balance:
         """The account's balance, e.g. ``Balance(amount=Decimal('99.95'), currency='USD')``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 
@@ -100,3 +101,31 @@ class PriceList:
             if (country is None or p.country == country)
             and (service is None or p.service == service)
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class Rental:
+    """A rented number: `id` is the rental GUID, `ends_at` its end (UTC), `amount` the charge.
+
+    >>> r = client.rent_number("full", 4, country="tajikistan")  # doctest: +SKIP
+    >>> r.number, r.amount  # doctest: +SKIP
+    (992112309834, Decimal('0.40'))
+    """
+
+    id: str
+    number: int
+    ends_at: datetime
+    amount: Decimal
+
+    @property
+    def phone(self) -> str:
+        """The number in international form, e.g. ``"+992112309834"``."""
+        return f"+{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Prolonged:
+    """A rental extension: the new end and what the added hours cost."""
+
+    ends_at: datetime
+    amount: Decimal

@@ -10,9 +10,10 @@ from typing import Any
 
 import httpx
 
-from otpvirt_client import _wire
+from otpvirt_client import _rent, _wire
 from otpvirt_client._errors import OtpVirtError
-from otpvirt_client._models import Activation, Balance, PriceList, Sms
+from otpvirt_client._models import Activation, Balance, PriceList, Prolonged, Rental, Sms
+from otpvirt_client._rent import RentalRef
 from otpvirt_client._wait import Waiter
 from otpvirt_client._wire import ActivationRef, Call
 
@@ -124,6 +125,33 @@ class Client:
     def get_sms(self, activation: ActivationRef) -> list[Sms]:
         """Every SMS received for the activation so far, oldest first (``[]`` while none)."""
         return _wire.parse_sms_list(self._call(_wire.activation_call("GetSms", activation)))
+
+    def rent_number(
+        self, service: str, hours: int, country: str | None = None, provider: str | None = None
+    ) -> Rental:
+        """Rent a number for `hours` (4-1344) for `service` (``"full"``: any) and pay.
+
+        Never repeated automatically once sent (see `get_number`).
+        """
+        return _rent.parse_rental(self._call(_rent.rent_call(service, hours, country, provider)))
+
+    def rent_sms(self, rental: RentalRef) -> list[Sms]:
+        """Every SMS the rented number received so far, oldest first."""
+        return _rent.parse_rent_sms(self._call(_rent.rental_call("GetRentSms", rental)))
+
+    def prolong_rent(self, rental: RentalRef, hours: int) -> Prolonged:
+        """Extend a live rental by `hours` and pay for them; returns the new end."""
+        return _rent.parse_prolonged(
+            self._call(_rent.rental_call("ProlongRent", rental, hours=hours))
+        )
+
+    def finish_rent(self, rental: RentalRef) -> None:
+        """End the rental now; no refund."""
+        self._call(_rent.rental_call("FinishRent", rental))
+
+    def cancel_rent(self, rental: RentalRef) -> None:
+        """End the rental with a full refund: only within 20 minutes and before any SMS."""
+        self._call(_rent.rental_call("CancelRent", rental))
 
     def get_balance(self) -> Balance:
         """The account's balance, e.g. ``Balance(amount=Decimal('99.95'), currency='USD')``."""

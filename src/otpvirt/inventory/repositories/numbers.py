@@ -23,6 +23,7 @@ class ListedNumber:
     lease_count: int
     sms_lease_count: int
     last_sms_at: int | None
+    rental_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,10 @@ class _NamedId:
 
 # The states an operator filters by.
 STATES = {
-    "free": "n.enabled AND n.source_online AND n.active_activation_id IS NULL",
+    "free": "n.enabled AND n.source_online AND n.active_activation_id IS NULL "
+    "AND n.rental_id IS NULL",
     "leased": "n.active_activation_id IS NOT NULL",
+    "rented": "n.rental_id IS NOT NULL",
     "disabled": "NOT n.enabled",
     "offline": "NOT n.source_online",
 }
@@ -107,7 +110,7 @@ async def listed(
         where.append(STATES[state])
     sql = (
         "SELECT n.phone, c.name, p.name, s.name, n.enabled, n.source_online, "
-        "n.active_activation_id, n.lease_count, n.sms_lease_count, n.last_sms_at "
+        "n.active_activation_id, n.lease_count, n.sms_lease_count, n.last_sms_at, n.rental_id "
         "FROM numbers n JOIN countries c ON c.id = n.country_id "
         "JOIN providers p ON p.id = n.provider_id LEFT JOIN sources s ON s.id = n.source_id"
     )

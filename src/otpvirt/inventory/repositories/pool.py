@@ -30,7 +30,7 @@ class PickedNumber:
 # A number can be handed out when this holds; the picking indexes are partial on
 # exactly this predicate (models/inventory.py), and the picking query repeats it
 # verbatim so SQLite and PostgreSQL use them.
-PICKABLE = "enabled AND source_online AND active_activation_id IS NULL"
+PICKABLE = "enabled AND source_online AND active_activation_id IS NULL AND rental_id IS NULL"
 
 _NOT_USED = (
     "NOT EXISTS (SELECT 1 FROM number_services ns "

@@ -1,0 +1,1 @@
+"""Number rentals: one number for one client for whole hours."""
