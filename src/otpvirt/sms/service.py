@@ -29,6 +29,9 @@ MAX_TEXT = 10_000
 MAX_PEER_AHEAD_MS = 15 * 60_000
 MAX_PEER_BEHIND_MS = 30 * 86_400_000
 MAX_REPORTED = 64
+# PostgreSQL channel told the activation guid of every routed SMS at its commit
+# (long-poll GetSms waiters in every process listen to it).
+ARRIVALS_CHANNEL = "otpvirt_sms"
 
 
 class UnknownNumber(NotFound):
@@ -185,6 +188,8 @@ async def ingest(
         },
         now,
     )
+    if conn.dialect == "postgresql":
+        await repo.announce(conn, ARRIVALS_CHANNEL, str(act.guid))
     return IngestResult(ACCEPTED, guid, phone, code, str(act.guid), str(act.client_id))
 
 
