@@ -16,6 +16,7 @@ from otpvirt.clients.service import AuthClient
 from otpvirt.clock import now_ms
 from otpvirt.db import Database, IntegrityError, in_transaction
 from otpvirt.errors import InsufficientBalance
+from otpvirt.events import service as events
 from otpvirt.ids import new_guid
 from otpvirt.money import currency, format_amount
 
@@ -91,6 +92,8 @@ async def lease_local(
                     f"balance {format_amount(int(have or 0), cur)} {cur.code} is less than "
                     f"{format_amount(int(price), cur)}"
                 )
+            # The statement charged without the ledger's hook: balance.low here.
+            await in_transaction(db, events.balance_changed, client.id, now)
             return Lease(
                 int(act_id),
                 guid,
@@ -117,10 +120,14 @@ async def cancel_activation(
     """Cancel a waiting activation and refund it; return the amount refunded."""
     if db.dialect == "postgresql":
         now = now_ms()
-        async with db.read() as conn:
+        # A transaction, so the lifecycle webhooks are queued with the cancel.
+        async with db.transaction() as conn:
             refunded = await pgpath.cancel_once(
                 conn, client_id, guid=guid, act_id=act_id, latest=now - min_age_ms, now=now
             )
+            if refunded is not None:
+                await events.record_cancelled(conn, guid or act_id or 0, refunded, now)
+                await events.balance_changed(conn, client_id, now)
         if refunded is not None:
             return refunded
     # SQLite, or nothing was cancellable: the portable path applies (or explains) it.

@@ -25,6 +25,7 @@ from otpvirt.errors import (
     SmsAlreadyReceived,
     ValidationFailed,
 )
+from otpvirt.events import service as events
 from otpvirt.ids import new_guid
 from otpvirt.inventory import pool
 from otpvirt.ledger import service as ledger
@@ -268,10 +269,10 @@ async def confirm(
     row = await _owned(conn, client_id, guid=guid, act_id=act_id)
     if row[2] not in LIVE:
         raise ActivationFinished(f"the activation is already {row[2]}")
-    await _finish(conn, row, COMPLETED, now_ms())
+    await _finish(conn, row, COMPLETED, now_ms(), told="confirmed")
 
 
-async def _finish(conn: Conn, row: Any, state: str, now: int) -> None:
+async def _finish(conn: Conn, row: Any, state: str, now: int, *, told: str | None = None) -> None:
     changed = await conn.execute(
         "UPDATE activations SET state = :st, finished_at = :now WHERE id = :id "
         "AND state IN ('waiting', 'sms_received')",
@@ -281,6 +282,7 @@ async def _finish(conn: Conn, row: Any, state: str, now: int) -> None:
         raise ActivationFinished("the activation was finished concurrently")
     await pool.release(conn, row[3], row[0], now)
     await supplier_orders.activation_ended(conn, row[0], state, now)
+    await events.record_activation_finished(conn, row[0], told or state, 0, now)
 
 
 async def finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
@@ -295,6 +297,7 @@ async def finish_refunded(conn: Conn, row: Any, state: str, now: int) -> int:
     await pool.release(conn, row[3], row[0], now)
     await supplier_orders.activation_ended(conn, row[0], state, now)
     await ledger.credit(conn, row[1], row[4], row[5], activation_id=row[0], now=now)
+    await events.record_activation_finished(conn, row[0], state, int(row[4]), now)
     return int(row[4])
 
 

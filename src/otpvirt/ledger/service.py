@@ -6,6 +6,7 @@ from typing import Any
 
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InsufficientBalance, NotFound, ValidationFailed
+from otpvirt.events import service as events
 from otpvirt.money import MAX_MINOR, currency, format_amount
 
 CHARGE = "charge"
@@ -84,6 +85,7 @@ async def debit(
             f"balance {format_amount(have, c)} {cur} is less than {format_amount(amount, c)}"
         )
     await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now)
+    await events.balance_changed(conn, client_id, now)
     return int(after)
 
 
@@ -121,6 +123,7 @@ async def credit(
             f"at most {format_amount(limit, c)} {cur}"
         )
     await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now)
+    await events.balance_changed(conn, client_id, now)
     return int(after)
 
 

@@ -108,6 +108,7 @@ async def confirm_activation(request: Request) -> Response:
     client = await _auth(rt, request, req)
     await in_transaction(rt.db, activations.confirm, client.id, guid=str(req.activationId))
     rt.counts.clear()
+    rt.notify("webhook")  # activation.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 
@@ -119,6 +120,7 @@ async def cancel_activation(request: Request) -> Response:
     client = await _auth(rt, request, req)
     await dispatch.cancel_activation(rt.db, client.id, guid=str(req.activationId))
     rt.counts.clear()
+    rt.notify("webhook")  # activation.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 

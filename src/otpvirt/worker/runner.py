@@ -49,6 +49,7 @@ async def sweep_leases(rt: Runtime) -> int:
     done = await in_transaction(rt.db, expire_due, now_ms(), limit=200)
     if done:
         rt.counts.clear()
+        rt.notify("webhook")  # activation.finished, if subscribed
     return done
 
 
