@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -12,6 +13,13 @@ from standardwebhooks import Webhook
 from otpvirt.activation.service import expire_due
 from otpvirt.admin import client_ops
 from otpvirt.admin.audit import Actor
+from otpvirt.client import (
+    ActivationFinished,
+    BalanceLow,
+    WebhookSms,
+    WebhookVerificationError,
+    parse_event,
+)
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
@@ -41,8 +49,15 @@ def finished(rx: Receiver, secret: str) -> list[dict[str, Any]]:
     out = []
     for req in rx.received:
         body = Webhook(secret).verify(req.body, req.headers)
+        # The SDK verifies the same request and returns the matching type.
+        event = parse_event(req.body, req.headers, secret)
         if body.get("type") == "activation.finished":
+            assert isinstance(event, ActivationFinished)
+            assert (event.activation_id, event.state) == (body["activationId"], body["state"])
+            assert event.refund == Decimal(str(body["refund"]))
             out.append(body)
+        else:
+            assert isinstance(event, WebhookSms) and event.id == body["id"]
     return out
 
 
@@ -142,6 +157,10 @@ async def test_balance_low_fires_once_per_fall(
         await asyncio.sleep(0.3)
     bodies = [Webhook(secret).verify(r.body, r.headers) for r in rx.received]
     assert len(bodies) == 2
+    low = parse_event(rx.received[0].body, rx.received[0].headers, secret)
+    assert isinstance(low, BalanceLow) and low.balance == Decimal("99.85")
+    with pytest.raises(WebhookVerificationError):
+        parse_event(rx.received[0].body, rx.received[0].headers, "whsec_" + "A" * 32)
     assert bodies[0]["type"] == "balance.low" and bodies[0]["threshold"] == 99.9
     assert bodies[0]["balance"] == 99.85 and bodies[0]["currency"] == "USD"
 
