@@ -24,7 +24,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(params=["sqlite", "postgres"])
 def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Server, Settings]]:
     """A real server (2 processes on PostgreSQL) and settings for its database."""
-    url, extra = None, ()
+    url: str | None = None
+    extra: tuple[str, ...] = ()
     if request.param == "postgres":
         url = request.getfixturevalue("pg_database_url")
         extra = ("--workers", "2")
