@@ -92,8 +92,10 @@ async def lease_local(
                     f"balance {format_amount(int(have or 0), cur)} {cur.code} is less than "
                     f"{format_amount(int(price), cur)}"
                 )
-            # The statement charged without the ledger's hook: balance.low here.
-            await in_transaction(db, events.balance_changed, client.id, now)
+            # The statement charged without the ledger's hook: balance.low here (a
+            # transaction only when the balance crossed the client's threshold).
+            if await events.balance_crossed(conn, client.id):
+                await in_transaction(db, events.balance_changed, client.id, now)
             return Lease(
                 int(act_id),
                 guid,
