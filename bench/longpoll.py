@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import statistics
@@ -49,6 +50,24 @@ def tree(pid: int) -> list[int]:
 
 def cpu_of_tree(pid: int) -> float:
     return sum(cpu_seconds(p) for p in tree(pid))
+
+
+async def post(port: int, path: str, payload: dict[str, Any], token: str = "") -> tuple[int, Any]:
+    """One POST on its own connection (raw asyncio: httpx would be the bottleneck here)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    body = json.dumps(payload).encode()
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    writer.write(
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"{auth}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+        + body
+    )
+    await writer.drain()
+    raw = await reader.read()
+    writer.close()
+    head, _, rest = raw.partition(b"\r\n\r\n")
+    status = int(head.split()[1])
+    return status, json.loads(rest) if rest else None
 
 
 def start(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
@@ -108,80 +127,80 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 async def measure(
     args: argparse.Namespace, port: int, token: str, clients: list[dict[str, Any]], pid: int
 ) -> dict[str, Any]:
-    limits = httpx.Limits(max_connections=args.held + 64, max_keepalive_connections=args.held + 64)
-    async with httpx.AsyncClient(
-        base_url=f"http://127.0.0.1:{port}", timeout=120, limits=limits
-    ) as http:
-        leases: list[tuple[dict[str, Any], str, int]] = []
-        gate = asyncio.Semaphore(16)
+    leases: list[tuple[dict[str, Any], str, int]] = []
+    gate = asyncio.Semaphore(16)
 
-        async def lease(i: int) -> None:
-            c = clients[i % len(clients)]
-            async with gate:
-                got = (
-                    await http.post(
-                        "/native/GetNumber",
-                        json={
-                            "clientId": c["clientId"],
-                            "apiPassword": c["apiPassword"],
-                            "service": "vi",
-                            "detail": {"country": "latvia"},
-                        },
-                    )
-                ).json()
-            if got["status"] != 2:
-                raise SystemExit(f"GetNumber failed: {got}")
-            leases.append((c, got["activationId"], int(got["number"])))
-
-        await asyncio.gather(*(lease(i) for i in range(args.held)))
-        answered_at: dict[str, float] = {}
-        empty = 0
-
-        async def hold(c: dict[str, Any], act: str) -> None:
-            nonlocal empty
-            body = {
-                "clientId": c["clientId"],
-                "apiPassword": c["apiPassword"],
-                "activationId": act,
-                "wait": 60,
-            }
-            got = (await http.post("/native/GetSms", json=body)).json()
-            if got.get("status") != 2 or not got.get("sms"):
-                empty += 1
-                return
-            answered_at[act] = time.perf_counter()
-
-        holders = [asyncio.create_task(hold(c, act)) for c, act, _ in leases]
-        # Let every request reach the server and settle, then measure the idle cost.
-        await asyncio.sleep(args.settle)
-        cpu0, t0 = cpu_of_tree(pid), time.perf_counter()
-        await asyncio.sleep(args.idle_seconds)
-        idle_pct = (cpu_of_tree(pid) - cpu0) / (time.perf_counter() - t0) * 100
-        early = sum(h.done() for h in holders)
-
-        stored_at: dict[str, float] = {}
-        post_ms: list[float] = []
-
-        async def inject(act: str, phone: int) -> None:
-            stored_at[act] = time.perf_counter()
-            resp = await http.post(
-                "/gateway/v1/sms",
-                json={"to": str(phone), "from": "Viber", "text": "code 123456"},
-                headers={"Authorization": f"Bearer {token}"},
+    async def lease(i: int) -> None:
+        c = clients[i % len(clients)]
+        async with gate:
+            _, got = await post(
+                port,
+                "/native/GetNumber",
+                {
+                    "clientId": c["clientId"],
+                    "apiPassword": c["apiPassword"],
+                    "service": "vi",
+                    "detail": {"country": "latvia"},
+                },
             )
-            if resp.status_code != 200:
-                raise SystemExit(f"gateway refused: {resp.text}")
-            post_ms.append((time.perf_counter() - stored_at[act]) * 1000)
+        if got["status"] != 2:
+            raise SystemExit(f"GetNumber failed: {got}")
+        leases.append((c, got["activationId"], int(got["number"])))
 
-        senders = []
-        t0 = time.perf_counter()
-        for i, (_, act, phone) in enumerate(leases):
-            delay = t0 + i / args.rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            senders.append(asyncio.create_task(inject(act, phone)))
-        await asyncio.gather(*senders)
-        await asyncio.wait_for(asyncio.gather(*holders), 90)
+    await asyncio.gather(*(lease(i) for i in range(args.held)))
+    answered_at: dict[str, float] = {}
+    empty = 0
+
+    async def hold(c: dict[str, Any], act: str) -> None:
+        nonlocal empty
+        body = {
+            "clientId": c["clientId"],
+            "apiPassword": c["apiPassword"],
+            "activationId": act,
+            "wait": 60,
+        }
+        _, got = await post(port, "/native/GetSms", body)
+        if got.get("status") != 2 or not got.get("sms"):
+            empty += 1
+            return
+        answered_at[act] = time.perf_counter()
+
+    holders = [asyncio.create_task(hold(c, act)) for c, act, _ in leases]
+    # Let every request reach the server and settle, then measure the idle cost.
+    await asyncio.sleep(args.settle)
+    cpu0, t0 = cpu_of_tree(pid), time.perf_counter()
+    await asyncio.sleep(args.idle_seconds)
+    idle_pct = (cpu_of_tree(pid) - cpu0) / (time.perf_counter() - t0) * 100
+    early = sum(h.done() for h in holders)
+
+    stored_at: dict[str, float] = {}
+    post_ms: list[float] = []
+
+    async def inject(act: str, phone: int) -> None:
+        stored_at[act] = time.perf_counter()
+        status, got = await post(
+            port,
+            "/gateway/v1/sms",
+            {"to": str(phone), "from": "Viber", "text": "code 123456"},
+            token,
+        )
+        if status != 200:
+            raise SystemExit(f"gateway refused: {got}")
+        post_ms.append((time.perf_counter() - stored_at[act]) * 1000)
+
+    senders = []
+    cpu1, mine1 = cpu_of_tree(pid), time.process_time()
+    t0 = time.perf_counter()
+    for i, (_, act, phone) in enumerate(leases):
+        delay = t0 + i / args.rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        senders.append(asyncio.create_task(inject(act, phone)))
+    await asyncio.gather(*senders)
+    await asyncio.wait_for(asyncio.gather(*holders), 90)
+    arrivals_s = time.perf_counter() - t0
+    server_cpu = cpu_of_tree(pid) - cpu1
+    bench_cpu = time.process_time() - mine1
     latencies = [(answered_at[a] - stored_at[a]) * 1000 for a in answered_at if a in stored_at]
     return {
         "database": "postgresql" if args.database_url else "sqlite",
@@ -197,6 +216,9 @@ async def measure(
             "p99": round(pct(latencies, 0.99), 1) if latencies else None,
             "max": round(max(latencies), 1) if latencies else None,
         },
+        "arrivals_seconds": round(arrivals_s, 1),
+        "server_cpu_pct_during_arrivals": round(server_cpu / arrivals_s * 100, 1),
+        "bench_cpu_pct_during_arrivals": round(bench_cpu / arrivals_s * 100, 1),
         "gateway_post_ms": {
             "p50": round(statistics.median(post_ms), 1),
             "p99": round(pct(post_ms, 0.99), 1),
@@ -214,8 +236,6 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=5.0, help="seconds before idle CPU")
     parser.add_argument("--idle-seconds", type=float, default=10.0)
     result = asyncio.run(run(parser.parse_args()))
-    import json
-
     print(json.dumps(result, indent=2))
 
 
