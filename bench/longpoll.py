@@ -175,6 +175,7 @@ async def measure(
 
     stored_at: dict[str, float] = {}
     post_ms: list[float] = []
+    acked_at: dict[str, float] = {}
 
     async def inject(act: str, phone: int) -> None:
         stored_at[act] = time.perf_counter()
@@ -187,6 +188,7 @@ async def measure(
         if status != 200:
             raise SystemExit(f"gateway refused: {got}")
         post_ms.append((time.perf_counter() - stored_at[act]) * 1000)
+        acked_at[act] = time.perf_counter()
 
     senders = []
     cpu1, mine1 = cpu_of_tree(pid), time.process_time()
@@ -202,6 +204,9 @@ async def measure(
     server_cpu = cpu_of_tree(pid) - cpu1
     bench_cpu = time.process_time() - mine1
     latencies = [(answered_at[a] - stored_at[a]) * 1000 for a in answered_at if a in stored_at]
+    # The wake-up path alone: the held answer against the gateway's own answer to the
+    # POST that stored the SMS (negative: the held request was answered first).
+    after_ack = [(answered_at[a] - acked_at[a]) * 1000 for a in answered_at if a in acked_at]
     return {
         "database": "postgresql" if args.database_url else "sqlite",
         "workers": args.workers,
@@ -215,6 +220,10 @@ async def measure(
             "p50": round(statistics.median(latencies), 1) if latencies else None,
             "p99": round(pct(latencies, 0.99), 1) if latencies else None,
             "max": round(max(latencies), 1) if latencies else None,
+        },
+        "answer_minus_gateway_answer_ms": {
+            "p50": round(statistics.median(after_ack), 1) if after_ack else None,
+            "p99": round(pct(after_ack, 0.99), 1) if after_ack else None,
         },
         "arrivals_seconds": round(arrivals_s, 1),
         "server_cpu_pct_during_arrivals": round(server_cpu / arrivals_s * 100, 1),
