@@ -24,6 +24,7 @@ from otpvirt.console import endpoints as console_endpoints
 from otpvirt.console import login as console_login
 from otpvirt.errors import OtpVirtError, RateLimited
 from otpvirt.gateway import endpoints as gateway_endpoints
+from otpvirt.longpoll.hub import answer_on_signal, close_hub
 from otpvirt.native import endpoints as native_endpoints
 from otpvirt.native import rent_endpoints as rental_endpoints
 from otpvirt.observability import health
@@ -66,8 +67,11 @@ def create_app(
         gc.collect()
         gc.freeze()
         try:
-            yield
+            # A stop signal answers held GetSms first (the server waits for them).
+            with answer_on_signal(rt):
+                yield
         finally:
+            close_hub(rt)
             if background:
                 await background.stop()
             if runtime is None:

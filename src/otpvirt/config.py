@@ -138,6 +138,13 @@ class Settings(BaseSettings):
     # How often a worker looks for deliveries committed by other processes.
     webhook_poll_seconds: float = Field(default=0.25, gt=0)
 
+    # Long-poll GetSms (`wait`): requests held at once per client and per process
+    # (beyond: `rate_limited`), and how often a process checks for SMS stored by
+    # another process (SQLite; PostgreSQL is told at once by LISTEN/NOTIFY).
+    wait_max_per_client: int = Field(default=100, ge=0)
+    wait_max_held: int = Field(default=5000, ge=0)
+    wait_check_seconds: float = Field(default=0.05, gt=0, le=5)
+
     log_level: str = "info"
     # Log lines as JSON ("json"), for people ("text"), or JSON unless stdout is a terminal.
     log_format: str = "auto"

@@ -87,6 +87,11 @@ class Runtime:
     secret: SecretKey
     extras: dict[str, object] = field(default_factory=dict)
     _subscribers: dict[str, list[asyncio.Event]] = field(default_factory=dict, repr=False)
+    _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Call `closer` first thing in `close` (stops a component's background task)."""
+        self._closers.append(closer)
 
     def subscribe(self, *topics: str) -> asyncio.Event:
         """A wake-up event set whenever one of `topics` is notified (e.g. "sms")."""
@@ -137,5 +142,7 @@ class Runtime:
         )
 
     async def close(self) -> None:
-        """Close the database."""
+        """Stop what registered with `on_close`, then close the database."""
+        for closer in self._closers:
+            closer()
         await self.db.close()

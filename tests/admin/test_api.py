@@ -267,3 +267,34 @@ async def test_supplier_priority(admin: httpx.AsyncClient, rt: Runtime) -> None:
     assert missing.status_code == 404
     entries = (await admin.get("/admin/v1/audit")).json()
     assert any(e["action"] == "source.priority" and e["target"] == "bank1" for e in entries)
+
+
+async def test_lifecycle_events_and_low_balance_through_the_admin_api(
+    admin: httpx.AsyncClient, rt: Runtime
+) -> None:
+    await factory.price(rt, "tajikistan", "vi", "0.05")
+    await factory.numbers(rt, "tajikistan", "indigo", 2)
+    c = await factory.client(rt, balance=100)
+    hook = await admin.put(
+        f"/admin/v1/clients/{c.id}/webhook",
+        json={"url": "https://hooks.example/otp", "events": "activation.finished,sms"},
+    )
+    assert hook.json()["events"] == "sms,activation.finished"
+    bad = await admin.put(
+        f"/admin/v1/clients/{c.id}/webhook",
+        json={"url": "https://hooks.example/otp", "events": "sms,nope"},
+    )
+    assert bad.status_code == 400 and bad.json()["error"] == "bad_webhook_events"
+    low = await admin.put(f"/admin/v1/clients/{c.id}/low-balance", json={"amount": "0.99"})
+    assert low.json() == {"clientId": c.id, "lowBalance": "0.99"}
+    leased = (
+        await admin.post(
+            "/native/GetNumber", json=c.creds(service="vi", detail={"country": "tajikistan"})
+        )
+    ).json()
+    await admin.post("/native/CancelActivation", json=c.creds(activationId=leased["activationId"]))
+    deliveries = (await admin.get("/admin/v1/webhooks", params={"client": c.id})).json()
+    # The cancel sent activation.finished; balance.low was not subscribed (0.95 < 0.99).
+    assert [(d["event"], d["smsId"]) for d in deliveries] == [("activation.finished", None)]
+    detail = (await admin.get(f"/admin/v1/webhooks/{deliveries[0]['id']}")).json()
+    assert '"state":"cancelled","refund":0.05' in detail["payload"]

@@ -99,3 +99,35 @@ def test_list_show_redeliver(cli: Cli, database_url: str, tmp_path: Path) -> Non
     cleared = json.loads(cli("webhooks", "show", d["id"], "--json"))
     assert cleared["state"] == "failed" and "no webhook URL" in cleared["lastError"]
     assert "no webhook URL" in cli("webhooks", "redeliver", d["id"], ok=False)
+
+
+def test_set_webhook_events_and_low_balance(cli: Cli) -> None:
+    cid = json.loads(cli("clients", "create", "--json"))["clientId"]
+    out = json.loads(
+        cli(
+            "clients",
+            "set-webhook",
+            cid,
+            "https://hooks.example.com/otp",
+            "--events",
+            "balance.low,activation.finished,sms",
+            "--json",
+        )
+    )
+    assert out["events"] == "sms,activation.finished,balance.low"
+    # A later change of URL keeps the subscription.
+    again = json.loads(cli("clients", "set-webhook", cid, "https://hooks.example.com/v2", "--json"))
+    assert again["events"] == "sms,activation.finished,balance.low"
+    assert "unknown webhook event" in cli(
+        "clients",
+        "set-webhook",
+        cid,
+        "https://x.example/",
+        "--events",
+        "sms,rent.started",
+        ok=False,
+    )
+    assert "below 5.00" in cli("clients", "set-low-balance", cid, "5.00")
+    assert "no low-balance threshold" in cli("clients", "set-low-balance", cid, "--clear")
+    assert "give an AMOUNT" in cli("clients", "set-low-balance", cid, ok=False)
+    assert "amount" in cli("clients", "set-low-balance", cid, "lots", ok=False).lower()

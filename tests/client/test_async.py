@@ -206,3 +206,21 @@ async def test_requests_are_gzip_and_answers_accepted_gzip(
     assert request[b"content-encoding"] == b"gzip"
     assert b"gzip" in request[b"accept-encoding"]
     assert response[b"content-encoding"] == b"gzip"
+
+
+async def test_wait_for_code_is_held_by_the_server_not_polled(
+    otp: AsyncClient, rt: Runtime
+) -> None:
+    from otpvirt.longpoll.hub import hub_for
+    from tests.support.wait import until
+
+    act = await otp.get_number("vi", country="tajikistan")
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    # A 20 s poll interval: only a held GetSms can answer within seconds.
+    task = asyncio.create_task(otp.wait_for_code(act, timeout=40, poll_interval=20))
+    await until(lambda: hub_for(rt).held == 1)
+    await deliver(rt, act.number, "Welcome aboard")  # no code: wait on, after it
+    await deliver(rt, act.number, VIBER_TEXT)
+    assert await asyncio.wait_for(task, 15) == "905526"
+    assert loop.time() - started < 10

@@ -25,6 +25,7 @@ from otpvirt.catalogue.snapshot import CountryInfo
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, Database, IntegrityError, in_transaction
 from otpvirt.errors import InsufficientBalance
+from otpvirt.events import service as events
 from otpvirt.ids import new_guid
 from otpvirt.inventory.repositories import pool
 from otpvirt.ledger import repository as balances
@@ -47,7 +48,13 @@ async def lease_local(db: Database, req: LeaseRequest) -> Lease:
     """Lease a number from the local pool and charge it, or raise why not."""
     if db.dialect == "postgresql":
         async with db.read() as conn:
-            return await _lease(conn, req, _attempt_pg)
+            lease = await _lease(conn, req, _attempt_pg)
+            # The statement charged without the ledger's hook: balance.low here (a
+            # transaction only when the balance crossed the client's threshold).
+            crossed = await events.balance_crossed(conn, req.client.id)
+        if crossed:
+            await in_transaction(db, events.balance_changed, req.client.id, now_ms())
+        return lease
     return await in_transaction(db, lease_in_transaction, req)
 
 
@@ -164,10 +171,14 @@ async def cancel_activation(
     """Cancel a waiting activation and refund it; return the amount refunded."""
     if db.dialect == "postgresql":
         now = now_ms()
-        async with db.read() as conn:
+        # A transaction, so the lifecycle webhooks are queued with the cancel.
+        async with db.transaction() as conn:
             refunded = await pg.cancel_once(
                 conn, client_id, guid=guid, act_id=act_id, latest=now - min_age_ms, now=now
             )
+            if refunded is not None:
+                await events.record_cancelled(conn, guid or act_id or 0, refunded, now)
+                await events.balance_changed(conn, client_id, now)
         if refunded is not None:
             return refunded
     # SQLite, or nothing was cancellable: the portable path applies (or explains) it.

@@ -26,6 +26,7 @@ from otpvirt.errors import (
     SmsAlreadyReceived,
     ValidationFailed,
 )
+from otpvirt.events import service as events
 from otpvirt.ids import new_guid
 from otpvirt.inventory.repositories import pool
 from otpvirt.inventory.repositories.pool import PickedNumber
@@ -219,14 +220,17 @@ async def confirm(
     row = await _owned(conn, client_id, guid=guid, act_id=act_id)
     if row.state not in LIVE:
         raise ActivationFinished(f"the activation is already {row.state}")
-    await _finish(conn, row, COMPLETED, now_ms())
+    await _finish(conn, row, COMPLETED, now_ms(), told="confirmed")
 
 
-async def _finish(conn: Conn, row: ActivationRow, state: str, now: int) -> None:
+async def _finish(
+    conn: Conn, row: ActivationRow, state: str, now: int, *, told: str | None = None
+) -> None:
     if not await leases.finish(conn, row.id, state, now, waiting_only=False):
         raise ActivationFinished("the activation was finished concurrently")
     await pool.release(conn, row.number_id, row.id, now)
     await supplier_orders.activation_ended(conn, row.id, state, now)
+    await events.record_activation_finished(conn, row.id, told or state, 0, now)
 
 
 async def finish_refunded(conn: Conn, row: ActivationRow, state: str, now: int) -> int:
@@ -236,6 +240,7 @@ async def finish_refunded(conn: Conn, row: ActivationRow, state: str, now: int) 
     await pool.release(conn, row.number_id, row.id, now)
     await supplier_orders.activation_ended(conn, row.id, state, now)
     await ledger.credit(conn, row.client_id, row.price, row.currency, activation_id=row.id, now=now)
+    await events.record_activation_finished(conn, row.id, state, row.price, now)
     return row.price
 
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from otpvirt.admin import audit
 from otpvirt.admin.audit import Actor
 from otpvirt.auth.passwords import generate_password
 from otpvirt.clients import service as clients
+from otpvirt.clock import now_ms
 from otpvirt.db import Conn, in_transaction
 from otpvirt.errors import ValidationFailed
+from otpvirt.events import service as lifecycle
 from otpvirt.ids import new_guid, parse_guid
 from otpvirt.ledger import service as ledger
 from otpvirt.money import currency, format_amount, parse_amount
@@ -147,18 +149,44 @@ async def rotate_api_key(rt: Runtime, actor: Actor, client_id: str) -> str:
 
 
 async def set_webhook(
-    rt: Runtime, actor: Actor, client_id: str, url: str | None, fmt: str | None = None
+    rt: Runtime,
+    actor: Actor,
+    client_id: str,
+    url: str | None,
+    fmt: str | None = None,
+    events: str | None = None,
 ) -> targets.WebhookChange:
-    """Set or clear the client's webhook; a first URL gets a secret (in the answer only)."""
+    """Set or clear the client's webhook (and with `events`, what it is sent for)."""
     cid = parse_guid(client_id, field="clientId")
+    if events is not None:
+        lifecycle.check_events(events)
 
     async def work(conn: Conn) -> tuple[targets.WebhookChange, Any, Any]:
         old = await targets.get_webhook(conn, cid)
+        old_events = await lifecycle.events_of(conn, cid)
         out = await targets.set_webhook(conn, cid, url, fmt)
-        before = {"url": old.url, "format": old.format}
-        return out, before, {"url": out.url, "format": out.format}
+        now = old_events if events is None else await lifecycle.set_events(conn, cid, events)
+        out = replace(out, events=now)
+        before = {"url": old.url, "format": old.format, "events": old_events}
+        return out, before, {"url": out.url, "format": out.format, "events": now}
 
     return await audited(rt, actor, "client.webhook", cid, work)
+
+
+async def set_low_balance(
+    rt: Runtime, actor: Actor, client_id: str, amount: str | None
+) -> int | None:
+    """Set (None: clear) the balance below which the client gets `balance.low`."""
+    cid = parse_guid(client_id, field="clientId")
+
+    async def work(conn: Conn) -> tuple[int | None, Any, Any]:
+        cur = currency((await _client(conn, cid)).currency)
+        threshold = None if amount is None else parse_amount(amount, cur)
+        await lifecycle.set_low_balance(conn, cid, threshold, now_ms())
+        shown = None if threshold is None else format_amount(threshold, cur)
+        return threshold, None, {"lowBalance": shown}
+
+    return await audited(rt, actor, "client.low_balance", cid, work)
 
 
 async def rotate_webhook_secret(rt: Runtime, actor: Actor, client_id: str) -> targets.Rotation:

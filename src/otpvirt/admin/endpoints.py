@@ -142,8 +142,19 @@ async def client_api_key(request: Request, actor: Op, client_id: str) -> s.Clien
 @router.put("/clients/{client_id}/webhook")
 async def set_webhook(request: Request, actor: Op, client_id: str, body: s.Webhook) -> WebhookSet:
     """Set or clear the webhook; a first URL's signing secret is in this answer only."""
-    out = await client_ops.set_webhook(rt_of(request), actor, client_id, body.url, body.format)
+    out = await client_ops.set_webhook(
+        rt_of(request), actor, client_id, body.url, body.format, body.events
+    )
     return WebhookSet.of(out)
+
+
+@router.put("/clients/{client_id}/low-balance")
+async def set_low_balance(
+    request: Request, actor: Op, client_id: str, body: s.LowBalance
+) -> s.LowBalanceSet:
+    """Set or clear the threshold below which the client gets a `balance.low` webhook."""
+    await client_ops.set_low_balance(rt_of(request), actor, client_id, body.amount)
+    return s.LowBalanceSet(clientId=client_id.lower(), lowBalance=body.amount)
 
 
 @router.post("/clients/{client_id}/webhook-secret")

@@ -41,6 +41,22 @@ class NewPassword(_Body):
 class Webhook(_Body):
     url: str | None = Field(None, description="null or empty removes the webhook.")
     format: str | None = Field(None, description="native (default) or smsactivate.")
+    events: str | None = Field(
+        None,
+        description="Event types to send, comma-separated: sms, activation.finished, "
+        "rent.ending, rent.finished, balance.low (null: unchanged).",
+    )
+
+
+class LowBalance(_Body):
+    amount: str | None = Field(
+        None, description="balance.low fires when the balance falls below this; null: off."
+    )
+
+
+class LowBalanceSet(BaseModel):
+    clientId: str
+    lowBalance: str | None
 
 
 class Priority(_Body):

@@ -264,16 +264,27 @@ def set_webhook(
         typer.Option("--format", help="Payload: native (default) or smsactivate."),
     ] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Stop sending webhooks.")] = False,
+    events: Annotated[
+        str | None,
+        typer.Option(
+            "--events",
+            help="What to send, comma-separated: sms (default), activation.finished, "
+            "rent.ending, rent.finished, balance.low.",
+        ),
+    ] = None,
     database_url: DbUrl = None,
     json_out: JsonOut = False,
 ) -> None:
-    """Set the URL each SMS is pushed to; the first URL gets a signing secret (shown once)."""
+    """Set the URL each SMS (and subscribed event) is pushed to; the first URL gets a
+    signing secret (shown once)."""
     if clear == bool(url and url.strip()):
         fail("give a URL, or --clear to remove the webhook")
     settings = settings_for(database_url)
 
     async def work(rt: Runtime) -> dict[str, Any]:
-        out = await client_ops.set_webhook(rt, cli_actor(), client_id, None if clear else url, fmt)
+        out = await client_ops.set_webhook(
+            rt, cli_actor(), client_id, None if clear else url, fmt, events
+        )
         return WebhookSet.of(out).model_dump()
 
     out = run(settings, work)
@@ -283,13 +294,47 @@ def set_webhook(
     if out["url"] is None:
         console.print(f"{out['clientId']}: webhook removed", highlight=False)
         return
-    console.print(f"{out['clientId']}: webhook {out['url']} ({out['format']})", highlight=False)
+    console.print(
+        f"{out['clientId']}: webhook {out['url']} ({out['format']}; events {out['events']})",
+        highlight=False,
+    )
     if out["secret"]:
         console.print(f"secret: {out['secret']}", highlight=False)
         console.print("[dim]The signing secret is shown only now.[/]")
     warning = targets.private_target_warning(out["url"], settings.webhook_allow_private)
     if warning:
         err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+
+
+@app.command("set-low-balance")
+def set_low_balance(
+    client_id: str,
+    amount: Annotated[
+        str | None, typer.Argument(help="Threshold in the client's currency (omit with --clear).")
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="No balance.low webhooks.")] = False,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Send a balance.low webhook when the balance falls below AMOUNT (once per fall)."""
+    if clear == (amount is not None):
+        fail("give an AMOUNT, or --clear to remove the threshold")
+
+    async def work(rt: Runtime) -> dict[str, Any]:
+        await client_ops.set_low_balance(rt, cli_actor(), client_id, None if clear else amount)
+        return {"clientId": client_id.lower(), "lowBalance": None if clear else amount}
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json(out)
+    elif out["lowBalance"] is None:
+        console.print(f"{out['clientId']}: no low-balance threshold", highlight=False)
+    else:
+        console.print(
+            f"{out['clientId']}: balance.low below {out['lowBalance']} "
+            "(subscribe with set-webhook --events ...,balance.low)",
+            highlight=False,
+        )
 
 
 @app.command("webhook-secret")

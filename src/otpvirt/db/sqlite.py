@@ -163,6 +163,8 @@ class SqliteDatabase(Database):
         self._committer = ThreadPoolExecutor(1, thread_name_prefix="sqlite-commit")
         # Set while a COMMIT runs in that thread: nothing else may use the writer.
         self._flushing: asyncio.Future[None] | None = None
+        # Opened on first use by `data_version` (long-poll waiters' change watch).
+        self._watch: sqlite3.Connection | None = None
 
     def _watchers_changed(self) -> None:
         self._write.watchers = self._read.watchers = self.watchers
@@ -347,6 +349,18 @@ class SqliteDatabase(Database):
             self._thread_cons.append(con)
         row = con.execute(sql, params or {}).fetchone()
         return None if row is None else row[0]
+
+    def data_version(self) -> int:
+        """A number that changes whenever any connection of any process commits.
+
+        Its own connection (the pragma ignores the caller's own commits); a read of
+        the shared-memory WAL index, microseconds, so it runs on the event loop.
+        """
+        if self._watch is None:
+            self._watch = connect(self.path, busy_timeout_ms=self._busy_timeout_ms)
+            self._thread_cons.append(self._watch)
+        row = self._watch.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
 
     async def close(self) -> None:
         while self._flushing is not None:

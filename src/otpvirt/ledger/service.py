@@ -6,6 +6,7 @@ from typing import Any
 
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InsufficientBalance, NotFound, ValidationFailed
+from otpvirt.events import service as events
 from otpvirt.ledger import repository as repo
 from otpvirt.money import MAX_MINOR, currency, format_amount
 
@@ -66,6 +67,7 @@ async def debit(
             f"balance {format_amount(have, c)} {cur} is less than {format_amount(amount, c)}"
         )
     await _append(conn, client_id, kind, -amount, after, cur, activation_id, note, now, rental_id)
+    await events.balance_changed(conn, client_id, now)
     return after
 
 
@@ -100,6 +102,7 @@ async def credit(
             f"at most {format_amount(limit, c)} {cur}"
         )
     await _append(conn, client_id, kind, amount, after, cur, activation_id, note, now, rental_id)
+    await events.balance_changed(conn, client_id, now)
     return after
 
 

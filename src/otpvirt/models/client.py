@@ -52,6 +52,13 @@ class Client(Base):
     webhook_previous_until: Mapped[int | None] = mapped_column(Millis)
     # When the current URL was set: every routed SMS since has a delivery (doctor).
     webhook_since: Mapped[int | None] = mapped_column(Millis)
+    # Webhook events the client subscribed to (comma list: sms, activation.finished,
+    # rent.ending, rent.finished, balance.low).
+    webhook_events: Mapped[str] = mapped_column(String(200), server_default=text("'sms'"))
+    # balance.low fires when the balance falls below this (minor units; NULL: never),
+    # once per fall: re-armed when the balance is back at or above it.
+    low_balance: Mapped[int | None] = mapped_column(Minor)
+    low_balance_alerted: Mapped[bool] = mapped_column(Boolean, server_default=false())
     # A simulated client of the demo market (`serve --demo`), marked so in the console.
     demo: Mapped[bool] = mapped_column(Boolean, server_default=false())
 

@@ -28,9 +28,12 @@ class WebhookDelivery(Base):
     # The `webhook-id` header: the same on every retry, receivers de-duplicate on it.
     message_id: Mapped[str] = mapped_column(String(40), unique=True)
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"))
-    activation_id: Mapped[int] = mapped_column(ForeignKey("activations.id"))
-    # One delivery per SMS, whatever races.
-    sms_id: Mapped[int] = mapped_column(ForeignKey("sms_messages.id"), unique=True)
+    # NULL for events about no activation (balance.low).
+    activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
+    # One delivery per SMS, whatever races; NULL for lifecycle events.
+    sms_id: Mapped[int | None] = mapped_column(ForeignKey("sms_messages.id"), unique=True)
+    # "sms" (the seed's body) or a lifecycle event type ("activation.finished", ...).
+    event: Mapped[str] = mapped_column(String(32), server_default=sql_text("'sms'"))
     # The exact body, frozen when the SMS was stored.
     payload: Mapped[str] = mapped_column(Text)
     # pending -> delivered | failed (redeliver puts it back to pending)

@@ -18,6 +18,7 @@ from otpvirt.catalogue.snapshot import provider_of
 from otpvirt.clients.service import AuthClient, authenticate, current_balance
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
+from otpvirt.longpoll import service as longpoll
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
 from otpvirt.native.wire import native, ok, parse, runtime
@@ -102,6 +103,7 @@ async def confirm_activation(request: Request) -> Response:
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
     await in_transaction(rt.db, activations.confirm, client.id, guid=str(req.activationId))
+    rt.notify("webhook")  # activation.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 
@@ -112,17 +114,19 @@ async def cancel_activation(request: Request) -> Response:
     req = await parse(request, s.ActivationRequest)
     client = await _auth(rt, request, req)
     await dispatch.cancel_activation(rt.db, client.id, guid=str(req.activationId))
+    rt.notify("webhook")  # activation.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 
 @native
 async def get_sms(request: Request) -> Response:
-    """Every SMS received for the activation so far, oldest first."""
+    """Every SMS received for the activation so far, oldest first (`wait`: hold until one)."""
     rt = runtime(request)
-    req = await parse(request, s.ActivationRequest)
+    req = await parse(request, s.GetSmsRequest)
     client = await _auth(rt, request, req)
-    async with rt.db.read() as conn:
-        rows = await activations.get_sms(conn, client.id, str(req.activationId))
+    rows = await longpoll.get_sms(
+        rt, client.id, str(req.activationId), wait=req.wait, after=req.after
+    )
     sms = [
         {"id": r.guid, "phoneFrom": r.sender, "phone": r.phone, "text": r.text, "code": r.code}
         for r in rows
@@ -175,7 +179,7 @@ _METHODS: list[
     ("GetNumber", get_number, s.GetNumberRequest, s.GetNumberResponse),
     ("ConfirmActivation", confirm_activation, s.ActivationRequest, s.Envelope),
     ("CancelActivation", cancel_activation, s.ActivationRequest, s.Envelope),
-    ("GetSms", get_sms, s.ActivationRequest, s.GetSmsResponse),
+    ("GetSms", get_sms, s.GetSmsRequest, s.GetSmsResponse),
     ("GetBalance", get_balance, s.GetBalanceRequest, s.BalanceResponse),
     ("GetPrice", get_price, s.GetPriceRequest, s.PriceResponse),
 ]
@@ -200,6 +204,7 @@ OPENAPI_MODELS: list[type[BaseModel]] = [
     s.GetNumbersCountRequest,
     s.GetNumberRequest,
     s.ActivationRequest,
+    s.GetSmsRequest,
     s.GetBalanceRequest,
     s.GetPriceRequest,
     s.ErrorResponse,

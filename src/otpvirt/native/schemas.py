@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
 ServiceCode = Annotated[str, StringConstraints(min_length=2, max_length=36)]
+SmsId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 CatalogueName = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 CLIENT_ID = "bd7bf3dd-ea7a-4079-a836-4bb26592fdad"
@@ -70,6 +71,24 @@ class ActivationRequest(Credentials):
     model_config = _example(clientId=CLIENT_ID, apiPassword=PASSWORD, activationId=ACTIVATION_ID)
 
     activationId: UUID = Field(description="Activation ID returned by GetNumber")
+
+
+class GetSmsRequest(ActivationRequest):
+    model_config = _example(
+        clientId=CLIENT_ID, apiPassword=PASSWORD, activationId=ACTIVATION_ID, wait=30
+    )
+
+    wait: int = Field(
+        default=0,
+        ge=0,
+        le=60,
+        description="Seconds to hold the answer until an SMS (newer than `after`) arrives; "
+        "0 answers at once",
+    )
+    after: SmsId | None = Field(
+        default=None,
+        description="An SMS id already seen: only a newer SMS ends the wait",
+    )
 
 
 class Envelope(BaseModel):

@@ -116,6 +116,11 @@ async def count_on_lease(conn: Conn, activation_id: int) -> Routed | None:
     )
 
 
+async def announce(conn: Conn, channel: str, activation_guid: str) -> None:
+    """NOTIFY `channel` of an SMS for the activation, delivered at commit (PostgreSQL)."""
+    await conn.execute("SELECT pg_notify(:ch, :g)", {"ch": channel, "g": activation_guid})
+
+
 async def unroute(conn: Conn, sms_id: int) -> None:
     """Keep an SMS as unrouted."""
     await conn.execute("UPDATE sms_messages SET activation_id = NULL WHERE id = :i", {"i": sms_id})

@@ -30,6 +30,9 @@ MAX_TEXT = 10_000
 MAX_PEER_AHEAD_MS = 15 * 60_000
 MAX_PEER_BEHIND_MS = 30 * 86_400_000
 MAX_REPORTED = 64
+# PostgreSQL channel told the activation guid of every routed SMS at its commit
+# (long-poll GetSms waiters in every process listen to it).
+ARRIVALS_CHANNEL = "otpvirt_sms"
 
 
 class UnknownNumber(NotFound):
@@ -93,6 +96,12 @@ async def _duplicate(
     )
 
 
+def _check_source(owner: int | None, source_id: int | None, phone: int) -> None:
+    """A source may deliver only to its own numbers (or to numbers of no source)."""
+    if source_id is not None and owner is not None and int(owner) != source_id:
+        raise ForeignNumber(f"{phone} belongs to another source")
+
+
 async def ingest(
     conn: Conn,
     *,
@@ -123,12 +132,7 @@ async def ingest(
         number.live_activation_id,
         number.service_code,
     )
-    if (
-        source_id is not None
-        and number.source_id is not None
-        and int(number.source_id) != source_id
-    ):
-        raise ForeignNumber(f"{phone} belongs to another source")
+    _check_source(number.source_id, source_id, phone)
     dup = await _duplicate(
         conn, number_id, source_id, external_id, sender, text, received, dedup_window_ms
     )
@@ -198,6 +202,8 @@ async def ingest(
         },
         now,
     )
+    if conn.dialect == "postgresql":
+        await repo.announce(conn, ARRIVALS_CHANNEL, str(act.guid))
     return IngestResult(ACCEPTED, guid, phone, code, str(act.guid), str(act.client_id))
 
 

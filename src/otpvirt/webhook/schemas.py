@@ -33,11 +33,14 @@ class WebhookSet(BaseModel):
     url: str | None
     format: str
     secret: str | None = Field(description="Shown only in this answer; null when unchanged.")
+    events: str = Field("sms", description="Subscribed event types, comma-separated.")
 
     @classmethod
     def of(cls, w: WebhookChange) -> WebhookSet:
         """The wire form of a webhook change."""
-        return cls(clientId=w.client_id, url=w.url, format=w.format, secret=w.secret)
+        return cls(
+            clientId=w.client_id, url=w.url, format=w.format, secret=w.secret, events=w.events
+        )
 
 
 class SecretRotated(BaseModel):
@@ -60,8 +63,9 @@ class DeliveryOut(BaseModel):
 
     id: str = Field(description="The `webhook-id` header, the same on every attempt.")
     clientId: str
-    activationId: str
-    smsId: str
+    activationId: str | None = Field(description="null for balance.low.")
+    smsId: str | None = Field(description="null for lifecycle events.")
+    event: str = Field("sms", description="sms, or the lifecycle event type.")
     state: str = Field(description="pending, delivered or failed.")
     attempts: int
     nextAttemptAt: int | None
@@ -80,6 +84,7 @@ class DeliveryOut(BaseModel):
             clientId=d.client_id,
             activationId=d.activation_id,
             smsId=d.sms_id,
+            event=d.event,
             state=d.state,
             attempts=int(d.attempts),
             nextAttemptAt=d.next_attempt_at if d.state == PENDING else None,

@@ -19,6 +19,7 @@ import orjson
 
 from otpvirt.db import Conn
 from otpvirt.errors import InvalidRequest, NotFound
+from otpvirt.events.service import WEBHOOK_CHANNEL
 from otpvirt.webhook.claim import Job, one_statement
 from otpvirt.webhook.history import DELIVERED, FAILED, PENDING, DeliveryDetail, delivery
 from otpvirt.webhook.repositories import outbox
@@ -29,7 +30,7 @@ from otpvirt.webhook.targets import SMSACTIVATE
 
 # PostgreSQL channel that wakes workers in other processes at once; the payload
 # names the queuing process, whose own worker was already woken in-process.
-CHANNEL = "otpvirt_webhooks"
+CHANNEL = WEBHOOK_CHANNEL
 PROCESS_TOKEN = uuid.uuid4().hex[:16]
 JITTER = 0.2
 

@@ -46,6 +46,8 @@ class WebhookChange:
     url: str | None
     format: str
     secret: str | None
+    # The subscribed event types (comma list); set by the caller that changed them.
+    events: str = "sms"
 
 
 @dataclass(frozen=True, slots=True)

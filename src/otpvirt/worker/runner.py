@@ -49,6 +49,8 @@ class Loop:
 async def sweep_leases(rt: Runtime) -> int:
     """Expire leases past their lifetime (refund or complete them)."""
     done = await in_transaction(rt.db, expire_due, now_ms(), limit=200)
+    if done:
+        rt.notify("webhook")  # activation.finished, if subscribed
     return done
 
 

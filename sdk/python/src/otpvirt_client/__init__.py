@@ -57,20 +57,25 @@ from otpvirt_client._models import (
 )
 from otpvirt_client._sync import Client
 from otpvirt_client._version import __version__
+from otpvirt_client.events import ActivationFinished, BalanceLow, Event, RentEvent, parse_event
 from otpvirt_client.webhooks import WEBHOOK_ACK, parse_webhook, sign_webhook, verify_webhook
 
 __all__ = [
     "WEBHOOK_ACK",
     "Activation",
+    "ActivationFinished",
     "AsyncClient",
     "Balance",
+    "BalanceLow",
     "Client",
+    "Event",
     "InvalidRequestError",
     "NoNumbersError",
     "OtpVirtError",
     "Price",
     "PriceList",
     "Prolonged",
+    "RentEvent",
     "Rental",
     "ServerError",
     "Sms",
@@ -80,6 +85,7 @@ __all__ = [
     "WebhookSms",
     "WebhookVerificationError",
     "__version__",
+    "parse_event",
     "parse_webhook",
     "sign_webhook",
     "verify_webhook",

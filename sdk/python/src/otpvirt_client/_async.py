@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Iterable
 from types import TracebackType
@@ -48,6 +49,7 @@ class AsyncClient:
         self.client_id = str(client_id)
         self._credentials = {"clientId": self.client_id, "apiPassword": api_password}
         self._retries = max(0, retries)
+        self._timeout = timeout
         self._http = httpx.AsyncClient(
             base_url=self.base_url, timeout=timeout, transport=transport, headers=_wire.HEADERS
         )
@@ -76,7 +78,9 @@ class AsyncClient:
         while True:
             err: OtpVirtError
             try:
-                resp = await self._http.post(call.path, content=content)
+                resp = await self._http.post(
+                    call.path, content=content, timeout=self._timeout_for(call)
+                )
                 return _wire.decode(call, resp.status_code, resp.content)
             except httpx.RequestError as exc:
                 err = _wire.transport_error(call, exc, self.base_url, attempt + 1)
@@ -218,7 +222,15 @@ class AsyncClient:
 
     async def _wait(self, activation: ActivationRef, plan: Waiter) -> list[Sms]:
         while True:
-            found = plan.check(await self.get_sms(activation))
+            hold, started = plan.hold(), time.monotonic()
+            call = _wire.sms_call(activation, wait=hold, after=plan.newest)
+            found = plan.check(_wire.parse_sms_list(await self._call(call)))
             if found is not None:
                 return found
-            await asyncio.sleep(plan.next_delay())
+            delay = plan.after_held(hold, started)
+            if delay > 0:
+                await asyncio.sleep(delay)
+
+    def _timeout_for(self, call: Call) -> httpx.Timeout | float:
+        # A held GetSms may take its `wait` longer than any other request.
+        return self._timeout + call.hold if call.hold else self._timeout

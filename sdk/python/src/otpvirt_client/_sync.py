@@ -48,6 +48,7 @@ class Client:
         self.client_id = str(client_id)
         self._credentials = {"clientId": self.client_id, "apiPassword": api_password}
         self._retries = max(0, retries)
+        self._timeout = timeout
         self._http = httpx.Client(
             base_url=self.base_url, timeout=timeout, transport=transport, headers=_wire.HEADERS
         )
@@ -76,7 +77,7 @@ class Client:
         while True:
             err: OtpVirtError
             try:
-                resp = self._http.post(call.path, content=content)
+                resp = self._http.post(call.path, content=content, timeout=self._timeout_for(call))
                 return _wire.decode(call, resp.status_code, resp.content)
             except httpx.RequestError as exc:
                 err = _wire.transport_error(call, exc, self.base_url, attempt + 1)
@@ -214,7 +215,15 @@ class Client:
 
     def _wait(self, activation: ActivationRef, plan: Waiter) -> list[Sms]:
         while True:
-            found = plan.check(self.get_sms(activation))
+            hold, started = plan.hold(), time.monotonic()
+            call = _wire.sms_call(activation, wait=hold, after=plan.newest)
+            found = plan.check(_wire.parse_sms_list(self._call(call)))
             if found is not None:
                 return found
-            time.sleep(plan.next_delay())
+            delay = plan.after_held(hold, started)
+            if delay > 0:
+                time.sleep(delay)
+
+    def _timeout_for(self, call: Call) -> httpx.Timeout | float:
+        # A held GetSms may take its `wait` longer than any other request.
+        return self._timeout + call.hold if call.hold else self._timeout

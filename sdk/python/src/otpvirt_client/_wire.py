@@ -58,6 +58,8 @@ class Call:
     method: str
     body: dict[str, Any]
     idempotent: bool
+    # Seconds the server may hold the answer (GetSms `wait`): added to the timeout.
+    hold: float = 0.0
 
     @property
     def path(self) -> str:
@@ -84,6 +86,16 @@ def activation_call(method: str, activation: ActivationRef) -> Call:
     """ConfirmActivation / CancelActivation (not idempotent) or GetSms (idempotent)."""
     body = {"activationId": activation_id(activation)}
     return Call(method, body, idempotent=method == "GetSms")
+
+
+def sms_call(activation: ActivationRef, *, wait: int = 0, after: str | None = None) -> Call:
+    """GetSms, held by the server up to `wait` s until an SMS newer than `after` arrives."""
+    body: dict[str, Any] = {"activationId": activation_id(activation)}
+    if wait > 0:
+        body["wait"] = wait
+    if after is not None:
+        body["after"] = after
+    return Call("GetSms", body, idempotent=True, hold=float(max(wait, 0)))
 
 
 def base_url(url: str) -> str:

@@ -10,11 +10,12 @@ from otpvirt.db import Conn
 _COLUMNS = (
     "d.id, d.message_id, d.client_id, a.guid, m.guid, d.state, d.attempts, d.next_attempt_at, "
     "d.claimed_until, d.created_at, d.last_attempt_at, d.delivered_at, d.last_status, "
-    "d.last_error, d.payload"
+    "d.last_error, d.payload, d.event"
 )
+# Lifecycle events have no SMS (balance.low no activation either).
 _FROM = (
-    " FROM webhook_deliveries d JOIN activations a ON a.id = d.activation_id "
-    "JOIN sms_messages m ON m.id = d.sms_id"
+    " FROM webhook_deliveries d LEFT JOIN activations a ON a.id = d.activation_id "
+    "LEFT JOIN sms_messages m ON m.id = d.sms_id"
 )
 
 
@@ -25,8 +26,8 @@ class DeliveryRow:
     id: int
     message_id: str
     client_id: str
-    activation_id: str
-    sms_id: str
+    activation_id: str | None
+    sms_id: str | None
     state: str
     attempts: int
     next_attempt_at: int
@@ -37,6 +38,7 @@ class DeliveryRow:
     last_status: int | None
     last_error: str | None
     payload: str
+    event: str
 
 
 @dataclass(frozen=True, slots=True)
