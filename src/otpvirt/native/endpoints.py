@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -13,10 +14,11 @@ from starlette.responses import Response
 from otpvirt.activation import dispatch
 from otpvirt.activation import service as activations
 from otpvirt.activation.leasing import lease_number
-from otpvirt.catalogue.snapshot import provider_of
+from otpvirt.catalogue.snapshot import Snapshot, provider_of
 from otpvirt.clients.service import AuthClient, authenticate, current_balance
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
+from otpvirt.history import service as history
 from otpvirt.inventory.availability import available
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
@@ -174,6 +176,46 @@ async def get_price(request: Request) -> Response:
     return ok({"currency": cur.code, "countryList": country_list, "status": 2, "error": 0})
 
 
+def _iso(ms: int | None) -> str | None:
+    if ms is None:
+        return None
+    return (
+        datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    )
+
+
+def _past(e: history.Entry, snap: Snapshot) -> dict[str, Any]:
+    a = e.activation
+    provider = snap.providers_by_id.get(a.provider_id)
+    return {
+        "activationId": a.guid,
+        "number": a.phone,
+        "service": snap.services_by_id[a.service_id].code,
+        "country": snap.countries_by_id[a.country_id].name,
+        "provider": provider.name if provider else "any",
+        "state": a.state,
+        "ammount": to_wire(a.price, currency(a.currency)),
+        "createdAt": _iso(a.created_at),
+        "finishedAt": _iso(a.finished_at),
+        "sms": [
+            {"id": m.guid, "phoneFrom": m.sender, "phone": m.phone, "text": m.text, "code": m.code}
+            for m in e.sms
+        ],
+    }
+
+
+@native
+async def get_history(request: Request) -> Response:
+    """The client's activations in a time window, newest first, with their SMS."""
+    rt = runtime(request)
+    req = await parse(request, s.GetHistoryRequest)
+    client = await _auth(rt, request, req)
+    window = history.window(req.from_, req.to, req.offset, req.limit)
+    entries = await history.page(rt, client.id, window)
+    snap = await rt.catalogue.get()
+    return ok({"activations": [_past(e, snap) for e in entries], "status": 2, "error": 0})
+
+
 _METHODS: list[
     tuple[str, Callable[[Request], Awaitable[Response]], type[BaseModel], type[BaseModel]]
 ] = [
@@ -184,6 +226,7 @@ _METHODS: list[
     ("GetSms", get_sms, s.ActivationRequest, s.GetSmsResponse),
     ("GetBalance", get_balance, s.GetBalanceRequest, s.BalanceResponse),
     ("GetPrice", get_price, s.GetPriceRequest, s.PriceResponse),
+    ("GetHistory", get_history, s.GetHistoryRequest, s.GetHistoryResponse),
 ]
 
 for _name, _fn, _req, _resp in _METHODS:
@@ -208,6 +251,7 @@ OPENAPI_MODELS: list[type[BaseModel]] = [
     s.ActivationRequest,
     s.GetBalanceRequest,
     s.GetPriceRequest,
+    s.GetHistoryRequest,
     s.ErrorResponse,
     s.WebhookPayload,
 ]
