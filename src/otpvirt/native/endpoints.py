@@ -23,6 +23,7 @@ from otpvirt.inventory.availability import available
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
 from otpvirt.native.wire import native, ok, parse, runtime
+from otpvirt.reuse import service as reuse
 from otpvirt.runtime import Runtime
 from otpvirt.web.openapi import body_of
 
@@ -70,6 +71,18 @@ def _detail(detail: dict[str, Any]) -> tuple[str | None, str | None]:
     return found["country"], found["provider"]
 
 
+def _reuse_number(detail: dict[str, Any]) -> int | None:
+    """`detail.number`: a number the client used before, to take again (the reuse rule)."""
+    for key, value in detail.items():
+        if key.strip().lower() != "number" or value is None:
+            continue
+        digits = str(value).strip().lstrip("+") if isinstance(value, (int, str)) else ""
+        if isinstance(value, bool) or not digits.isdigit() or not 6 <= len(digits) <= 15:
+            raise ValidationFailed("detail.number must be a phone number with its country code")
+        return int(digits)
+    return None
+
+
 @native
 async def get_number(request: Request) -> Response:
     """Lease a number for a service and charge its price."""
@@ -78,17 +91,30 @@ async def get_number(request: Request) -> Response:
     country_name, provider_name = _detail(req.detail)
     client = await _auth(rt, request, req)
     service = await rt.catalogue.service(req.service)
-    country = await rt.catalogue.country(country_name) if country_name else None
-    where = activations.candidates(
-        await rt.catalogue.get(), client.currency, service, country, provider_name
-    )
-    lease = await lease_number(
-        rt,
-        client=client,
-        service=service,
-        where=where,
-        lease_ms=rt.settings.lease_ms,
-    )
+    phone = _reuse_number(req.detail)
+    if phone is not None:
+        lease = await in_transaction(
+            rt.db,
+            reuse.lease_phone_again,
+            await rt.catalogue.get(),
+            client,
+            phone,
+            service,
+            lease_ms=rt.settings.lease_ms,
+            reuse_ms=rt.settings.reuse_ms,
+        )
+    else:
+        country = await rt.catalogue.country(country_name) if country_name else None
+        where = activations.candidates(
+            await rt.catalogue.get(), client.currency, service, country, provider_name
+        )
+        lease = await lease_number(
+            rt,
+            client=client,
+            service=service,
+            where=where,
+            lease_ms=rt.settings.lease_ms,
+        )
     rt.counts.clear()
     return ok(
         {
