@@ -45,6 +45,7 @@ from otpvirt_client._errors import (
     WaitTimeout,
     WebhookVerificationError,
 )
+from otpvirt_client._history import HistoryEntry
 from otpvirt_client._models import Activation, Balance, Price, PriceList, Sms, WebhookSms
 from otpvirt_client._sync import Client
 from otpvirt_client._version import __version__
@@ -56,6 +57,7 @@ __all__ = [
     "AsyncClient",
     "Balance",
     "Client",
+    "HistoryEntry",
     "InvalidRequestError",
     "NoNumbersError",
     "OtpVirtError",
