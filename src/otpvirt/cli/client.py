@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from otpvirt.cli import client_history
 from otpvirt.cli import client_io as io
 from otpvirt.cli.client_io import JsonOut, Password, Url, UserId
 from otpvirt.cli.client_wait import wait_and_finish
@@ -198,3 +199,7 @@ def cancel(
         io.print_json({"activationId": activation_id, "status": "cancelled"})
     else:
         io.console.print(f"activation {activation_id} cancelled and refunded", highlight=False)
+
+
+app.command("history", epilog=io.EXIT_CODES_HELP)(client_history.history)
+app.command("reuse", epilog=io.EXIT_CODES_HELP)(client_history.reuse)
