@@ -149,6 +149,13 @@ async def test_list_of_top_countries_share_and_rate(
         },
     )
     assert resp.json() == [{"country": 25, "share": 25.0, "rate": 100.0}]
+    # The figures are reused for a minute: a new activation does not show yet.
+    await token(api, shop.key, "getNumber", service="vi", country=25)
+    resp = await api.get(
+        URL,
+        params={"api_key": shop.key, "action": "getListOfTopCountriesByService", "service": "vi"},
+    )
+    assert resp.json()[1] == {"country": 25, "share": 25.0, "rate": 100.0}
     assert (
         await token(api, shop.key, "getListOfTopCountriesByService", service="vi", length=0)
         == "BAD_DATA"

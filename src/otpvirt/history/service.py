@@ -7,6 +7,7 @@ one request costs a bounded, index-driven read whatever the client asks.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
@@ -25,6 +26,8 @@ DEFAULT_LIMIT = 50
 MAX_OFFSET = 10_000
 # A history entry shows at most this many SMS (a page stays bounded).
 MAX_SMS_PER_ACTIVATION = 20
+# How long per-country figures are reused before they are read again.
+RATES_MAX_AGE_S = 60.0
 
 
 class BadWindow(ValidationFailed):
@@ -115,7 +118,22 @@ async def free_countries(
 
 
 async def country_rates(rt: Runtime, service: ServiceInfo) -> list[CountryRate]:
-    """Over the last 7 days: each country's share of the service's activations and SMS rate."""
+    """Over the last 7 days: each country's share of the service's activations and SMS rate.
+
+    Reading a week of a service's activations is not free, so the figures are kept for
+    `RATES_MAX_AGE_S` per process: repeated calls cost nothing, whoever makes them.
+    """
+    key = f"history.rates.{service.id}"
+    hit = rt.extras.get(key)
+    if isinstance(hit, tuple) and hit[0] > time.monotonic():
+        cached: list[CountryRate] = hit[1]
+        return cached
+    rates = await _country_rates(rt, service)
+    rt.extras[key] = (time.monotonic() + RATES_MAX_AGE_S, rates)
+    return rates
+
+
+async def _country_rates(rt: Runtime, service: ServiceInfo) -> list[CountryRate]:
     async with rt.db.read() as conn:
         figures = await repo.country_figures(conn, service.id, since=now_ms() - TOP_WINDOW_MS)
     snap = await rt.catalogue.get()
