@@ -97,3 +97,29 @@ async def country_figures(conn: Conn, service_id: int, *, since: int) -> list[Co
     )
     # COUNT/SUM come back as Decimal or int depending on the driver.
     return [CountryFigures(int(r.country_id), int(r.activations), int(r.with_sms)) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceCountryFigures:
+    """Activations of a service in a country since some moment, and how many got an SMS."""
+
+    service_id: int
+    country_id: int
+    activations: int
+    with_sms: int
+
+
+async def service_country_figures(conn: Conn, *, since: int) -> list[ServiceCountryFigures]:
+    """Per (service, country): activations created since `since` and those that got an SMS."""
+    rows = await conn.fetch_all_as(
+        ServiceCountryFigures,
+        "SELECT service_id, country_id, COUNT(*), SUM(CASE WHEN sms_count > 0 THEN 1 ELSE 0 END) "
+        "FROM activations WHERE created_at >= :since GROUP BY service_id, country_id",
+        {"since": since},
+    )
+    return [
+        ServiceCountryFigures(
+            int(r.service_id), int(r.country_id), int(r.activations), int(r.with_sms)
+        )
+        for r in rows
+    ]
