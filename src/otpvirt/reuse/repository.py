@@ -50,6 +50,11 @@ async def origin(conn: Conn, act_id: int) -> Origin | None:
     return await conn.fetch_one_as(Origin, _ORIGIN + "WHERE id = :i", {"i": act_id})
 
 
+async def origin_by_guid(conn: Conn, guid: str) -> Origin | None:
+    """The activation by GUID (whoever's it is)."""
+    return await conn.fetch_one_as(Origin, _ORIGIN + "WHERE guid = :g", {"g": guid})
+
+
 async def origin_by_phone(
     conn: Conn, client_id: str, phone: int, service_id: int, since: int
 ) -> Origin | None:

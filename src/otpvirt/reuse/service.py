@@ -83,6 +83,14 @@ async def lease_again(
     return await _lease(conn, client, offer, lease_ms)
 
 
+async def lease_guid_again(
+    conn: Conn, snap: Snapshot, client: AuthClient, guid: str, *, lease_ms: int, reuse_ms: int
+) -> Lease:
+    """`lease_again` for an activation named by its GUID (the native id)."""
+    offer = await _offer(conn, snap, client, await repo.origin_by_guid(conn, guid), reuse_ms)
+    return await _lease(conn, client, offer, lease_ms)
+
+
 async def lease_phone_again(
     conn: Conn,
     snap: Snapshot,
