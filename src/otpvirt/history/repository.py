@@ -12,6 +12,18 @@ from dataclasses import dataclass
 
 from otpvirt.db import Conn
 
+# The statements whose plans tests/history/test_plans.py checks (index-driven).
+PAGE_SQL = (
+    "SELECT id, guid, phone, country_id, provider_id, service_id, state, price, currency, "
+    "created_at, finished_at FROM activations "
+    "WHERE client_id = :c AND created_at >= :since AND created_at < :until "
+    "ORDER BY created_at DESC, id DESC LIMIT :lim OFFSET :off"
+)
+FIGURES_SQL = (
+    "SELECT country_id, COUNT(*), SUM(CASE WHEN sms_count > 0 THEN 1 ELSE 0 END) "
+    "FROM activations WHERE service_id = :s AND created_at >= :since GROUP BY country_id"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PastActivation:
@@ -58,10 +70,7 @@ async def activations(
     """The client's activations created in [since, until), newest first."""
     return await conn.fetch_all_as(
         PastActivation,
-        "SELECT id, guid, phone, country_id, provider_id, service_id, state, price, currency, "
-        "created_at, finished_at FROM activations "
-        "WHERE client_id = :c AND created_at >= :since AND created_at < :until "
-        "ORDER BY created_at DESC, id DESC LIMIT :lim OFFSET :off",
+        PAGE_SQL,
         {"c": client_id, "since": since, "until": until, "lim": limit, "off": offset},
     )
 
@@ -91,8 +100,7 @@ async def country_figures(conn: Conn, service_id: int, *, since: int) -> list[Co
     """Per country: the service's activations created since `since`, and those that got an SMS."""
     rows = await conn.fetch_all_as(
         CountryFigures,
-        "SELECT country_id, COUNT(*), SUM(CASE WHEN sms_count > 0 THEN 1 ELSE 0 END) "
-        "FROM activations WHERE service_id = :s AND created_at >= :since GROUP BY country_id",
+        FIGURES_SQL,
         {"s": service_id, "since": since},
     )
     # COUNT/SUM come back as Decimal or int depending on the driver.
