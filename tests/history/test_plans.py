@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from otpvirt.history import repository as repo
 from otpvirt.runtime import Runtime
 
 
 async def test_history_queries_use_their_indexes(rt: Runtime) -> None:
-    cases = [
+    cases: list[tuple[str, dict[str, Any], str]] = [
         (repo.PAGE_SQL, {"c": "x", "since": 0, "until": 1, "lim": 50, "off": 0}, "client_created"),
         (repo.FIGURES_SQL, {"s": 1, "since": 0}, "service_created"),
     ]
