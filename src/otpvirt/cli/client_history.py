@@ -47,15 +47,13 @@ def history(
         return
     io.print_table(
         "activations",
-        ["created (UTC)", "number", "service", "country", "state", "amount", "codes", "id"],
+        ["created (UTC)", "number", "service", "state", "codes", "id"],
         [
             (
                 h.created_at.strftime("%Y-%m-%d %H:%M:%S"),
                 h.phone,
                 h.service,
-                h.country,
                 h.state,
-                h.amount,
                 ", ".join(m.code for m in h.sms if m.code),
                 h.id,
             )
