@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 
 from otpvirt.clock import now_ms
+from otpvirt.doctor.service import CHECKS, run_checks
 from otpvirt.runtime import Runtime
 from tests.smsactivate.conftest import Buyer, buyer, deliver, jsonof, ledger, token
 
@@ -47,6 +48,11 @@ async def test_reuse_after_an_sms(api: httpx.AsyncClient, rt: Runtime, shop: Buy
     await token(api, shop.key, "setStatus", id=new_id, status=6)
     third = await token(api, shop.key, "getExtraActivation", id=new_id)
     assert third.startswith("ACCESS_NUMBER:") and third.endswith(f":{phone}")
+    # Reused leases keep every invariant (one live lease per number, no overlap, money).
+    async with rt.db.read() as conn:
+        assert {r["name"]: r["violations"] for r in await run_checks(conn)} == {
+            c.name: 0 for c in CHECKS
+        }
 
 
 async def test_reuse_refused(api: httpx.AsyncClient, rt: Runtime, shop: Buyer) -> None:
