@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 
 from otpvirt.clock import now_ms
@@ -104,3 +106,14 @@ async def test_no_reuse_without_an_sms(api: httpx.AsyncClient, rt: Runtime, shop
     assert await token(api, shop.key, "getExtraActivation", activationId=act) == (
         "NEW_ACTIVATION_IMPOSSIBLE"
     )
+
+
+async def test_parallel_reuse_leases_once(api: httpx.AsyncClient, rt: Runtime, shop: Buyer) -> None:
+    act, phone = await _used(api, rt, shop.key)
+    answers = await asyncio.gather(
+        *(token(api, shop.key, "getExtraActivation", activationId=act) for _ in range(6))
+    )
+    [won] = [a for a in answers if a.startswith("ACCESS_NUMBER:")]
+    assert won.endswith(f":{phone}")
+    assert answers.count("NEW_ACTIVATION_IMPOSSIBLE") == 5
+    assert await ledger(rt, shop.client.id) == [("topup", 1000), ("charge", -5), ("charge", -5)]
