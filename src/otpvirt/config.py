@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # Leases.
     lease_minutes: float = Field(default=20.0, gt=0)
     sweep_interval_seconds: float = Field(default=1.0, gt=0)
+    # The client whose activation got an SMS may take that number again for that
+    # service (sms-activate getExtraActivation) within this many days of it.
+    reuse_days: float = Field(default=30.0, ge=0)
 
     # sms-activate dialect: refuse setStatus 8 (cancel) this many minutes after
     # the number was taken (EARLY_CANCEL_DENIED), as sms-activate does; 0 = off.
@@ -216,6 +219,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'otpvirt.db').as_posix()}"
+
+    @property
+    def reuse_ms(self) -> int:
+        """How long after an activation its number may be taken again, in milliseconds."""
+        return int(self.reuse_days * 86_400_000)
 
     @property
     def lease_ms(self) -> int:

@@ -175,3 +175,22 @@ async def test_a_release_stamped_ahead_of_our_clock_never_makes_leases_overlap(
         results = {r["name"]: r["violations"] for r in await run_checks(conn)}
     assert started == ahead
     assert results["no_overlapping_leases"] == 0
+
+
+async def test_reuse_by_another_client_is_caught(api: httpx.AsyncClient, rt: Runtime) -> None:
+    acts = await traffic(api, rt)
+    other = await factory.client(rt)
+    async with rt.db.read() as conn:
+        assert {r["name"]: r for r in await run_checks(conn)}["reuse_only_by_its_client"][
+            "violations"
+        ] == 0
+    # The later live lease of a number that got a Viber SMS, as if another client's.
+    async with rt.db.transaction() as conn:
+        await conn.execute(
+            "UPDATE activations SET client_id = :o, number_id = "
+            "(SELECT number_id FROM activations WHERE guid = :w) WHERE guid = :live",
+            {"o": other.id, "w": acts["confirmed"], "live": acts["live"]},
+        )
+    async with rt.db.read() as conn:
+        results = {r["name"]: r for r in await run_checks(conn)}
+    assert results["reuse_only_by_its_client"]["violations"] > 0

@@ -343,6 +343,7 @@ async def test_openapi_describes_every_method(api: httpx.AsyncClient) -> None:
         "FinishRent",
         "CancelRent",
         "GetRentPrice",
+        "GetHistory",
     ]
     native = [p.removeprefix("/native/") for p in doc["paths"] if p.startswith("/native/")]
     assert native == methods

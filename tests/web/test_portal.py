@@ -64,6 +64,17 @@ async def test_buy_watch_cancel_and_confirm(api: httpx.AsyncClient, rt: Runtime)
     assert "completed" in final.text and "hx-trigger" not in final.text
     history = await api.get("/portal/history")
     assert history.text.count("+99255") == 2
+    # "Use this number again": only on the one that got an SMS; a new lease of that number.
+    assert history.text.count("Use this number again") == 1
+    done_guid = where.rsplit("/", 1)[1]
+    again = await api.post(f"/portal/reuse/{done_guid}", data={"csrf": token})
+    reused = again.headers["location"]
+    assert reused.startswith("/portal/activations/") and reused != where
+    assert f'id="number">+{phone}<' in (await api.get(reused)).text
+    # Busy now: refused with a message, nothing leased.
+    refused = await api.post(f"/portal/reuse/{done_guid}", data={"csrf": token})
+    assert refused.headers["location"].startswith("/portal/history")
+    assert (await api.post(f"/portal/reuse/{done_guid}", data={})).status_code == 403
 
 
 async def test_someone_elses_activation_is_not_found(api: httpx.AsyncClient, rt: Runtime) -> None:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from otpvirt.cli import client_history, client_rent
 from otpvirt.cli import client_io as io
-from otpvirt.cli import client_rent
 from otpvirt.cli.client_io import JsonOut, Password, Url, UserId
 from otpvirt.cli.client_wait import wait_and_finish
 from otpvirt.client import Activation, Sms
@@ -202,3 +202,5 @@ def cancel(
 
 
 client_rent.register(app)
+app.command("history", epilog=io.EXIT_CODES_HELP)(client_history.history)
+app.command("reuse", epilog=io.EXIT_CODES_HELP)(client_history.reuse)

@@ -17,6 +17,7 @@ from otpvirt.clients import service as clients
 from otpvirt.clients.schemas import client_detail_json, client_json
 from otpvirt.console import charts
 from otpvirt.console.auth import ConsoleUser, console_user
+from otpvirt.history.rates import success_rates
 from otpvirt.inventory import service as inventory
 from otpvirt.ledger import service as ledger
 from otpvirt.money import currency
@@ -164,11 +165,12 @@ async def sources_page(request: Request, user: User) -> Response:
 
 @router.get("/prices")
 async def prices_page(request: Request, user: User) -> Response:
-    """The price list and the catalogue, with forms to change them."""
+    """The price list, the success rate of each service per country, and the catalogue."""
     async with rt_of(request).db.read() as conn:
         rows = await pricing.list_prices(conn)
         cat = await catalogue.list_catalogue(conn)
-    return await page(request, user, "prices.html", "prices", rows=rows, cat=cat)
+    rates = await success_rates(rt_of(request))
+    return await page(request, user, "prices.html", "prices", rows=rows, cat=cat, rates=rates)
 
 
 @router.get("/activations")

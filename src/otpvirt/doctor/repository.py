@@ -68,6 +68,13 @@ CHECKS: list[Check] = [
         "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)",
     ),
     Check(
+        "reuse_only_by_its_client",
+        "once a number got an SMS for a service, only that client leased it for that service again",
+        "SELECT a.guid, b.guid FROM activations a JOIN activations b "
+        "ON b.number_id = a.number_id AND b.service_id = a.service_id AND b.id > a.id "
+        "WHERE a.sms_count > 0 AND b.client_id <> a.client_id",
+    ),
+    Check(
         "number_points_to_its_live_lease",
         "a number marked as held is held by a live lease of that number",
         "SELECT n.phone, n.active_activation_id, a.state FROM numbers n "

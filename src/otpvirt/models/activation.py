@@ -19,6 +19,9 @@ class Activation(Base):
         Index("ix_activations_client", "client_id", "id"),
         Index("ix_activations_number", "number_id", "id"),
         Index("ix_activations_created", "created_at"),
+        # History pages and the per-service country figures (migration 0017).
+        Index("ix_activations_client_created", "client_id", "created_at", "id"),
+        Index("ix_activations_service_created", "service_id", "created_at"),
         # The sweeper's queue: only live leases are indexed.
         Index(
             "ix_activations_due",

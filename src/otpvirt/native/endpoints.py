@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -14,14 +15,16 @@ from otpvirt.activation import dispatch
 from otpvirt.activation import service as activations
 from otpvirt.activation.leasing import lease_number
 from otpvirt.activation.service import LeaseRequest
-from otpvirt.catalogue.snapshot import provider_of
+from otpvirt.catalogue.snapshot import Snapshot, provider_of
 from otpvirt.clients.service import AuthClient, authenticate, current_balance
 from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
+from otpvirt.history import service as history
 from otpvirt.longpoll import service as longpoll
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
 from otpvirt.native.wire import native, ok, parse, runtime
+from otpvirt.reuse import service as reuse
 from otpvirt.runtime import Runtime
 from otpvirt.supply.availability import available
 from otpvirt.web.openapi import body_of
@@ -70,6 +73,18 @@ def _detail(detail: dict[str, Any]) -> tuple[str | None, str | None]:
     return found["country"], found["provider"]
 
 
+def _reuse_number(detail: dict[str, Any]) -> int | None:
+    """`detail.number`: a number the client used before, to take again (the reuse rule)."""
+    for key, value in detail.items():
+        if key.strip().lower() != "number" or value is None:
+            continue
+        digits = str(value).strip().lstrip("+") if isinstance(value, (int, str)) else ""
+        if isinstance(value, bool) or not digits.isdigit() or not 6 <= len(digits) <= 15:
+            raise ValidationFailed("detail.number must be a phone number with its country code")
+        return int(digits)
+    return None
+
+
 @native
 async def get_number(request: Request) -> Response:
     """Lease a number for a service and charge its price."""
@@ -78,13 +93,26 @@ async def get_number(request: Request) -> Response:
     country_name, provider_name = _detail(req.detail)
     client = await _auth(rt, request, req)
     service = await rt.catalogue.service(req.service)
-    country = await rt.catalogue.country(country_name) if country_name else None
-    where = activations.candidates(
-        await rt.catalogue.get(), client.currency, service, country, provider_name
-    )
-    lease = await lease_number(
-        rt, LeaseRequest(client, service, tuple(where), rt.settings.lease_ms)
-    )
+    phone = _reuse_number(req.detail)
+    if phone is not None:
+        lease = await in_transaction(
+            rt.db,
+            reuse.lease_phone_again,
+            await rt.catalogue.get(),
+            client,
+            phone,
+            service,
+            lease_ms=rt.settings.lease_ms,
+            reuse_ms=rt.settings.reuse_ms,
+        )
+    else:
+        country = await rt.catalogue.country(country_name) if country_name else None
+        where = activations.candidates(
+            await rt.catalogue.get(), client.currency, service, country, provider_name
+        )
+        lease = await lease_number(
+            rt, LeaseRequest(client, service, tuple(where), rt.settings.lease_ms)
+        )
     return ok(
         {
             "activationId": lease.guid,
@@ -172,6 +200,46 @@ async def get_price(request: Request) -> Response:
     return ok({"currency": cur.code, "countryList": country_list, "status": 2, "error": 0})
 
 
+def _iso(ms: int | None) -> str | None:
+    if ms is None:
+        return None
+    return (
+        datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    )
+
+
+def _past(e: history.Entry, snap: Snapshot) -> dict[str, Any]:
+    a = e.activation
+    provider = snap.providers_by_id.get(a.provider_id)
+    return {
+        "activationId": a.guid,
+        "number": a.phone,
+        "service": snap.services_by_id[a.service_id].code,
+        "country": snap.countries_by_id[a.country_id].name,
+        "provider": provider.name if provider else "any",
+        "state": a.state,
+        "ammount": to_wire(a.price, currency(a.currency)),
+        "createdAt": _iso(a.created_at),
+        "finishedAt": _iso(a.finished_at),
+        "sms": [
+            {"id": m.guid, "phoneFrom": m.sender, "phone": m.phone, "text": m.text, "code": m.code}
+            for m in e.sms
+        ],
+    }
+
+
+@native
+async def get_history(request: Request) -> Response:
+    """The client's activations in a time window, newest first, with their SMS."""
+    rt = runtime(request)
+    req = await parse(request, s.GetHistoryRequest)
+    client = await _auth(rt, request, req)
+    window = history.window(req.from_, req.to, req.offset, req.limit)
+    entries = await history.page(rt, client.id, window)
+    snap = await rt.catalogue.get()
+    return ok({"activations": [_past(e, snap) for e in entries], "status": 2, "error": 0})
+
+
 _METHODS: list[
     tuple[str, Callable[[Request], Awaitable[Response]], type[BaseModel], type[BaseModel]]
 ] = [
@@ -182,6 +250,7 @@ _METHODS: list[
     ("GetSms", get_sms, s.GetSmsRequest, s.GetSmsResponse),
     ("GetBalance", get_balance, s.GetBalanceRequest, s.BalanceResponse),
     ("GetPrice", get_price, s.GetPriceRequest, s.PriceResponse),
+    ("GetHistory", get_history, s.GetHistoryRequest, s.GetHistoryResponse),
 ]
 
 for _name, _fn, _req, _resp in _METHODS:
@@ -207,6 +276,7 @@ OPENAPI_MODELS: list[type[BaseModel]] = [
     s.GetSmsRequest,
     s.GetBalanceRequest,
     s.GetPriceRequest,
+    s.GetHistoryRequest,
     s.ErrorResponse,
     s.WebhookPayload,
 ]

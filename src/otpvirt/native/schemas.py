@@ -226,3 +226,35 @@ class PriceResponse(Envelope):
 
     currency: str
     countryList: list[CountryPrices]
+
+
+class GetHistoryRequest(Credentials):
+    model_config = _example(
+        clientId=CLIENT_ID, apiPassword=PASSWORD, **{"from": 1764806400}, offset=0, limit=50
+    )
+
+    from_: int | None = Field(
+        default=None, alias="from", ge=0, description="Unix seconds; default 30 days before `to`"
+    )
+    to: int | None = Field(default=None, ge=0, description="Unix seconds (included); default now")
+    offset: int | None = Field(default=None, ge=0, description="Activations to skip (<= 10000)")
+    limit: int | None = Field(
+        default=None, ge=1, description="Page size, default 50; more than 100 is served as 100"
+    )
+
+
+class PastActivation(BaseModel):
+    activationId: UUID
+    number: int
+    service: str
+    country: str
+    provider: str
+    state: str = Field(description="waiting, sms_received, completed, cancelled or expired")
+    ammount: float = Field(description="Price charged, in the client's currency (sic)")
+    createdAt: str = Field(description="ISO 8601 UTC")
+    finishedAt: str | None = Field(description="ISO 8601 UTC; null while live")
+    sms: list[Sms]
+
+
+class GetHistoryResponse(Envelope):
+    activations: list[PastActivation] = Field(description="Newest first")

@@ -24,6 +24,7 @@ from otpvirt.errors import ActivationNotFound, OtpVirtError
 from otpvirt.money import currency, format_amount
 from otpvirt.portal import offers
 from otpvirt.portal.auth import SESSION, PortalUser, fingerprint, portal_user
+from otpvirt.reuse import service as reuse
 from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, redirect, render, rt_of, safe_next
 from otpvirt.web.sessions import check_login_csrf, login_token, set_cookie
 from otpvirt.webhook import targets
@@ -200,6 +201,26 @@ async def finish(request: Request, user: User, guid: str, action: str) -> Respon
     except OtpVirtError as exc:
         return await redirect(request, back, error=exc.message)
     return await redirect(request, back, notice=notice)
+
+
+@router.post("/reuse/{guid}")
+async def reuse_number(request: Request, user: User, guid: str) -> Response:
+    """Use an earlier activation's number again for its service (the reuse rule)."""
+    rt = rt_of(request)
+    try:
+        lease = await in_transaction(
+            rt.db,
+            reuse.lease_guid_again,
+            await rt.catalogue.get(),
+            user.client,
+            guid,
+            lease_ms=rt.settings.lease_ms,
+            reuse_ms=rt.settings.reuse_ms,
+        )
+    except OtpVirtError as exc:
+        return await redirect(request, "/portal/history", error=exc.message)
+    rt.counts.clear()
+    return await redirect(request, f"/portal/activations/{lease.guid}")
 
 
 @router.get("/history")

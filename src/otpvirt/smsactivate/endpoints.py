@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from otpvirt.clients.service import AuthClient, authenticate_api_key
 from otpvirt.runtime import Runtime
-from otpvirt.smsactivate import listing, rent, service
+from otpvirt.smsactivate import history, listing, rent, reuse, service
 from otpvirt.smsactivate.schemas import DialectError, Params
 from otpvirt.smsactivate.wire import dialect, json_answer, read_params, text
 
@@ -34,6 +34,11 @@ ACTIONS: dict[str, Action] = {
     "getOperators": listing.get_operators,
     "getServicesList": listing.get_services_list,
     **rent.ACTIONS,
+    "getHistory": history.get_history,
+    "checkExtraActivation": reuse.check_extra_activation,
+    "getExtraActivation": reuse.get_extra_activation,
+    "getTopCountriesByService": history.get_top_countries,
+    "getListOfTopCountriesByService": history.get_list_of_top_countries,
 }
 # Action names are matched without regard to case.
 _BY_NAME = {name.lower(): fn for name, fn in ACTIONS.items()}

@@ -24,7 +24,8 @@ from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
 from otpvirt.smsactivate import schemas as s
 
-Answer = str | dict[str, Any]
+# A token, a JSON object, or (getHistory, getListOfTopCountriesByService) a JSON list.
+Answer = str | dict[str, Any] | list[Any]
 
 
 async def get_balance(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:

@@ -59,8 +59,8 @@ def text(token: str) -> Response:
     return Response(token.encode(), media_type="text/plain; charset=utf-8")
 
 
-def json_answer(payload: dict[str, Any]) -> Response:
-    """A JSON answer (always an object: some clients call `.get` on whatever they parse)."""
+def json_answer(payload: dict[str, Any] | list[Any]) -> Response:
+    """A JSON answer: an object, except for the actions whose contract answers a list."""
     return Response(orjson.dumps(payload), media_type="application/json")
 
 

@@ -45,6 +45,7 @@ from otpvirt_client._errors import (
     WaitTimeout,
     WebhookVerificationError,
 )
+from otpvirt_client._history import HistoryEntry
 from otpvirt_client._models import (
     Activation,
     Balance,
@@ -69,6 +70,7 @@ __all__ = [
     "BalanceLow",
     "Client",
     "Event",
+    "HistoryEntry",
     "InvalidRequestError",
     "NoNumbersError",
     "OtpVirtError",

@@ -11,8 +11,9 @@ from typing import Any
 
 import httpx
 
-from otpvirt_client import _rent, _wire
+from otpvirt_client import _history, _rent, _wire
 from otpvirt_client._errors import OtpVirtError
+from otpvirt_client._history import HistoryEntry, When
 from otpvirt_client._models import Activation, Balance, PriceList, Prolonged, Rental, Sms
 from otpvirt_client._rent import RentalRef
 from otpvirt_client._wait import Waiter
@@ -164,6 +165,47 @@ class AsyncClient:
     async def get_balance(self) -> Balance:
         """The account's balance, e.g. ``Balance(amount=Decimal('99.95'), currency='USD')``."""
         return _wire.parse_balance(await self._call(_wire.BALANCE))
+
+    async def history(
+        self, *, since: When = None, until: When = None, offset: int = 0, limit: int = 50
+    ) -> list[HistoryEntry]:
+        """The account's activations created between `since` and `until` (datetimes or Unix
+        seconds; default the last 30 days), newest first, `limit` (at most 100) from `offset`.
+
+        >>> [(h.number, h.service, h.state) for h in otp.history(limit=2)]  # doctest: +SKIP
+        [(992112309834, 'vi', 'completed'), (992112302159, 'fb', 'cancelled')]
+        """
+        call = _history.history_call(since, until, offset, limit)
+        return _history.parse_history(await self._call(call))
+
+    async def reuse(self, activation: HistoryEntry | ActivationRef) -> Activation:
+        """Lease the number of an earlier activation again, for the same service, and pay
+        today's price: allowed when that activation got an SMS, within the server's reuse
+        window (30 days by default), while the number is free (`NoNumbersError` otherwise).
+        An id is looked up in `history()`; pass a `HistoryEntry` to skip that.
+
+        >>> again = otp.reuse(act)  # doctest: +SKIP
+        >>> again.number == act.number, again.id != act.id  # doctest: +SKIP
+        (True, True)
+        """
+        if isinstance(activation, HistoryEntry):
+            entry = activation
+        else:
+            entry = await self._find(_wire.activation_id(activation).lower())
+        call = _history.reuse_call(entry.service, entry.number)
+        return _wire.parse_activation(await self._call(call))
+
+    async def _find(self, activation_id: str) -> HistoryEntry:
+        offset = 0
+        while offset <= _history.MAX_OFFSET:
+            page = await self.history(offset=offset, limit=_history.MAX_PAGE)
+            for entry in page:
+                if entry.id == activation_id:
+                    return entry
+            if len(page) < _history.MAX_PAGE:
+                break
+            offset += _history.MAX_PAGE
+        raise _history.not_in_history(activation_id)
 
     async def get_prices(self) -> PriceList:
         """The price of every service in every country, in the account's currency."""

@@ -1,0 +1,1 @@
+"""A client's past activations and per-country success figures of a service."""
