@@ -15,7 +15,7 @@ from otpvirt.clock import now_ms
 from otpvirt.errors import ValidationFailed
 from otpvirt.history import repository as repo
 from otpvirt.history.repository import PastActivation, PastSms
-from otpvirt.inventory.availability import available
+from otpvirt.supply.availability import available
 from otpvirt.runtime import Runtime
 
 DAY_MS = 86_400_000

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from otpvirt.db import POOL, Conn
 
 ACTIVE = "active"
-# Free for a rental: the pool's picking predicate (inventory.pool.PICKABLE), repeated
+# Free for a rental: the pool's picking predicate (inventory.repositories.pool.PICKABLE), repeated
 # here so that this package does not depend on the lease engine's.
 PICKABLE = "enabled AND source_online AND active_activation_id IS NULL AND rental_id IS NULL"
 COLUMNS = (
