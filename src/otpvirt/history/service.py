@@ -15,8 +15,8 @@ from otpvirt.clock import now_ms
 from otpvirt.errors import ValidationFailed
 from otpvirt.history import repository as repo
 from otpvirt.history.repository import PastActivation, PastSms
-from otpvirt.supply.availability import available
 from otpvirt.runtime import Runtime
+from otpvirt.supply.availability import available
 
 DAY_MS = 86_400_000
 DEFAULT_WINDOW_MS = 30 * DAY_MS
