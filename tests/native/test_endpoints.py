@@ -336,6 +336,7 @@ async def test_openapi_describes_every_method(api: httpx.AsyncClient) -> None:
         "GetSms",
         "GetBalance",
         "GetPrice",
+        "GetHistory",
         # Rentals (API-extensions §1).
         "RentNumber",
         "GetRentSms",
@@ -343,7 +344,6 @@ async def test_openapi_describes_every_method(api: httpx.AsyncClient) -> None:
         "FinishRent",
         "CancelRent",
         "GetRentPrice",
-        "GetHistory",
     ]
     native = [p.removeprefix("/native/") for p in doc["paths"] if p.startswith("/native/")]
     assert native == methods
