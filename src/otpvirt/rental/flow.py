@@ -181,7 +181,17 @@ async def rent_supplied(
     if not await repo.hold_number(conn, number.id, rental_id, pooled=False):
         raise NoNumbers(f"{number.phone} is held by another lease here")
     await ledger.debit(
-        conn, req.client_id, amount, req.cur, rental_id=rental_id, note=f"rent {req.hours} h",
+        conn,
+        req.client_id,
+        amount,
+        req.cur,
+        rental_id=rental_id,
+        note=f"rent {req.hours} h",
         now=now,
     )
     return await rentals.get(conn, None, rental_id=rental_id)
+
+
+async def hourly_price(conn: Conn, country_id: int, service_code: str, cur: str) -> int | None:
+    """Our hourly rent price of the service (else of `full`) in the country, if any."""
+    return await repo.rent_price(conn, country_id, service_code, cur)

@@ -29,9 +29,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("source_id", sa.Integer(), nullable=False),
-        sa.Column(
-            "rental_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
-        ),
+        sa.Column("rental_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("external_id", sa.String(length=100), nullable=False),
         sa.Column("phone", sa.BigInteger(), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
