@@ -89,6 +89,9 @@ async def pull(
 
 async def work_rentals(rt: Runtime, *, limit: int = 50) -> int:
     """Pull, finish or cancel the due upstream rentals; return how many were due."""
+    async with rt.db.read() as conn:
+        if not await repo.any_due(conn, now_ms()):
+            return 0
     due = await in_transaction(rt.db, repo.claim_due, now=now_ms(), hold_ms=CLAIM_MS, limit=limit)
     for row in due:
         try:

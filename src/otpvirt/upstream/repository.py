@@ -82,6 +82,15 @@ async def of_rental(conn: Conn, rental_id: int) -> UpstreamRentalRow | None:
     )
 
 
+async def any_due(conn: Conn, now: int) -> bool:
+    """Whether any row is due (a read, so an idle worker takes no write lock)."""
+    found = await conn.fetchval(
+        "SELECT 1 FROM upstream_rentals WHERE state <> 'done' AND due_at <= :now LIMIT 1",
+        {"now": now},
+    )
+    return found is not None
+
+
 async def claim_due(conn: Conn, *, now: int, hold_ms: int, limit: int) -> list[DueRental]:
     """Take due rows for `hold_ms` (other workers skip them meanwhile)."""
     rows = await conn.fetch_all_as(
