@@ -13,7 +13,7 @@ from otpvirt.db import Conn
 from otpvirt.runtime import Runtime
 from otpvirt.sources import service as sources
 from otpvirt.supply import stock
-from otpvirt.upstream import rent as upstream_rent
+from otpvirt.upstream import rent_switch as upstream_rent
 
 
 async def create_source(

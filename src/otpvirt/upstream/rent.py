@@ -23,7 +23,6 @@ from otpvirt.errors import (
     InternalError,
     NoNumbers,
     OtpVirtError,
-    ValidationFailed,
 )
 from otpvirt.inventory.repositories import numbers
 from otpvirt.ledger import repository as balances
@@ -33,17 +32,16 @@ from otpvirt.rental import service as rentals
 from otpvirt.rental.flow import RentRequest, SuppliedNumber
 from otpvirt.rental.service import Place, Rental
 from otpvirt.runtime import Runtime
-from otpvirt.sources.service import SourceInfo, get_source, save_config
+from otpvirt.sources.service import SourceInfo
 from otpvirt.supply import stock
-from otpvirt.supply.base import UPSTREAM, SupplierError
+from otpvirt.supply.base import SupplierError
 from otpvirt.upstream import repository as repo
 from otpvirt.upstream.rent_api import CANCEL, SETTLED, RentApi, RentedNumber, RentRefused
+from otpvirt.upstream.rent_switch import rent_enabled
 from otpvirt.upstream.rent_worker import api_of, pull, source_of
 from otpvirt.upstream.repository import CANCELLING, OPEN
 
 log = logging.getLogger("otpvirt.upstream")
-
-RENT = "rent"  # the source setting: rent through this provider too
 
 
 class ProviderUnavailable(InternalError):
@@ -52,23 +50,6 @@ class ProviderUnavailable(InternalError):
 
 class _Rejected(Exception):
     """A number the provider rented that we cannot take: cancel it there."""
-
-
-def rent_enabled(source: SourceInfo) -> bool:
-    """Whether the operator lets clients rent through this upstream source."""
-    return source.kind == UPSTREAM and bool(source.config.get(RENT, False))
-
-
-async def set_rent(conn: Conn, name: str, on: bool) -> bool:
-    """Switch renting through an upstream source on or off; returns the previous setting."""
-    source = await get_source(conn, name)
-    if source.kind != UPSTREAM:
-        raise ValidationFailed(
-            f"{name} is a {source.kind} source: only upstream providers rent numbers to us"
-        )
-    before = rent_enabled(source)
-    await save_config(conn, source, {**source.config, RENT: on})
-    return before
 
 
 async def _balance_covers(rt: Runtime, client_id: str, cur: str, amount: int) -> None:
