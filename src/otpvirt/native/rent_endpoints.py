@@ -153,6 +153,7 @@ async def finish_rent(request: Request) -> Response:
     req = await parse(request, s.RentRequest)
     client = await _auth(rt, request, req)
     await in_transaction(rt.db, rentals.finish, client.id, now=now_ms(), guid=str(req.rentId))
+    rt.notify("webhook")  # rent.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 
@@ -163,6 +164,7 @@ async def cancel_rent(request: Request) -> Response:
     req = await parse(request, s.RentRequest)
     client = await _auth(rt, request, req)
     await in_transaction(rt.db, rentals.cancel, client.id, now=now_ms(), guid=str(req.rentId))
+    rt.notify("webhook")  # rent.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 

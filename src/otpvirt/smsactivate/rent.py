@@ -17,11 +17,13 @@ from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
 from otpvirt.errors import OtpVirtError
 from otpvirt.money import currency, to_wire
+from otpvirt.rental import notices as rent_notices
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
 from otpvirt.smsactivate import schemas as s
 from otpvirt.smsactivate.wire import token_of
+from otpvirt.webhook.targets import BadWebhookUrl
 
 Answer = str | dict[str, Any]
 _DIGITS = re.compile(r"[0-9]{1,9}")
@@ -144,13 +146,17 @@ async def _service(rt: Runtime, p: s.Params) -> tuple[str, int | None]:
     return svc.code, svc.id
 
 
-def _url(p: s.Params) -> str | None:
+def _url(rt: Runtime, p: s.Params) -> str | None:
+    """The rental's own webhook URL, under the rules of webhook URLs (BAD_DATA if not)."""
     url = (p.get("url") or "").strip()
     if not url:
         return None
     if len(url) > MAX_URL or not url.lower().startswith(("http://", "https://")):
         raise s.DialectError("BAD_DATA", "url must be an http(s) URL")
-    return url
+    try:
+        return rent_notices.check_url(url, allow_private=rt.settings.webhook_allow_private)
+    except BadWebhookUrl as exc:
+        raise s.DialectError("BAD_DATA", exc.message) from None
 
 
 @_guarded
@@ -168,7 +174,7 @@ async def get_rent_number(rt: Runtime, client: AuthClient, p: s.Params) -> Answe
         service_id=service_id,
         places=where,
         hours=hours,
-        url=_url(p),
+        url=_url(rt, p),
         now=now_ms(),
     )
     return _phone(rental)
@@ -213,6 +219,7 @@ async def set_rent_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answe
         await in_transaction(rt.db, rentals.finish, client.id, now=now_ms(), rental_id=rent_id)
     else:
         await in_transaction(rt.db, rentals.cancel, client.id, now=now_ms(), rental_id=rent_id)
+    rt.notify("webhook")  # rent.finished, if subscribed
     return {"status": "success"}
 
 

@@ -32,9 +32,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("rental_id", BIG_ID, nullable=True))
         batch_op.add_column(sa.Column("url", sa.String(2000), nullable=True))
         batch_op.add_column(
-            sa.Column(
-                "target", sa.String(8), nullable=False, server_default=sa.text("'client'")
-            )
+            sa.Column("target", sa.String(8), nullable=False, server_default=sa.text("'client'"))
         )
         batch_op.create_foreign_key(
             op.f("fk_webhook_deliveries_rental_id_rentals"), "rentals", ["rental_id"], ["id"]
