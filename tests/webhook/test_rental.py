@@ -12,6 +12,7 @@ from standardwebhooks import Webhook
 from otpvirt.client import RentUrlSms, WebhookRentalSms, parse_event
 from otpvirt.clock import now_ms
 from otpvirt.db import in_transaction
+from otpvirt.doctor.service import run_checks
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import service as webhooks
@@ -111,6 +112,13 @@ async def test_sms_reaches_client_url_and_rental_url_signed_once(
         ("rental", "delivered", rid),
     ] * 2
     assert len({r[0] for r in rows}) == 4
+    await _doctor_clean(rt)
+
+
+async def _doctor_clean(rt: Runtime) -> None:
+    async with rt.db.read() as conn:
+        bad = [c for c in await run_checks(conn) if c["violations"]]
+    assert bad == []
 
 
 async def _all_delivered(rt: Runtime) -> bool:
@@ -140,6 +148,7 @@ async def test_rental_url_without_client_url_signed_and_redelivered(
     assert [r.webhook_id for r in rx.received] == [row[0], row[0]]
     body = Webhook(secret).verify(rx.received[1].body, rx.received[1].headers)
     assert body["rentId"] == got["phone"]["id"] and body["sms"]["text"] == "Viber code: 905526"
+    await _doctor_clean(rt)
 
 
 async def test_finished_rental_gets_no_more_webhooks(
