@@ -220,3 +220,22 @@ async def test_rental_url_vetted_again_at_send_time(rt: Runtime, api: httpx.Asyn
         finally:
             await w.stop()
     assert rx.received == []
+
+
+async def test_smsactivate_format_client_gets_the_rent_form(
+    rt: Runtime, api: httpx.AsyncClient, worker: Worker
+) -> None:
+    await _shop(rt)
+    b = await buyer(rt, balance=1000)
+    async with Receiver() as rx:
+        _, secret = await with_webhook(rt, rx.url, "smsactivate", client=b.client)
+        assert secret
+        got = await _rent(api, b.key)
+        await sms(rt, int(got["phone"]["number"]), "Telegram code 77123", sender="Telegram")
+        await rx.wait_count(1)
+        await until(lambda: _all_delivered(rt))
+    body = Webhook(secret).verify(rx.received[0].body, rx.received[0].headers)
+    assert body["rentId"] == got["phone"]["id"]
+    assert (body["sms"]["phoneFrom"], body["sms"]["text"]) == ("Telegram", "Telegram code 77123")
+    (row,) = await _rows(rt)
+    assert (row[1], row[2]) == ("client", None)
