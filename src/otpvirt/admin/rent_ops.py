@@ -47,4 +47,6 @@ async def finish_rental(rt: Runtime, actor: Actor, rental_id: int) -> rentals.Re
 
     if rental_id <= 0:
         raise ValidationFailed("a rental id is a positive integer")
-    return await audited(rt, actor, "rental.finish", str(rental_id), work)
+    done = await audited(rt, actor, "rental.finish", str(rental_id), work)
+    rt.notify("webhook")  # rent.finished, if subscribed
+    return done

@@ -175,6 +175,17 @@ CHECKS: list[Check] = [
         "CASE WHEN r.state = 'cancelled' THEN r.amount ELSE 0 END",
         needs="rentals",
     ),
+    Check(
+        "rental_sms_has_webhooks",
+        "every SMS of a rental is queued for the client's URL (when set) and the rental's url",
+        "SELECT m.guid, r.guid FROM sms_messages m JOIN rentals r ON r.id = m.rental_id "
+        "JOIN clients c ON c.id = r.client_id WHERE (c.webhook_url IS NOT NULL "
+        "AND m.created_at >= c.webhook_since + 5000 AND NOT EXISTS (SELECT 1 FROM "
+        "webhook_deliveries d WHERE d.sms_id = m.id AND d.target = 'client')) "
+        "OR (r.url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d "
+        "WHERE d.sms_id = m.id AND d.target = 'rental'))",
+        needs="rentals",
+    ),
 ]
 
 

@@ -44,6 +44,33 @@ async def finished(conn: Conn, activation_id: int) -> Finished | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RentSubject:
+    """A rental an event is about, with its client's webhook subscription and format."""
+
+    id: int
+    guid: str
+    client_id: str
+    service: str
+    phone: int
+    ends_at: int
+    currency: str
+    url: str | None
+    events: str
+    format: str
+
+
+async def rent_subject(conn: Conn, rental_id: int) -> RentSubject | None:
+    """The rental's ids, service, number, end, and its client's subscription."""
+    return await conn.fetch_one_as(
+        RentSubject,
+        "SELECT r.id, r.guid, r.client_id, r.service_code, r.phone, r.ends_at, r.currency, "
+        "c.webhook_url, c.webhook_events, c.webhook_format FROM rentals r "
+        "JOIN clients c ON c.id = r.client_id WHERE r.id = :r",
+        {"r": rental_id},
+    )
+
+
 async def id_of(conn: Conn, guid: str) -> int | None:
     """The id of the activation with this guid."""
     value = await conn.fetchval("SELECT id FROM activations WHERE guid = :g", {"g": guid})
@@ -111,13 +138,23 @@ async def insert_event(
     event: str,
     payload: str,
     now: int,
+    *,
+    rental_id: int | None = None,
 ) -> None:
-    """Queue a lifecycle event delivery, due now."""
+    """Queue a lifecycle event delivery to the client's URL, due now."""
     await conn.execute(
-        "INSERT INTO webhook_deliveries (message_id, client_id, activation_id, sms_id, event, "
-        "payload, state, attempts, next_attempt_at, created_at) VALUES (:m, :c, :a, NULL, :e, "
-        ":p, 'pending', 0, :now, :now)",
-        {"m": message_id, "c": client_id, "a": activation_id, "e": event, "p": payload, "now": now},
+        "INSERT INTO webhook_deliveries (message_id, client_id, activation_id, rental_id, "
+        "sms_id, event, payload, state, attempts, next_attempt_at, created_at) VALUES (:m, :c, "
+        ":a, :r, NULL, :e, :p, 'pending', 0, :now, :now)",
+        {
+            "m": message_id,
+            "c": client_id,
+            "a": activation_id,
+            "r": rental_id,
+            "e": event,
+            "p": payload,
+            "now": now,
+        },
     )
 
 

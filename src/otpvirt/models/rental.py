@@ -53,6 +53,13 @@ class Rental(Base):
             sqlite_where=sql_text("state = 'active'"),
             postgresql_where=sql_text("state = 'active'"),
         ),
+        # The worker's queue of rent.ending notices to send.
+        Index(
+            "ix_rentals_ending",
+            "ending_at",
+            sqlite_where=sql_text("state = 'active' AND ending_at IS NOT NULL"),
+            postgresql_where=sql_text("state = 'active' AND ending_at IS NOT NULL"),
+        ),
         # At most one live rental per number, whatever the application does.
         Index(
             "ux_rentals_live_number",
@@ -87,3 +94,6 @@ class Rental(Base):
     finished_at: Mapped[int | None] = mapped_column(Millis)
     # sms-activate `url`: this rental's SMS are also POSTed there.
     url: Mapped[str | None] = mapped_column(String(2000))
+    # When the worker sends `rent.ending` (an hour before the end); NULL once sent.
+    # An extension re-arms it.
+    ending_at: Mapped[int | None] = mapped_column(Millis)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -22,6 +22,10 @@ class WebhookDelivery(Base):
         # Per-activation ordering ("no earlier pending delivery") and listings.
         Index("ix_webhook_deliveries_activation", "activation_id", "id"),
         Index("ix_webhook_deliveries_client", "client_id", "id"),
+        # Per-rental ordering (per target) and listings.
+        Index("ix_webhook_deliveries_rental_id_id", "rental_id", "id"),
+        # One delivery per SMS and target, whatever races.
+        UniqueConstraint("sms_id", "target"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -30,8 +34,14 @@ class WebhookDelivery(Base):
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"))
     # NULL for events about no activation (balance.low).
     activation_id: Mapped[int | None] = mapped_column(ForeignKey("activations.id"))
-    # One delivery per SMS, whatever races; NULL for lifecycle events.
-    sms_id: Mapped[int | None] = mapped_column(ForeignKey("sms_messages.id"), unique=True)
+    # NULL for lifecycle events (one delivery per SMS and target: see __table_args__).
+    sms_id: Mapped[int | None] = mapped_column(ForeignKey("sms_messages.id"))
+    # The rental an SMS or rent.* event belongs to (NULL for activations).
+    rental_id: Mapped[int | None] = mapped_column(ForeignKey("rentals.id"))
+    # `client` (the client's webhook URL) or `rental` (the rental's own `url`, in `url`).
+    target: Mapped[str] = mapped_column(String(8), server_default=sql_text("'client'"))
+    # Where this delivery goes when not to the client's current URL (a rental's `url`).
+    url: Mapped[str | None] = mapped_column(String(2000))
     # "sms" (the seed's body) or a lifecycle event type ("activation.finished", ...).
     event: Mapped[str] = mapped_column(String(32), server_default=sql_text("'sms'"))
     # The exact body, frozen when the SMS was stored.

@@ -142,6 +142,7 @@ async def finish_rent(request: Request) -> Response:
     req = await parse(request, s.RentRequest)
     client = await _auth(rt, request, req)
     await flow.finish(rt, client.id, guid=str(req.rentId))
+    rt.notify("webhook")  # rent.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 
@@ -152,6 +153,7 @@ async def cancel_rent(request: Request) -> Response:
     req = await parse(request, s.RentRequest)
     client = await _auth(rt, request, req)
     await flow.cancel(rt, client.id, guid=str(req.rentId))
+    rt.notify("webhook")  # rent.finished, if subscribed
     return ok({"status": 2, "error": 0})
 
 

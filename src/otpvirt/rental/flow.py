@@ -18,11 +18,13 @@ from otpvirt.errors import NoNumbers, ValidationFailed
 from otpvirt.ids import new_guid
 from otpvirt.ledger import service as ledger
 from otpvirt.money import MAX_MINOR
+from otpvirt.rental import notices
 from otpvirt.rental import repository as repo
 from otpvirt.rental import service as rentals
 from otpvirt.rental.repository import Picked
 from otpvirt.rental.service import Place, Rental
 from otpvirt.runtime import Runtime
+from otpvirt.webhook import targets
 
 SuppliedNumber = Picked
 
@@ -176,6 +178,7 @@ async def rent_supplied(
             "now": now,
             "ends": now + req.hours * rentals.HOUR_MS,
             "url": req.url,
+            "ending": notices.ending_due(now + req.hours * rentals.HOUR_MS),
         },
     )
     if not await repo.hold_number(conn, number.id, rental_id, pooled=False):
@@ -189,6 +192,8 @@ async def rent_supplied(
         note=f"rent {req.hours} h",
         now=now,
     )
+    if req.url:  # its SMS are pushed there, signed with the client's secret
+        await targets.ensure_secret(conn, req.client_id)
     return await rentals.get(conn, None, rental_id=rental_id)
 
 

@@ -173,8 +173,9 @@ async def insert(conn: Conn, values: dict[str, object]) -> int:
     rental_id = await conn.fetchval(
         "INSERT INTO rentals (guid, client_id, number_id, phone, country_id, provider_id, "
         "service_code, currency, hourly_price, hours, amount, state, sms_count, created_at, "
-        "ends_at, url) VALUES (:guid, :client, :number, :phone, :country, :provider, :service, "
-        ":cur, :hourly, :hours, :amount, 'active', 0, :now, :ends, :url) RETURNING id",
+        "ends_at, url, ending_at) VALUES (:guid, :client, :number, :phone, :country, :provider, "
+        ":service, :cur, :hourly, :hours, :amount, 'active', 0, :now, :ends, :url, :ending) "
+        "RETURNING id",
         values,
     )
     return int(rental_id)
@@ -270,17 +271,22 @@ async def cancel(conn: Conn, rental_id: int, started_after: int, now: int) -> En
 
 
 async def extend(
-    conn: Conn, rental_id: int, hours: int, amount: int, max_hours: int, now: int
+    conn: Conn, rental_id: int, hours: int, amount: int, max_hours: int, now: int, lead: int
 ) -> int | None:
-    """Add hours to a live rental within the maximum; returns the new end (None: refused)."""
+    """Add hours to a live rental within the maximum; returns the new end (None: refused).
+
+    The `rent.ending` notice is re-armed `lead` ms before the new end.
+    """
     value = await conn.fetchval(
-        "UPDATE rentals SET hours = hours + :h, amount = amount + :a, ends_at = ends_at + :ms "
+        "UPDATE rentals SET hours = hours + :h, amount = amount + :a, ends_at = ends_at + :ms, "
+        "ending_at = ends_at + :ms - :lead "
         "WHERE id = :i AND state = 'active' AND ends_at > :now AND hours + :h <= :max "
         "RETURNING ends_at",
         {
             "h": hours,
             "a": amount,
             "ms": hours * 3_600_000,
+            "lead": lead,
             "i": rental_id,
             "now": now,
             "max": max_hours,

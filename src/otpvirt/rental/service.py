@@ -19,11 +19,14 @@ from otpvirt.errors import (
     SmsAlreadyReceived,
     ValidationFailed,
 )
+from otpvirt.events import rent as rent_events
 from otpvirt.ids import new_guid
 from otpvirt.ledger import service as ledger
 from otpvirt.money import MAX_MINOR
 from otpvirt.rental import repository as repo
+from otpvirt.rental.notices import ENDING_LEAD_MS, ending_due
 from otpvirt.rental.repository import RentalRow, RentalSmsRow, RentPriceRow, RoutedRental
+from otpvirt.webhook import targets
 
 Rental = RentalRow
 RentalSms = RentalSmsRow
@@ -120,8 +123,13 @@ async def rent(
     url: str | None,
     now: int,
 ) -> Rental:
-    """Rent the longest-free fitting number of the first place that has one; charge it."""
+    """Rent the longest-free fitting number of the first place that has one; charge it.
+
+    `url` (checked by the caller with `notices.check_url`): the rental's SMS are also
+    pushed there, signed with the client's webhook secret (made now if it has none).
+    """
     check_hours(hours)
+    url = targets.check_url(url) if url else None
     priced = False
     for place in places:
         hourly = await repo.rent_price(conn, place.country_id, service_code, cur)
@@ -149,6 +157,7 @@ async def rent(
                 "now": now,
                 "ends": now + hours * HOUR_MS,
                 "url": url,
+                "ending": ending_due(now + hours * HOUR_MS),
             },
         )
         if not await repo.hold_number(conn, picked.id, rental_id):
@@ -156,6 +165,8 @@ async def rent(
         await ledger.debit(
             conn, client_id, amount, cur, rental_id=rental_id, note=f"rent {hours} h", now=now
         )
+        if url:
+            await targets.ensure_secret(conn, client_id)
         return await _get(conn, None, rental_id=rental_id)
     if not priced:
         raise RentNotOffered(f"{service_code} is not offered for rent there")
@@ -201,6 +212,7 @@ async def finish(
     if ended is None:
         raise RentalEnded((await _get(conn, None, rental_id=row.id)).state)
     await repo.release_number(conn, ended.number_id, ended.id, now)
+    await rent_events.record_rent_finished(conn, ended.id, FINISHED, 0, now)
     return await _get(conn, None, rental_id=row.id)
 
 
@@ -232,6 +244,7 @@ async def cancel(
         note="rent cancelled",
         now=now,
     )
+    await rent_events.record_rent_finished(conn, ended.id, CANCELLED, ended.amount, now)
     return await _get(conn, None, rental_id=row.id)
 
 
@@ -274,7 +287,7 @@ async def prolong(
     """Extend a live rental by `hours` and charge them; returns it and the amount charged."""
     row = await _get(conn, client_id, guid=guid, rental_id=rental_id)
     amount = await _extension(conn, row, hours, now)
-    if await repo.extend(conn, row.id, hours, amount, MAX_HOURS, now) is None:
+    if await repo.extend(conn, row.id, hours, amount, MAX_HOURS, now, ENDING_LEAD_MS) is None:
         # Changed since it was read (ended, or extended by a concurrent call).
         fresh = await _get(conn, None, rental_id=row.id)
         await _extension(conn, fresh, hours, now)
@@ -298,6 +311,7 @@ async def expire_due(conn: Conn, now: int, *, limit: int = 200) -> int:
         ended = await repo.end(conn, rental_id, EXPIRED, now)
         if ended is not None:
             await repo.release_number(conn, ended.number_id, ended.id, now)
+            await rent_events.record_rent_finished(conn, ended.id, EXPIRED, 0, now)
             done += 1
     return done
 

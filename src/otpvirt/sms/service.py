@@ -19,6 +19,7 @@ from otpvirt.otp import extract_code
 from otpvirt.rental import service as rentals
 from otpvirt.sms import repository as repo
 from otpvirt.sms.repository import StoredSms
+from otpvirt.webhook import rental as rental_webhooks
 from otpvirt.webhook import service as webhooks
 
 ACCEPTED = "accepted"
@@ -163,10 +164,19 @@ async def ingest(
     if sms_id is None:
         return IngestResult(DUPLICATE, "", phone, "")
     if number.rental_id is not None:
+        stored = {
+            "id": sms_id,
+            "guid": guid,
+            "sender": sender,
+            "phone": phone,
+            "text": text,
+            "code": code,
+            "received_at": received,
+        }
         return await _to_rental(
             conn,
             number.rental_id,
-            sms_id,
+            stored,
             number_id,
             source_id,
             now,
@@ -210,19 +220,31 @@ async def ingest(
 async def _to_rental(
     conn: Conn,
     rental_id: int,
-    sms_id: int,
+    sms: dict[str, Any],
     number_id: int,
     source_id: int | None,
     now: int,
     result: IngestResult,
 ) -> IngestResult:
     """Route an SMS of a rented number to its rental, in the transaction that stored it."""
-    routed = await rentals.route_sms(conn, rental_id, sms_id)
+    routed = await rentals.route_sms(conn, rental_id, sms["id"])
     if source_id is not None:
         await repo.touch_source(conn, source_id, now)
     await repo.touch_number(conn, number_id, now, False)
     if routed is None:
         return result
+    # Its webhooks (the client's URL, the rental's own) are queued in this transaction.
+    await rental_webhooks.enqueue_sms(
+        conn,
+        {
+            **sms,
+            "client_id": routed.client_id,
+            "rental_id": routed.id,
+            "rental_guid": routed.guid,
+            "rental_url": routed.url,
+        },
+        now,
+    )
     return IngestResult(
         result.status, result.sms_id, result.phone, result.code, routed.guid, routed.client_id
     )

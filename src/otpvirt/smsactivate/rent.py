@@ -17,11 +17,13 @@ from otpvirt.clock import now_ms
 from otpvirt.errors import OtpVirtError
 from otpvirt.money import currency, to_wire
 from otpvirt.rental import flow
+from otpvirt.rental import notices as rent_notices
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
 from otpvirt.smsactivate import schemas as s
 from otpvirt.smsactivate.wire import token_of
+from otpvirt.webhook.targets import BadWebhookUrl
 
 Answer = str | dict[str, Any]
 _DIGITS = re.compile(r"[0-9]{1,9}")
@@ -144,13 +146,17 @@ async def _service(rt: Runtime, p: s.Params) -> tuple[str, int | None]:
     return svc.code, svc.id
 
 
-def _url(p: s.Params) -> str | None:
+def _url(rt: Runtime, p: s.Params) -> str | None:
+    """The rental's own webhook URL, under the rules of webhook URLs (BAD_DATA if not)."""
     url = (p.get("url") or "").strip()
     if not url:
         return None
     if len(url) > MAX_URL or not url.lower().startswith(("http://", "https://")):
         raise s.DialectError("BAD_DATA", "url must be an http(s) URL")
-    return url
+    try:
+        return rent_notices.check_url(url, allow_private=rt.settings.webhook_allow_private)
+    except BadWebhookUrl as exc:
+        raise s.DialectError("BAD_DATA", exc.message) from None
 
 
 @_guarded
@@ -159,7 +165,7 @@ async def get_rent_number(rt: Runtime, client: AuthClient, p: s.Params) -> Answe
     code, service_id = await _service(rt, p)
     hours = _hours(p)
     where = await _places(rt, p)
-    req = flow.RentRequest(client.id, client.currency, code, service_id, where, hours, _url(p))
+    req = flow.RentRequest(client.id, client.currency, code, service_id, where, hours, _url(rt, p))
     return _phone(await flow.rent(rt, req))
 
 
@@ -202,6 +208,7 @@ async def set_rent_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answe
         await flow.finish(rt, client.id, rental_id=rent_id)
     else:
         await flow.cancel(rt, client.id, rental_id=rent_id)
+    rt.notify("webhook")  # rent.finished, if subscribed
     return {"status": "success"}
 
 

@@ -97,6 +97,23 @@ def private_target_warning(url: str, allow_private: bool) -> str | None:
     return f"{why}: deliveries are refused unless OTPVIRT_WEBHOOK_ALLOW_PRIVATE=true"
 
 
+def check_public_url(url: str, allow_private: bool) -> str:
+    """`check_url`, and refuse a loopback/private host that deliveries would refuse.
+
+    A host name is resolved and vetted again at every send (`sender.GuardedBackend`).
+    """
+    url = check_url(url)
+    why = private_target_warning(url, allow_private)
+    if why:
+        raise BadWebhookUrl(f"refused webhook URL: {why}")
+    return url
+
+
+async def ensure_secret(conn: Conn, client_id: str) -> None:
+    """Give the client a signing secret if it has none (a rental's own URL needs one)."""
+    await repo.add_secret(conn, client_id, new_secret())
+
+
 def check_format(fmt: str) -> str:
     """`native` or `smsactivate`."""
     fmt = fmt.strip().lower()

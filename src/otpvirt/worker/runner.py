@@ -18,6 +18,7 @@ from otpvirt.activation.service import expire_due
 from otpvirt.auth import lockout, ratelimit, sessions
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn, in_transaction
+from otpvirt.rental import notices as rent_notices
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.simulator import service as simulator
@@ -56,9 +57,13 @@ async def sweep_leases(rt: Runtime) -> int:
 
 
 async def end_rentals(rt: Runtime) -> int:
-    """End the rentals past their end date and give their numbers back."""
+    """End the rentals past their end date and give their numbers back; queue the
+    `rent.ending` notices of the rentals whose last hour began."""
     done = await in_transaction(rt.db, rentals.expire_due, now_ms(), limit=200)
-    return done
+    notices = await in_transaction(rt.db, rent_notices.send_ending_notices, now_ms(), limit=200)
+    if done or notices:
+        rt.notify("webhook")  # rent.finished / rent.ending, if subscribed
+    return max(done, notices)
 
 
 async def run_simulator(rt: Runtime) -> int:

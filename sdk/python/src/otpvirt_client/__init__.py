@@ -58,7 +58,17 @@ from otpvirt_client._models import (
 )
 from otpvirt_client._sync import Client
 from otpvirt_client._version import __version__
-from otpvirt_client.events import ActivationFinished, BalanceLow, Event, RentEvent, parse_event
+from otpvirt_client.events import (
+    ActivationFinished,
+    BalanceLow,
+    Event,
+    RentEnding,
+    RentEvent,
+    RentFinished,
+    RentUrlSms,
+    WebhookRentalSms,
+    parse_event,
+)
 from otpvirt_client.webhooks import WEBHOOK_ACK, parse_webhook, sign_webhook, verify_webhook
 
 __all__ = [
@@ -77,13 +87,17 @@ __all__ = [
     "Price",
     "PriceList",
     "Prolonged",
+    "RentEnding",
     "RentEvent",
+    "RentFinished",
+    "RentUrlSms",
     "Rental",
     "ServerError",
     "Sms",
     "SmsAlreadyReceivedError",
     "TransportError",
     "WaitTimeout",
+    "WebhookRentalSms",
     "WebhookSms",
     "WebhookVerificationError",
     "__version__",

@@ -17,12 +17,24 @@ _DUE = (
     "d.state = 'pending' AND d.next_attempt_at <= :now "
     "AND (d.claimed_until IS NULL OR d.claimed_until < :now)"
 )
-# Deliveries of one activation go out in order: never overtake a pending one.
+# Deliveries of one activation go out in order: never overtake a pending one; those of
+# a rental too, per target (the client's URL, the rental's own).
 _IN_ORDER = (
     "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.activation_id = d.activation_id "
-    "AND e.state = 'pending' AND e.id < d.id)"
+    "AND e.state = 'pending' AND e.id < d.id) "
+    "AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.rental_id = d.rental_id "
+    "AND e.target = d.target AND e.state = 'pending' AND e.id < d.id)"
 )
-_TARGET = "c.webhook_url, c.webhook_secret, c.webhook_previous_secret, c.webhook_previous_until"
+
+
+def _target(d: str) -> str:
+    """Where delivery `d` goes (its own URL, else the client's) and the client's secrets."""
+    return (
+        f"COALESCE({d}.url, c.webhook_url), c.webhook_secret, c.webhook_previous_secret, "
+        "c.webhook_previous_until"
+    )
+
+
 _FREE = "COALESCE(CAST(CAST(:free AS jsonb) ->> d.client_id AS integer), :per)"
 
 _CLAIM_PG = f"""
@@ -43,7 +55,7 @@ WITH due AS (
 )
 UPDATE webhook_deliveries AS w SET claimed_until = :tok
 FROM picked, clients c WHERE w.id = picked.id AND c.id = w.client_id
-RETURNING w.id, w.message_id, w.client_id, w.payload, w.attempts, {_TARGET}
+RETURNING w.id, w.message_id, w.client_id, w.payload, w.attempts, {_target("w")}
 """
 
 
@@ -114,7 +126,7 @@ async def due(conn: Conn, now: int, limit: int, busy: Sequence[str]) -> list[Due
         skip = f" AND d.client_id NOT IN ({', '.join(':' + n for n in names)})"
     return await conn.fetch_all_as(
         DueRow,
-        "SELECT d.id, d.message_id, d.client_id, d.payload, d.attempts, " + _TARGET + " "
+        "SELECT d.id, d.message_id, d.client_id, d.payload, d.attempts, " + _target("d") + " "
         "FROM webhook_deliveries d JOIN clients c ON c.id = d.client_id "
         f"WHERE {_DUE} AND {_IN_ORDER}{skip} ORDER BY d.next_attempt_at, d.id LIMIT :lim",
         params,
@@ -136,9 +148,9 @@ async def fail_delivery(conn: Conn, delivery_id: int, error: str) -> None:
 
 
 async def fail_waiting_of(conn: Conn, client_id: str, now: int, error: str) -> None:
-    """Fail a client's pending deliveries that no worker is sending now."""
+    """Fail a client's pending deliveries to its URL that no worker is sending now."""
     await conn.execute(
-        _FAIL_WITHOUT_URL + "client_id = :id AND state = 'pending' "
+        _FAIL_WITHOUT_URL + "client_id = :id AND state = 'pending' AND url IS NULL "
         "AND (claimed_until IS NULL OR claimed_until < :now)",
         {"id": client_id, "now": now, "err": error},
     )
@@ -178,25 +190,38 @@ async def insert_delivery(
     conn: Conn,
     message_id: str,
     client_id: str,
-    activation_id: int,
+    activation_id: int | None,
     sms_id: int,
     payload: str,
     now: int,
+    *,
+    rental_id: int | None = None,
+    target: str = "client",
+    url: str | None = None,
 ) -> None:
-    """Queue a delivery, due now."""
+    """Queue a delivery, due now (to `url` when given, else to the client's URL)."""
     await conn.execute(
-        "INSERT INTO webhook_deliveries (message_id, client_id, activation_id, sms_id, payload, "
-        "state, attempts, next_attempt_at, created_at) VALUES (:m, :c, :a, :s, :p, 'pending', 0, "
-        ":now, :now)",
+        "INSERT INTO webhook_deliveries (message_id, client_id, activation_id, rental_id, sms_id, "
+        "target, url, payload, state, attempts, next_attempt_at, created_at) VALUES (:m, :c, :a, "
+        ":r, :s, :t, :u, :p, 'pending', 0, :now, :now)",
         {
             "m": message_id,
             "c": client_id,
             "a": activation_id,
+            "r": rental_id,
             "s": sms_id,
+            "t": target,
+            "u": url,
             "p": payload,
             "now": now,
         },
     )
+
+
+async def wake(conn: Conn, channel: str, token: str) -> None:
+    """PostgreSQL: NOTIFY the webhook workers of other processes at commit."""
+    if conn.dialect == "postgresql":
+        await conn.execute("SELECT pg_notify(:ch, :tok)", {"ch": channel, "tok": token})
 
 
 _INSERT_ATTEMPT = (
@@ -226,7 +251,7 @@ async def record_attempt(conn: Conn, params: dict[str, Any], *, one_statement: b
 
 @dataclass(frozen=True, slots=True)
 class Redelivery:
-    """A delivery about to be sent again, and its client's URL now."""
+    """A delivery about to be sent again, and where it goes now."""
 
     id: int
     url: str | None
@@ -236,7 +261,7 @@ async def lock_delivery(conn: Conn, message_id: str) -> Redelivery | None:
     """A delivery by `webhook-id`, locked until commit."""
     return await conn.fetch_one_as(
         Redelivery,
-        "SELECT d.id, c.webhook_url FROM webhook_deliveries d JOIN clients c "
+        "SELECT d.id, COALESCE(d.url, c.webhook_url) FROM webhook_deliveries d JOIN clients c "
         "ON c.id = d.client_id WHERE d.message_id = :m"
         + (" FOR UPDATE OF d" if conn.for_update else ""),
         {"m": message_id},

@@ -67,3 +67,11 @@ async def rotate(
         "webhook_previous_until = :until WHERE id = :id",
         {"s": secret, "old": previous, "until": until, "id": client_id},
     )
+
+
+async def add_secret(conn: Conn, client_id: str, secret: str) -> None:
+    """Store a signing secret for a client that has none."""
+    await conn.execute(
+        "UPDATE clients SET webhook_secret = :s WHERE id = :id AND webhook_secret IS NULL",
+        {"s": secret, "id": client_id},
+    )

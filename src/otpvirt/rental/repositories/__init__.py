@@ -1,0 +1,1 @@
+"""Rental SQL beyond `rental/repository.py`: the worker's `rent.ending` notices."""
