@@ -9,6 +9,11 @@ from otpvirt.ledger.repository import BALANCE_NOT_LAST, BROKEN_CHAIN
 from otpvirt.money import MAX_MINOR
 
 LIVE = "('waiting', 'sms_received')"
+# Activations a and b of one number were live at the same moment.
+_OVERLAP = (
+    "b.created_at < COALESCE(a.finished_at, b.created_at + 1) "
+    "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)"
+)
 
 
 @dataclass(frozen=True)
@@ -56,16 +61,29 @@ CHECKS: list[Check] = [
     Check(
         "one_live_lease_per_number",
         "a number has at most one live lease",
+        # The activations of one bundle (one number, several services) are one lease.
         f"SELECT number_id, COUNT(*) FROM activations WHERE state IN {LIVE} "
-        "GROUP BY number_id HAVING COUNT(*) > 1",
+        "GROUP BY number_id HAVING COUNT(DISTINCT COALESCE(bundle_id, -id)) > 1",
     ),
     Check(
         "no_overlapping_leases",
         "no number was ever leased twice at the same time",
         "SELECT a.guid, b.guid FROM activations a JOIN activations b "
         "ON b.number_id = a.number_id AND b.id > a.id "
-        "WHERE b.created_at < COALESCE(a.finished_at, b.created_at + 1) "
-        "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)",
+        f"WHERE {_OVERLAP} AND (a.bundle_id IS NULL OR b.bundle_id IS NULL "
+        "OR a.bundle_id <> b.bundle_id)",
+    ),
+    Check(
+        "bundle_holds_number_alone",
+        "a number leased for several services at once was leased to no one else meanwhile, "
+        "and a bundle's activations share its first one's client and number",
+        "SELECT a.guid, b.guid FROM activations a JOIN activations b "
+        "ON b.number_id = a.number_id AND b.id <> a.id "
+        f"WHERE a.bundle_id IS NOT NULL AND {_OVERLAP} "
+        "AND (b.bundle_id IS NULL OR b.bundle_id <> a.bundle_id) "
+        "UNION ALL SELECT m.guid, h.guid FROM activations m JOIN activations h "
+        "ON h.id = m.bundle_id WHERE h.bundle_id <> h.id OR h.client_id <> m.client_id "
+        "OR h.number_id <> m.number_id OR h.created_at <> m.created_at",
     ),
     Check(
         "reuse_only_by_its_client",
@@ -85,9 +103,11 @@ CHECKS: list[Check] = [
     Check(
         "live_lease_holds_its_number",
         "every live lease holds its number",
+        # A bundle's number is held by one of its live activations.
         "SELECT a.guid, a.number_id FROM activations a JOIN numbers n ON n.id = a.number_id "
-        f"WHERE a.state IN {LIVE} AND (n.active_activation_id IS NULL "
-        "OR n.active_activation_id <> a.id)",
+        "LEFT JOIN activations h ON h.id = n.active_activation_id "
+        f"WHERE a.state IN {LIVE} AND (h.id IS NULL OR (h.id <> a.id "
+        "AND (a.bundle_id IS NULL OR h.bundle_id IS NULL OR h.bundle_id <> a.bundle_id)))",
     ),
     Check(
         "sms_count_matches",
