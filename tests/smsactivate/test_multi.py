@@ -7,13 +7,12 @@ from typing import Any
 
 import httpx
 
+from otpvirt.db import in_transaction
 from otpvirt.doctor.service import CHECKS, run_checks
 from otpvirt.runtime import Runtime
+from otpvirt.sms.service import ingest
 from tests.smsactivate.conftest import Buyer, buyer, jsonof, ledger, sa, token
 from tests.support import factory
-
-from otpvirt.db import in_transaction
-from otpvirt.sms.service import ingest
 
 FACEBOOK_TEXT = "FB-48213 is your Facebook confirmation code"
 VIBER_TEXT = "Your Viber code: 905526"
@@ -189,7 +188,7 @@ async def test_parallel_burst_on_the_last_number(api: httpx.AsyncClient, rt: Run
 
 
 async def test_refusals_change_nothing(api: httpx.AsyncClient, rt: Runtime, shop: Buyer) -> None:
-    for params, expected in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"multiService": "vi,zz", "country": 143}, "BAD_SERVICE"),
         ({"multiService": "", "country": 143}, "BAD_SERVICE"),
         ({"country": 143}, "BAD_SERVICE"),
@@ -199,7 +198,8 @@ async def test_refusals_change_nothing(api: httpx.AsyncClient, rt: Runtime, shop
         ({"multiService": "vi,fb", "country": 143, "multiForward": "1,0"}, "BAD_FORWARD"),
         ({"multiService": "vi,fb", "country": 4242}, "BAD_COUNTRY"),
         ({"multiService": "vi,fb", "country": 143, "operator": "nope"}, "WRONG_OPERATOR"),
-    ]:
+    ]
+    for params, expected in cases:
         assert await multi(api, shop.key, **params) == expected, params
     # 0.10 left: enough for Viber (0.05), not for Viber and Facebook (0.11).
     poor = await buyer(rt, balance=10)
