@@ -194,3 +194,81 @@ async def test_reuse_by_another_client_is_caught(api: httpx.AsyncClient, rt: Run
     async with rt.db.read() as conn:
         results = {r["name"]: r for r in await run_checks(conn)}
     assert results["reuse_only_by_its_client"]["violations"] > 0
+
+
+async def test_bundles_pass_and_their_corruptions_are_caught(rt: Runtime) -> None:
+    from otpvirt.activation.bundles import lease_bundle
+    from otpvirt.activation.service import LeaseRequest, candidates
+    from otpvirt.clients.service import authenticate
+    from otpvirt.db import IntegrityError
+    from otpvirt.webhook.targets import set_webhook
+
+    await factory.price(rt, "tajikistan", "vi", "0.05")
+    await factory.price(rt, "tajikistan", "fb", "0.06")
+    (phone,) = await factory.numbers(rt, "tajikistan", "indigo", 1)
+    c = await factory.client(rt, balance=100)
+    other = await factory.client(rt, balance=100)
+    async with rt.db.transaction() as conn:
+        await set_webhook(conn, c.id, "https://hooks.example.com/otp")
+        await conn.execute("UPDATE clients SET webhook_since = webhook_since - 60000")
+    client = await authenticate(rt.db, rt.passwords, c.id, c.password)
+    snap = await rt.catalogue.get()
+    vi, fb = snap.services["vi"], snap.services["fb"]
+    where = candidates(snap, "USD", vi, snap.countries["tajikistan"], None)
+    head, member = await lease_bundle(
+        rt.db, LeaseRequest(client, vi, tuple(where), 600_000, also=(fb,))
+    )
+    # An SMS naming neither service reaches both, each with its own webhook delivery.
+    await in_transaction(rt.db, ingest, to=phone, sender="INFO", text="Your code is 4411")
+    async with rt.db.read() as conn:
+        results = {r["name"]: r["violations"] for r in await run_checks(conn)}
+        deliveries = await conn.fetchval("SELECT COUNT(*) FROM webhook_deliveries")
+    assert results == {c.name: 0 for c in CHECKS}
+    assert deliveries == 2
+    # The schema refuses a second live activation of the bundle for the same service.
+    with pytest.raises(IntegrityError):
+        async with rt.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE activations SET service_id = :s WHERE id = :m",
+                {"s": vi.id, "m": member.id},
+            )
+
+    async def violations(check: str) -> int:
+        async with rt.db.read() as conn:
+            return {r["name"]: r["violations"] for r in await run_checks(conn)}[check]
+
+    async def caught(check: str, sql: str, undo: str | None = None, **params: object) -> None:
+        assert await violations(check) == 0
+        async with rt.db.transaction() as conn:
+            await conn.execute(sql, params)
+        assert await violations(check) > 0
+        if undo is not None:
+            async with rt.db.transaction() as conn:
+                await conn.execute(undo, params)
+
+    # A member of the bundle that is another client's.
+    await caught(
+        "bundle_holds_number_alone",
+        "UPDATE activations SET client_id = :o WHERE id = :m",
+        "UPDATE activations SET client_id = :c WHERE id = :m",
+        o=other.id,
+        m=member.id,
+        c=c.id,
+    )
+    # Someone else's lease of the number while the bundle was live.
+    await caught(
+        "bundle_holds_number_alone",
+        "INSERT INTO activations (guid, client_id, number_id, phone, country_id, provider_id, "
+        "service_id, price, currency, state, sms_count, created_at, expires_at, finished_at) "
+        "SELECT 'intruder', :o, number_id, phone, country_id, provider_id, service_id, 0, "
+        "currency, 'cancelled', 0, created_at + 1, expires_at, created_at + 2 "
+        "FROM activations WHERE id = :h",
+        o=other.id,
+        h=head.id,
+    )
+    # The number held by a lease outside the bundle.
+    await caught(
+        "live_lease_holds_its_number",
+        "UPDATE numbers SET active_activation_id = (SELECT id FROM activations "
+        "WHERE guid = 'intruder')",
+    )

@@ -298,3 +298,33 @@ def test_smsactivate_top_countries(served: tuple[Server, str]) -> None:
     counts = [entry["count"] for entry in top.values()]
     assert counts == sorted(counts, reverse=True) and counts[0] > 0
     assert any(entry["country"] == TAJIKISTAN for entry in top.values())
+
+
+def test_smsactivate_official_module_multi_service(served: tuple[Server, str]) -> None:
+    """The official client's getMultiServiceNumber: one number, Telegram and WhatsApp."""
+    from smsactivate.api import SMSActivateAPI
+
+    server, key = served
+    sa = SMSActivateAPI(key)
+    sa._SMSActivateAPI__api_url = f"{server.base}/stubs/handler_api.php"
+    before = Decimal(sa.getBalance()["balance"])
+    got = sa.getMultiServiceNumber(service="tg,wa", country=TAJIKISTAN)
+    assert [g["service"] for g in got] == ["tg", "wa"], got
+    phone = got[0]["phone"]
+    assert got[1]["phone"] == phone and got[0]["activation"] != got[1]["activation"]
+    tg, wa = int(got[0]["activation"]), int(got[1]["activation"])
+    # Demo prices in Tajikistan: tg 0.29, wa 0.32, each charged.
+    assert before - Decimal(sa.getBalance()["balance"]) == Decimal("0.61")
+
+    _inject(server, phone, "Telegram", "Telegram code: 51234. Do not give it to anyone")
+    assert sa.getStatus(id=tg) == "STATUS_OK:51234"
+    assert sa.getStatus(id=wa) == "STATUS_WAIT_CODE"
+    _inject(server, phone, "WhatsApp", "Your WhatsApp code: 774-211")
+    assert sa.getStatus(id=wa) == "STATUS_OK:774211"
+    # Neither service named: both activations get it.
+    _inject(server, phone, "INFO", "Your verification code is 7731")
+    assert sa.getStatus(id=tg) == sa.getStatus(id=wa) == "STATUS_OK:7731"
+    assert sa.setStatus(id=tg, status=6) == sa.setStatus(id=wa, status=6) == "ACCESS_ACTIVATION"
+    assert sa.getMultiServiceNumber(service="tg,zz", country=TAJIKISTAN)["error"] == "BAD_SERVICE"
+    assert before - Decimal(sa.getBalance()["balance"]) == Decimal("0.61")
+    assert otpvirt(server, "doctor")["ok"] is True

@@ -77,9 +77,11 @@ async def test_countries(api: httpx.AsyncClient, shop: Buyer) -> None:
         "visible": 1,
         "retry": 1,
         "rent": 0,
-        "multiService": 0,
+        # Viber and Facebook are both sold there: one number can serve both.
+        "multiService": 1,
     }
     assert countries["102"]["eng"] == "Libya"
+    assert countries["57"]["multiService"] == 0
 
 
 async def test_operators(api: httpx.AsyncClient, rt: Runtime, shop: Buyer) -> None:
@@ -101,9 +103,14 @@ async def test_operators(api: httpx.AsyncClient, rt: Runtime, shop: Buyer) -> No
 async def test_services_list(api: httpx.AsyncClient, shop: Buyer) -> None:
     everything = await jsonof(api, shop.key, "getServicesList")
     assert everything["status"] == "success"
-    assert {"code": "tg", "name": "Telegram"} in everything["services"]
+    # Not sold anywhere: not combinable with another service on one number.
+    assert {"code": "tg", "name": "Telegram", "multiService": 0} in everything["services"]
+    assert {"code": "vi", "name": "Viber", "multiService": 1} in everything["services"]
     assert len(everything["services"]) == 13
     assert await jsonof(api, shop.key, "getServicesList", country=143, lang="en") == {
         "status": "success",
-        "services": [{"code": "vi", "name": "Viber"}, {"code": "fb", "name": "Facebook"}],
+        "services": [
+            {"code": "vi", "name": "Viber", "multiService": 1},
+            {"code": "fb", "name": "Facebook", "multiService": 1},
+        ],
     }

@@ -39,6 +39,8 @@ class Attempt:
 
     price: int | None
     lease: Lease | None = None
+    # A bundle's other activations (one number for several services), with `lease`.
+    more: tuple[Lease, ...] = ()
 
 
 Seam = Callable[[Conn, LeaseRequest, CountryInfo, int | None], Awaitable[Attempt]]
@@ -66,6 +68,12 @@ async def lease_in_transaction(conn: Conn, req: LeaseRequest) -> Lease:
 
 
 async def _lease(conn: Conn, req: LeaseRequest, attempt: Seam) -> Lease:
+    got = await candidate_loop(conn, req, attempt)
+    assert got.lease is not None
+    return got.lease
+
+
+async def candidate_loop(conn: Conn, req: LeaseRequest, attempt: Seam) -> Attempt:
     """The candidate loop: the first country with a fitting number at an acceptable price."""
     offered = False
     cheapest_refused: int | None = None
@@ -81,7 +89,7 @@ async def _lease(conn: Conn, req: LeaseRequest, attempt: Seam) -> Lease:
             )
             continue
         if got.lease is not None:
-            return got.lease
+            return got
     raise rules.no_lease(
         list(req.where), req.service, offered=offered, cheapest_refused=cheapest_refused
     )

@@ -93,6 +93,9 @@ class LeaseRequest:
     # sms-activate `phoneException`: phone prefixes the client refuses.
     exclude_prefixes: tuple[str, ...] = ()
     order_id: str | None = None
+    # One number for several services (getMultiServiceNumber): these too, one
+    # activation each, on a number never used for any of them (activation.bundles).
+    also: tuple[ServiceInfo, ...] = ()
 
 
 def candidates(
@@ -228,16 +231,29 @@ async def _finish(
 ) -> None:
     if not await leases.finish(conn, row.id, state, now, waiting_only=False):
         raise ActivationFinished("the activation was finished concurrently")
-    await pool.release(conn, row.number_id, row.id, now)
+    await release(conn, row, now)
     await supplier_orders.activation_ended(conn, row.id, state, now)
     await events.record_activation_finished(conn, row.id, told or state, 0, now)
+
+
+async def release(conn: Conn, row: ActivationRow, now: int) -> None:
+    """Give an ended lease's number back; a bundle's stays held while one of it is live."""
+    if row.bundle_id is not None:
+        # The number's row lock orders the bundle's endings (PostgreSQL): the last one frees it.
+        holder = await pool.holder(conn, row.number_id)
+        heir = await leases.bundle_heir(conn, row.number_id, row.bundle_id, row.id)
+        if heir is not None:
+            if holder == row.id:
+                await pool.hand_over(conn, row.number_id, row.id, heir)
+            return
+    await pool.release(conn, row.number_id, row.id, now)
 
 
 async def finish_refunded(conn: Conn, row: ActivationRow, state: str, now: int) -> int:
     """End a waiting lease as `state` and refund its price."""
     if not await leases.finish(conn, row.id, state, now, waiting_only=True):
         raise ActivationFinished("the activation changed concurrently")
-    await pool.release(conn, row.number_id, row.id, now)
+    await release(conn, row, now)
     await supplier_orders.activation_ended(conn, row.id, state, now)
     await ledger.credit(conn, row.client_id, row.price, row.currency, activation_id=row.id, now=now)
     await events.record_activation_finished(conn, row.id, state, row.price, now)

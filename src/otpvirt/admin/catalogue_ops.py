@@ -10,6 +10,7 @@ from typing import Any
 from otpvirt.admin import repository
 from otpvirt.admin.audit import Actor
 from otpvirt.admin.client_ops import audited
+from otpvirt.catalogue import aliases
 from otpvirt.catalogue import service as catalogue
 from otpvirt.db import Conn
 from otpvirt.runtime import Runtime
@@ -65,3 +66,23 @@ async def set_smsactivate_id(
 
     await audited(rt, actor, "catalogue.smsactivate_id", country.strip().lower(), work)
     rt.catalogue.invalidate()
+
+
+async def add_alias(rt: Runtime, actor: Actor, code: str, alias: str) -> dict[str, str]:
+    """Give a service another name for routing SMS within a bundle."""
+
+    async def work(conn: Conn) -> tuple[dict[str, str], Any, Any]:
+        out = await aliases.add_alias(conn, code, alias)
+        return out, None, out
+
+    return await audited(rt, actor, "catalogue.add_alias", code.strip().lower(), work)
+
+
+async def remove_alias(rt: Runtime, actor: Actor, code: str, alias: str) -> dict[str, str]:
+    """Take an operator's alias away from a service."""
+
+    async def work(conn: Conn) -> tuple[dict[str, str], Any, Any]:
+        out = await aliases.remove_alias(conn, code, alias)
+        return out, out, None
+
+    return await audited(rt, actor, "catalogue.remove_alias", code.strip().lower(), work)

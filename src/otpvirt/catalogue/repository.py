@@ -146,3 +146,50 @@ async def insert_service(conn: Conn, code: str, name: str) -> int:
             {"c": code, "n": name},
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    """An operator's extra name of a service (folded)."""
+
+    service_id: int
+    code: str
+    alias: str
+
+
+async def aliases(conn: Conn, service_ids: list[int] | None = None) -> list[AliasRow]:
+    """The operators' aliases, of the given services or of every service, by service."""
+    sql = (
+        "SELECT a.service_id, s.code, a.alias FROM service_aliases a "
+        "JOIN services s ON s.id = a.service_id"
+    )
+    params: dict[str, object] = {}
+    if service_ids is not None:
+        if not service_ids:
+            return []
+        names = [f":s{i}" for i in range(len(service_ids))]
+        sql += f" WHERE a.service_id IN ({', '.join(names)})"
+        params = {f"s{i}": sid for i, sid in enumerate(service_ids)}
+    return await conn.fetch_all_as(AliasRow, sql + " ORDER BY s.code, a.alias", params)
+
+
+async def insert_alias(conn: Conn, service_id: int, alias: str, now: int) -> bool:
+    """Add an alias; False when the service already has it."""
+    return (
+        await conn.fetchval(
+            "INSERT INTO service_aliases (service_id, alias, created_at) VALUES (:s, :a, :now) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            {"s": service_id, "a": alias, "now": now},
+        )
+        is not None
+    )
+
+
+async def delete_alias(conn: Conn, service_id: int, alias: str) -> bool:
+    """Remove an alias; False when the service had no such alias."""
+    return bool(
+        await conn.execute(
+            "DELETE FROM service_aliases WHERE service_id = :s AND alias = :a",
+            {"s": service_id, "a": alias},
+        )
+    )

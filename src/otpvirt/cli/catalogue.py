@@ -8,7 +8,7 @@ import typer
 
 from otpvirt.admin import catalogue_ops
 from otpvirt.admin.audit import cli_actor
-from otpvirt.catalogue import service
+from otpvirt.catalogue import aliases, service
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.runtime import Runtime
 
@@ -120,3 +120,59 @@ def add_service(
 
     out = run(settings_for(database_url), work)
     print_json(out) if json_out else console.print(f"added service {out['code']} ({out['name']})")
+
+
+@app.command("alias")
+def alias(
+    service_code: Annotated[
+        str, typer.Argument(metavar="SERVICE", help="Service code, e.g. 'fb'.")
+    ],
+    name: Annotated[str, typer.Argument(help="Another name: a sender ID or brand, e.g. 'Meta'.")],
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Give a service another name: an SMS to a number leased for several services whose
+    sender or text says it goes to that service's activation."""
+
+    async def work(rt: Runtime) -> dict[str, str]:
+        return await catalogue_ops.add_alias(rt, cli_actor(), service_code, name)
+
+    out = run(settings_for(database_url), work)
+    print_json(out) if json_out else console.print(f"{out['service']}: alias {out['alias']!r}")
+
+
+@app.command("aliases")
+def aliases_(
+    service_code: Annotated[
+        str | None, typer.Argument(metavar="[SERVICE]", help="Only this service's.")
+    ] = None,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """List the operators' service aliases."""
+
+    async def work(rt: Runtime) -> list[dict[str, str]]:
+        async with rt.db.read() as conn:
+            return await aliases.list_aliases(conn, service_code)
+
+    out = run(settings_for(database_url), work)
+    if json_out:
+        print_json(out)
+        return
+    print_table("service aliases", ["service", "alias"], [(a["service"], a["alias"]) for a in out])
+
+
+@app.command("remove-alias")
+def remove_alias(
+    service_code: Annotated[str, typer.Argument(metavar="SERVICE")],
+    name: str,
+    database_url: DbUrl = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Take an alias away from a service."""
+
+    async def work(rt: Runtime) -> dict[str, str]:
+        return await catalogue_ops.remove_alias(rt, cli_actor(), service_code, name)
+
+    out = run(settings_for(database_url), work)
+    print_json(out) if json_out else console.print(f"{out['service']}: removed {out['alias']!r}")

@@ -9,6 +9,13 @@ from otpvirt.ledger.repository import BALANCE_NOT_LAST, BROKEN_CHAIN
 from otpvirt.money import MAX_MINOR
 
 LIVE = "('waiting', 'sms_received')"
+# Bundles (one number for several services) came with migration 0020.
+BUNDLES = "activations.bundle_id"
+# Activations a and b of one number were live at the same moment.
+_OVERLAP = (
+    "b.created_at < COALESCE(a.finished_at, b.created_at + 1) "
+    "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)"
+)
 
 
 @dataclass(frozen=True)
@@ -18,8 +25,10 @@ class Check:
     name: str
     description: str
     sql: str
-    # A table the check reads that older schemas lack (the doctor runs on those too).
+    # A table (or `table.column`) the check reads that older schemas lack (the doctor
+    # runs on those too): there the check runs `before`, or is skipped without one.
     needs: str | None = None
+    before: str | None = None
 
 
 CHECKS: list[Check] = [
@@ -56,7 +65,11 @@ CHECKS: list[Check] = [
     Check(
         "one_live_lease_per_number",
         "a number has at most one live lease",
+        # The activations of one bundle (one number, several services) are one lease.
         f"SELECT number_id, COUNT(*) FROM activations WHERE state IN {LIVE} "
+        "GROUP BY number_id HAVING COUNT(DISTINCT COALESCE(bundle_id, -id)) > 1",
+        needs=BUNDLES,
+        before=f"SELECT number_id, COUNT(*) FROM activations WHERE state IN {LIVE} "
         "GROUP BY number_id HAVING COUNT(*) > 1",
     ),
     Check(
@@ -64,8 +77,24 @@ CHECKS: list[Check] = [
         "no number was ever leased twice at the same time",
         "SELECT a.guid, b.guid FROM activations a JOIN activations b "
         "ON b.number_id = a.number_id AND b.id > a.id "
-        "WHERE b.created_at < COALESCE(a.finished_at, b.created_at + 1) "
-        "AND a.created_at < COALESCE(b.finished_at, a.created_at + 1)",
+        f"WHERE {_OVERLAP} AND (a.bundle_id IS NULL OR b.bundle_id IS NULL "
+        "OR a.bundle_id <> b.bundle_id)",
+        needs=BUNDLES,
+        before="SELECT a.guid, b.guid FROM activations a JOIN activations b "
+        f"ON b.number_id = a.number_id AND b.id > a.id WHERE {_OVERLAP}",
+    ),
+    Check(
+        "bundle_holds_number_alone",
+        "a number leased for several services at once was leased to no one else meanwhile, "
+        "and a bundle's activations share its first one's client and number",
+        "SELECT a.guid, b.guid FROM activations a JOIN activations b "
+        "ON b.number_id = a.number_id AND b.id <> a.id "
+        f"WHERE a.bundle_id IS NOT NULL AND {_OVERLAP} "
+        "AND (b.bundle_id IS NULL OR b.bundle_id <> a.bundle_id) "
+        "UNION ALL SELECT m.guid, h.guid FROM activations m JOIN activations h "
+        "ON h.id = m.bundle_id WHERE h.bundle_id <> h.id OR h.client_id <> m.client_id "
+        "OR h.number_id <> m.number_id OR h.created_at <> m.created_at",
+        needs=BUNDLES,
     ),
     Check(
         "reuse_only_by_its_client",
@@ -85,8 +114,14 @@ CHECKS: list[Check] = [
     Check(
         "live_lease_holds_its_number",
         "every live lease holds its number",
+        # A bundle's number is held by one of its live activations.
         "SELECT a.guid, a.number_id FROM activations a JOIN numbers n ON n.id = a.number_id "
-        f"WHERE a.state IN {LIVE} AND (n.active_activation_id IS NULL "
+        "LEFT JOIN activations h ON h.id = n.active_activation_id "
+        f"WHERE a.state IN {LIVE} AND (h.id IS NULL OR (h.id <> a.id "
+        "AND (a.bundle_id IS NULL OR h.bundle_id IS NULL OR h.bundle_id <> a.bundle_id)))",
+        needs=BUNDLES,
+        before="SELECT a.guid, a.number_id FROM activations a JOIN numbers n "
+        f"ON n.id = a.number_id WHERE a.state IN {LIVE} AND (n.active_activation_id IS NULL "
         "OR n.active_activation_id <> a.id)",
     ),
     Check(
@@ -191,14 +226,21 @@ CHECKS: list[Check] = [
 
 async def violations(conn: Conn, check: Check) -> list[list[object]]:
     """The rows violating a check, each the (opaque) values of the columns it names."""
-    if check.needs is not None and not await _has_table(conn, check.needs):
-        return []
-    return [list(row) for row in await conn.fetchall(check.sql)]
+    sql: str | None = check.sql
+    if check.needs is not None and not await _has(conn, check.needs):
+        sql = check.before
+    return [] if sql is None else [list(row) for row in await conn.fetchall(sql)]
 
 
-async def _has_table(conn: Conn, table: str) -> bool:
-    if conn.dialect == "sqlite":
+async def _has(conn: Conn, needs: str) -> bool:
+    table, _, column = needs.partition(".")
+    if column and conn.dialect == "sqlite":
+        sql = "SELECT 1 FROM pragma_table_info(:t) WHERE name = :c"
+    elif column:
+        sql = "SELECT 1 FROM information_schema.columns WHERE table_name = :t AND column_name = :c"
+    elif conn.dialect == "sqlite":
         sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :t"
     else:
         sql = "SELECT 1 FROM information_schema.tables WHERE table_name = :t"
-    return await conn.fetchval(sql, {"t": table}) is not None
+    params = {"t": table, "c": column} if column else {"t": table}
+    return await conn.fetchval(sql, params) is not None

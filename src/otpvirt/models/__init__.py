@@ -3,7 +3,7 @@
 from otpvirt.models.activation import Activation, SmsMessage
 from otpvirt.models.admin import AdminToken, AdminUser, AuditEntry
 from otpvirt.models.base import Base
-from otpvirt.models.catalogue import Country, Price, Provider, Service
+from otpvirt.models.catalogue import Country, Price, Provider, Service, ServiceAlias
 from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
 from otpvirt.models.rental import Rental, RentPrice
@@ -32,6 +32,7 @@ __all__ = [
     "RentPrice",
     "Rental",
     "Service",
+    "ServiceAlias",
     "SimulatedSms",
     "SmppPart",
     "SmsMessage",

@@ -29,13 +29,22 @@ class Activation(Base):
             sqlite_where=sql_text(f"state IN {ACTIVE_STATES}"),
             postgresql_where=sql_text(f"state IN {ACTIVE_STATES}"),
         ),
-        # At most one live lease per number, whatever the application does.
+        # At most one live lease per number, whatever the application does; a bundle
+        # (one number for several services, migration 0018) at most once per service.
         Index(
             "ux_activations_live_number",
             "number_id",
             unique=True,
-            sqlite_where=sql_text(f"state IN {ACTIVE_STATES}"),
-            postgresql_where=sql_text(f"state IN {ACTIVE_STATES}"),
+            sqlite_where=sql_text(f"state IN {ACTIVE_STATES} AND bundle_id IS NULL"),
+            postgresql_where=sql_text(f"state IN {ACTIVE_STATES} AND bundle_id IS NULL"),
+        ),
+        Index(
+            "ux_activations_live_bundle",
+            "number_id",
+            "service_id",
+            unique=True,
+            sqlite_where=sql_text(f"state IN {ACTIVE_STATES} AND bundle_id IS NOT NULL"),
+            postgresql_where=sql_text(f"state IN {ACTIVE_STATES} AND bundle_id IS NOT NULL"),
         ),
         Index(
             "ux_activations_client_order",
@@ -69,6 +78,9 @@ class Activation(Base):
     # sms_count when the client last asked for another SMS (sms-activate
     # setStatus 3): until a newer SMS arrives it is told to wait. NULL = never.
     retry_sms_count: Mapped[int | None] = mapped_column(Integer)
+    # The first activation of its bundle (one getMultiServiceNumber: one number, one
+    # activation per service, live together); NULL for a lease of one service.
+    bundle_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class SmsMessage(Base):

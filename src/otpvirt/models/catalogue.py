@@ -50,6 +50,19 @@ class Service(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
+class ServiceAlias(Base):
+    """An operator's extra name of a service (a sender ID, a brand), for SMS routing."""
+
+    __tablename__ = "service_aliases"
+    __table_args__ = (UniqueConstraint("service_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    # Folded as SMS senders and texts are (otpvirt.catalogue.aliases.fold_name).
+    alias: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[int] = mapped_column(Millis)
+
+
 class Price(Base):
     __tablename__ = "prices"
     __table_args__ = (

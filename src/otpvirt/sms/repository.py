@@ -18,6 +18,18 @@ class Receiver:
     source_id: int | None
     # The live rental holding the number (never together with a live lease).
     rental_id: int | None
+    # The bundle of the live lease (one number for several services), if any.
+    bundle_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A live activation of a bundle, with its service's names."""
+
+    id: int
+    service_id: int
+    code: str
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +74,23 @@ async def receiver(conn: Conn, phone: int) -> Receiver | None:
     return await conn.fetch_one_as(
         Receiver,
         "SELECT n.id, n.active_activation_id, COALESCE(s.code, r.service_code), n.source_id, "
-        "n.rental_id FROM numbers n "
+        "n.rental_id, a.bundle_id FROM numbers n "
         "LEFT JOIN activations a ON a.id = n.active_activation_id "
         "LEFT JOIN services s ON s.id = a.service_id "
         "LEFT JOIN rentals r ON r.id = n.rental_id WHERE n.phone = :p",
         {"p": phone},
+    )
+
+
+async def bundle_members(conn: Conn, number_id: int, bundle_id: int) -> list[Member]:
+    """The bundle's live activations on the number, oldest first."""
+    return await conn.fetch_all_as(
+        Member,
+        "SELECT a.id, a.service_id, s.code, s.name FROM activations a "
+        "JOIN services s ON s.id = a.service_id WHERE a.number_id = :n "
+        "AND a.state IN ('waiting', 'sms_received') AND a.bundle_id IS NOT NULL "
+        "AND a.bundle_id = :b ORDER BY a.id",
+        {"n": number_id, "b": bundle_id},
     )
 
 

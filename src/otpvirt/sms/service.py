@@ -18,9 +18,9 @@ from otpvirt.inventory.service import normalize_phone
 from otpvirt.otp import extract_code
 from otpvirt.rental import service as rentals
 from otpvirt.sms import repository as repo
+from otpvirt.sms import routing
 from otpvirt.sms.repository import StoredSms
 from otpvirt.webhook import rental as rental_webhooks
-from otpvirt.webhook import service as webhooks
 
 ACCEPTED = "accepted"
 DUPLICATE = "duplicate"
@@ -33,7 +33,7 @@ MAX_PEER_BEHIND_MS = 30 * 86_400_000
 MAX_REPORTED = 64
 # PostgreSQL channel told the activation guid of every routed SMS at its commit
 # (long-poll GetSms waiters in every process listen to it).
-ARRIVALS_CHANNEL = "otpvirt_sms"
+ARRIVALS_CHANNEL = routing.ARRIVALS_CHANNEL
 
 
 class UnknownNumber(NotFound):
@@ -140,8 +140,14 @@ async def ingest(
     if dup is not None:
         return IngestResult(DUPLICATE, dup, phone, "")
 
-    # A `full` rental serves any service: the parser gets no hint.
-    hint = None if service_code == rentals.FULL else service_code
+    plan = None
+    if number.bundle_id is not None and number.rental_id is None:
+        plan = await routing.plan_bundle(conn, number_id, number.bundle_id, sender, text)
+        live_id = plan.targets[0] if plan else None
+        hint = plan.hint if plan else None
+    else:
+        # A `full` rental serves any service: the parser gets no hint.
+        hint = None if service_code == rentals.FULL else service_code
     code = extract_code(text, sender=sender, service=hint) or ""
     guid = new_guid()
     # Inserted first, so a concurrent twin (same source and external id) is
@@ -184,36 +190,15 @@ async def ingest(
         )
     act = None
     if live_id is not None:
-        act = await repo.count_on_lease(conn, int(live_id))
-        if act is None:
-            # The lease ended between the lookup and now: keep the SMS as unrouted.
-            await repo.unroute(conn, sms_id)
-    first_sms = act is not None and act.sms_count == 1
+        act = await routing.deliver(conn, {**values, "id": sms_id}, int(live_id), now)
+    # A bundle's other activations named (or, none named, all of them) get their own row.
+    more = await routing.deliver_copies(conn, values, plan.targets[1:], now) if plan else []
+    first_sms = any(a.sms_count == 1 for a in ([act] if act else []) + more)
     if source_id is not None:
         await repo.touch_source(conn, source_id, now)
     await repo.touch_number(conn, number_id, now, first_sms)
-    if act is None or live_id is None:
+    if act is None:
         return IngestResult(ACCEPTED, guid, phone, code)
-    await repo.mark_used_for(conn, number_id, act.service_id, now)
-    # The webhook is queued in this same transaction: stored SMS <=> queued webhook.
-    await webhooks.enqueue(
-        conn,
-        {
-            "id": sms_id,
-            "guid": guid,
-            "sender": sender,
-            "phone": phone,
-            "text": text,
-            "code": code,
-            "received_at": received,
-            "client_id": str(act.client_id),
-            "activation_id": int(live_id),
-            "activation_guid": str(act.guid),
-        },
-        now,
-    )
-    if conn.dialect == "postgresql":
-        await repo.announce(conn, ARRIVALS_CHANNEL, str(act.guid))
     return IngestResult(ACCEPTED, guid, phone, code, str(act.guid), str(act.client_id))
 
 

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from otpvirt.clients.service import AuthClient, authenticate_api_key
 from otpvirt.runtime import Runtime
-from otpvirt.smsactivate import history, listing, rent, reuse, service
+from otpvirt.smsactivate import history, listing, multi, rent, reuse, service
 from otpvirt.smsactivate.schemas import DialectError, Params
 from otpvirt.smsactivate.wire import dialect, json_answer, read_params, text
 
@@ -39,6 +39,7 @@ ACTIONS: dict[str, Action] = {
     "getExtraActivation": reuse.get_extra_activation,
     "getTopCountriesByService": history.get_top_countries,
     "getListOfTopCountriesByService": history.get_list_of_top_countries,
+    "getMultiServiceNumber": multi.get_multi_service_number,
 }
 # Action names are matched without regard to case.
 _BY_NAME = {name.lower(): fn for name, fn in ACTIONS.items()}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo
+from otpvirt.catalogue.snapshot import CountryInfo, ServiceInfo, Snapshot
 from otpvirt.clients.service import AuthClient
 from otpvirt.money import currency, to_wire
 from otpvirt.rental import service as rentals
@@ -66,7 +66,17 @@ async def get_prices(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
     return out
 
 
-def _country(c: CountryInfo, rent: bool) -> dict[str, Any]:
+def _combinable(prices: dict[tuple[int, int], int], snap: Snapshot) -> dict[int, set[int]]:
+    """Country id -> the enabled services sold there, where at least two are (a bundle)."""
+    sold: dict[int, set[int]] = {}
+    for country_id, service_id in prices:
+        svc = snap.services_by_id.get(service_id)
+        if svc is not None and svc.enabled:
+            sold.setdefault(country_id, set()).add(service_id)
+    return {c: ids for c, ids in sold.items() if len(ids) > 1}
+
+
+def _country(c: CountryInfo, rent: bool, multi: bool = False) -> dict[str, Any]:
     code = places.country_code(c)
     # No translations are kept: every language gets the catalogue's title.
     return {
@@ -77,7 +87,8 @@ def _country(c: CountryInfo, rent: bool) -> dict[str, Any]:
         "visible": 1,
         "retry": 1,
         "rent": 1 if rent else 0,
-        "multiService": 0,
+        # 1: several services can be bought on one number here (getMultiServiceNumber).
+        "multiService": 1 if multi else 0,
     }
 
 
@@ -86,8 +97,9 @@ async def get_countries(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
     snap = await rt.catalogue.get()
     async with rt.db.read() as conn:
         rented = {p.country_id for p in await rentals.prices(conn, client.currency)}
+    multi = _combinable(snap.prices.get(client.currency, {}), snap)
     return {
-        str(places.country_code(c)): _country(c, c.id in rented)
+        str(places.country_code(c)): _country(c, c.id in rented, c.id in multi)
         for c in snap.countries_by_id.values()
         if c.enabled
     }
@@ -105,12 +117,20 @@ async def get_operators(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
 
 
 async def get_services_list(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
-    """`{"status": "success", "services": [{"code", "name"}]}`; with `country`, those sold there."""
+    """`{"status": "success", "services": [{"code", "name", "multiService"}]}`.
+
+    With `country`, the services sold there. `multiService` is 1 when the service can
+    be bought with another on one number (getMultiServiceNumber) there, or anywhere.
+    """
     country = await places.resolve_country(rt, p.get("country"))
     snap = await rt.catalogue.get()
     prices = snap.prices.get(client.currency, {})
+    multi = _combinable(prices, snap)
+    combinable = set().union(
+        *(ids for c, ids in multi.items() if country is None or c == country.id)
+    )
     services = [
-        {"code": svc.code, "name": svc.name}
+        {"code": svc.code, "name": svc.name, "multiService": 1 if svc.id in combinable else 0}
         for svc in snap.services_by_id.values()
         if svc.enabled and (country is None or (country.id, svc.id) in prices)
     ]

@@ -19,6 +19,8 @@ class ActivationRow:
     currency: str
     sms_count: int
     created_at: int
+    # The first activation of its bundle (one number for several services), else None.
+    bundle_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +36,8 @@ class SmsOfActivation:
 
 
 _SELECT = (
-    "SELECT id, client_id, state, number_id, price, currency, sms_count, created_at "
-    "FROM activations "
+    "SELECT id, client_id, state, number_id, price, currency, sms_count, created_at, "
+    "bundle_id FROM activations "
 )
 
 
@@ -64,14 +66,15 @@ async def insert(
     now: int,
     expires_at: int,
     order_id: str | None,
+    bundle_id: int | None = None,
 ) -> int | None:
     """Record a waiting activation; None when the orderId is taken (a concurrent request)."""
     found = await conn.fetchval(
         "INSERT INTO activations (guid, client_id, number_id, phone, country_id, provider_id, "
-        "service_id, price, currency, state, sms_count, created_at, expires_at, order_id) "
-        "VALUES (:g, :c, :n, :phone, :country, :prov, :s, :price, :cur, 'waiting', 0, :now, "
-        ":exp, :o) ON CONFLICT (client_id, order_id) WHERE order_id IS NOT NULL DO NOTHING "
-        "RETURNING id",
+        "service_id, price, currency, state, sms_count, created_at, expires_at, order_id, "
+        "bundle_id) VALUES (:g, :c, :n, :phone, :country, :prov, :s, :price, :cur, 'waiting', "
+        "0, :now, :exp, :o, :b) ON CONFLICT (client_id, order_id) WHERE order_id IS NOT NULL "
+        "DO NOTHING RETURNING id",
         {
             "g": guid,
             "c": client_id,
@@ -85,9 +88,27 @@ async def insert(
             "now": now,
             "exp": expires_at,
             "o": order_id,
+            "b": bundle_id,
         },
     )
     return None if found is None else int(found)
+
+
+async def start_bundle(conn: Conn, act_id: int) -> None:
+    """Make an activation the first of its bundle (before the others are recorded)."""
+    await conn.execute("UPDATE activations SET bundle_id = id WHERE id = :i", {"i": act_id})
+
+
+async def bundle_heir(conn: Conn, number_id: int, bundle_id: int, act_id: int) -> int | None:
+    """Another live activation of the bundle (the number passes to it), if any."""
+    # The predicate of ux_activations_live_bundle, so the partial index answers it.
+    heir = await conn.fetchval(
+        "SELECT id FROM activations WHERE number_id = :n AND state IN ('waiting', "
+        "'sms_received') AND bundle_id IS NOT NULL AND bundle_id = :b AND id <> :i "
+        "ORDER BY id LIMIT 1",
+        {"n": number_id, "b": bundle_id, "i": act_id},
+    )
+    return None if heir is None else int(heir)
 
 
 async def locked(

@@ -71,6 +71,7 @@ _CANCEL = """
 WITH act AS (
     UPDATE activations SET state = 'cancelled', finished_at = :now
     WHERE {{key}} AND client_id = :client AND state = 'waiting' AND created_at <= :latest
+      AND bundle_id IS NULL
     RETURNING id, number_id, price, currency
 ), released AS (
     UPDATE numbers SET active_activation_id = NULL, free_since = :now FROM act
@@ -165,7 +166,10 @@ async def lease_once(
 async def cancel_once(
     conn: Conn, client_id: str, *, guid: str | None, act_id: int | None, latest: int, now: int
 ) -> int | None:
-    """Cancel and refund a waiting activation; None when it is not (yet) cancellable."""
+    """Cancel and refund a waiting activation; None when it is not (yet) cancellable.
+
+    None for a bundle's activation too: the portable path passes its number on.
+    """
     key = "guid = :guid" if guid is not None else "id = :act"
     params: dict[str, Any] = {
         "client": client_id,

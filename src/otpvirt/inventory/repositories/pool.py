@@ -38,6 +38,17 @@ _NOT_USED = (
 )
 
 
+def _not_used(also: int) -> str:
+    # One number for several services (a bundle): never used for any of them.
+    if not also:
+        return _NOT_USED
+    more = "".join(f", :also{i}" for i in range(also))
+    return (
+        "NOT EXISTS (SELECT 1 FROM number_services ns "
+        f"WHERE ns.number_id = numbers.id AND ns.service_id IN (:service{more}))"
+    )
+
+
 # How many of the longest-free numbers one pick examines at most.
 PICK_WINDOW = 500
 
@@ -63,17 +74,23 @@ def _window(provider: bool) -> str:
     return f"({inner} ORDER BY free_since LIMIT {PICK_WINDOW}) AS numbers"
 
 
-def _filters(exclude: int) -> str:
-    sql = _NOT_USED
+def _filters(exclude: int, also: int = 0) -> str:
+    sql = _not_used(also)
     for i in range(exclude):
         sql += f" AND CAST(numbers.phone AS TEXT) NOT LIKE :ex{i}"
     return sql
 
 
 def _params(
-    country_id: int, provider_id: int | None, service_id: int, exclude: tuple[str, ...]
+    country_id: int,
+    provider_id: int | None,
+    service_id: int,
+    exclude: tuple[str, ...],
+    also: tuple[int, ...] = (),
 ) -> dict[str, object]:
     params: dict[str, object] = {"country": country_id, "service": service_id}
+    for i, other in enumerate(also):
+        params[f"also{i}"] = other
     if provider_id is not None:
         params["provider"] = provider_id
     for i, prefix in enumerate(exclude):
@@ -100,20 +117,34 @@ async def pick_number(
     provider_id: int | None,
     service_id: int,
     exclude_prefixes: tuple[str, ...] = (),
+    also_services: tuple[int, ...] = (),
 ) -> PickedNumber | None:
-    """The longest-free fitting number, ready to claim."""
+    """The longest-free fitting number, ready to claim.
+
+    `also_services`: the number must not have been used for these either (a bundle).
+    """
     # No outer ORDER BY: the window is a co-routine yielding in free-since order, so
     # the first fitting row ends the search (an ORDER BY would sort the whole window).
     sql = (
         "SELECT numbers.id, numbers.phone, numbers.provider_id, numbers.free_since FROM "
         + _window(provider_id is not None)
         + " WHERE "
-        + _filters(len(exclude_prefixes))
+        + _filters(len(exclude_prefixes), len(also_services))
         + " LIMIT 1"
         + conn.skip_locked
     )
-    params = _params(country_id, provider_id, service_id, exclude_prefixes)
+    params = _params(country_id, provider_id, service_id, exclude_prefixes, also_services)
     return await conn.fetch_one_as(PickedNumber, sql, params)
+
+
+async def still_pickable(conn: Conn, number_id: int) -> bool:
+    """Whether a picked number is still free, by a locking read of its newest row."""
+    return bool(
+        await conn.fetchval(
+            f"SELECT 1 FROM numbers WHERE id = :n AND {PICKABLE}" + conn.for_update,
+            {"n": number_id},
+        )
+    )
 
 
 async def claim(conn: Conn, number_id: int, activation_id: int) -> bool:
@@ -135,6 +166,23 @@ async def release(conn: Conn, number_id: int, activation_id: int, now: int) -> N
         "UPDATE numbers SET active_activation_id = NULL, free_since = :now "
         "WHERE id = :n AND active_activation_id = :a",
         {"now": now, "n": number_id, "a": activation_id},
+    )
+
+
+async def holder(conn: Conn, number_id: int) -> int | None:
+    """The activation holding a number, the row locked until commit (PostgreSQL)."""
+    held = await conn.fetchval(
+        "SELECT active_activation_id FROM numbers WHERE id = :n" + conn.for_update,
+        {"n": number_id},
+    )
+    return None if held is None else int(held)
+
+
+async def hand_over(conn: Conn, number_id: int, activation_id: int, heir_id: int) -> None:
+    """Pass a held number to another live activation of the same bundle."""
+    await conn.execute(
+        "UPDATE numbers SET active_activation_id = :h WHERE id = :n AND active_activation_id = :a",
+        {"h": heir_id, "n": number_id, "a": activation_id},
     )
 
 
