@@ -24,6 +24,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +61,12 @@ class Sent:
 def setup(env: dict[str, str], args: argparse.Namespace, data_dir: Path, hook: str) -> Any:
     """Source, price, numbers and subscribed clients through the operator CLI."""
     run_id = f"{random.randrange(16**6):06x}"
+    # A reused database: earlier runs' numbers, free longer, would be leased first and
+    # refuse this run's gateway token; their sources are switched off.
+    for old in cli(env, "sources", "list"):
+        if old["name"].startswith("bench-") and old["enabled"]:
+            off = [sys.executable, "-m", "otpvirt", "sources", "disable", old["name"]]
+            subprocess.run(off, env=env, capture_output=True, check=True)
     source = cli(env, "sources", "create", f"bench-{run_id}")
     cli(env, "prices", "set", "latvia", "vi", "0.01")
     pool = args.numbers + int(args.rate * (args.warmup + args.seconds)) + 50

@@ -61,7 +61,11 @@ def test_set_webhook_secret_rotation_and_format(cli: Cli) -> None:
     )
     assert again["secret"] is None and again["format"] == "smsactivate"
     shown = json.loads(cli("clients", "show", cid, "--json"))
-    assert shown["webhook"] == {"url": "https://hooks.example.com/v2", "format": "smsactivate"}
+    assert shown["webhook"] == {
+        "url": "https://hooks.example.com/v2",
+        "format": "smsactivate",
+        "events": "sms",
+    }
     rotated = json.loads(cli("clients", "webhook-secret", cid, "--json"))
     assert list(rotated) == ["secret"] and rotated["secret"].startswith("whsec_")
     assert rotated["secret"] != first["secret"]
