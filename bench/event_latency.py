@@ -56,6 +56,9 @@ class Sent:
     warm_sms: set[int] = field(default_factory=set)
     warm_cancels: set[str] = field(default_factory=set)
     refused: int = 0
+    # Request round trips (ms) of the measured cancels and SMS posts, and the send time.
+    api_ms: list[float] = field(default_factory=list)
+    sending_s: float = 0.0
 
 
 def setup(env: dict[str, str], args: argparse.Namespace, data_dir: Path, hook: str) -> Any:
@@ -164,12 +167,17 @@ async def send_all(
         if started < warm_until:
             sent.warm_cancels.add(act)
         got = await http.post("/native/CancelActivation", json={**creds, "activationId": act})
+        sent.api_ms.append((time.perf_counter() - started) * 1000)
         if got.json().get("status") != 2:
             sent.refused += 1
             sent.cancels.pop(act)
 
     async def sms(seq: int) -> None:
-        item = {"to": phones[seq % len(phones)][1], "from": "Viber", "text": f"bench {seq} code"}
+        item = {
+            "to": phones[seq % len(phones)][1],
+            "from": "Viber",
+            "text": f"bench {seq} code {seq % 900000 + 100000}",
+        }
         started = time.perf_counter()
         sent.sms[seq] = started
         if started < warm_until:
@@ -177,6 +185,7 @@ async def send_all(
         resp = await http.post(
             "/gateway/v1/sms", json=item, headers={"Authorization": f"Bearer {token}"}
         )
+        sent.api_ms.append((time.perf_counter() - started) * 1000)
         if resp.status_code != 200 or resp.json()["accepted"] != 1:
             sent.refused += 1
             sent.sms.pop(seq)
@@ -194,6 +203,7 @@ async def send_all(
         act, _, creds = to_cancel[i] if kind == "c" else ("", "", {})
         tasks.append(asyncio.create_task(cancel(act, creds) if kind == "c" else sms(i)))
     await asyncio.gather(*tasks)
+    sent.sending_s = time.perf_counter() - t0
     return sent
 
 
@@ -266,6 +276,8 @@ def analyse(
         "p99_ratio_lifecycle_to_sms": (
             round(event["p99"] / sms["p99"], 2) if event["p99"] and sms["p99"] else None
         ),
+        "requests_per_s_achieved": round(len(sent.api_ms) / sent.sending_s, 1),
+        "request_ms": _figures(sent.api_ms),
         "refused_requests": sent.refused,
         "duplicates": duplicates,
         "bad_signatures": bad,
