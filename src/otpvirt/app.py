@@ -20,6 +20,7 @@ from otpvirt.admin import pool_endpoints as admin_pool_endpoints
 from otpvirt.admin import rent_endpoints as admin_rent_endpoints
 from otpvirt.config import Settings
 from otpvirt.console import actions as console_actions
+from otpvirt.console import client_settings as console_client_settings
 from otpvirt.console import endpoints as console_endpoints
 from otpvirt.console import login as console_login
 from otpvirt.errors import OtpVirtError, RateLimited
@@ -29,6 +30,7 @@ from otpvirt.native import endpoints as native_endpoints
 from otpvirt.native import rent_endpoints as rental_endpoints
 from otpvirt.observability import health
 from otpvirt.observability.requests import RequestContext
+from otpvirt.portal import client_settings as portal_client_settings
 from otpvirt.portal import endpoints as portal_endpoints
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
@@ -110,7 +112,9 @@ def create_app(
     app.include_router(console_login.router)
     app.include_router(console_endpoints.router)
     app.include_router(console_actions.router)
+    app.include_router(console_client_settings.router)
     app.include_router(portal_endpoints.router)
+    app.include_router(portal_client_settings.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)  # type: ignore[arg-type]
     app.add_exception_handler(CsrfFailed, pages.csrf_refused)  # type: ignore[arg-type]

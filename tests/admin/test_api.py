@@ -287,6 +287,8 @@ async def test_lifecycle_events_and_low_balance_through_the_admin_api(
     assert bad.status_code == 400 and bad.json()["error"] == "bad_webhook_events"
     low = await admin.put(f"/admin/v1/clients/{c.id}/low-balance", json={"amount": "0.99"})
     assert low.json() == {"clientId": c.id, "lowBalance": "0.99"}
+    shown = (await admin.get(f"/admin/v1/clients/{c.id}")).json()
+    assert (shown["webhook"]["events"], shown["lowBalance"]) == ("sms,activation.finished", "0.99")
     leased = (
         await admin.post(
             "/native/GetNumber", json=c.creds(service="vi", detail={"country": "tajikistan"})

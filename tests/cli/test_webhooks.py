@@ -61,7 +61,11 @@ def test_set_webhook_secret_rotation_and_format(cli: Cli) -> None:
     )
     assert again["secret"] is None and again["format"] == "smsactivate"
     shown = json.loads(cli("clients", "show", cid, "--json"))
-    assert shown["webhook"] == {"url": "https://hooks.example.com/v2", "format": "smsactivate"}
+    assert shown["webhook"] == {
+        "url": "https://hooks.example.com/v2",
+        "format": "smsactivate",
+        "events": "sms",
+    }
     rotated = json.loads(cli("clients", "webhook-secret", cid, "--json"))
     assert list(rotated) == ["secret"] and rotated["secret"].startswith("whsec_")
     assert rotated["secret"] != first["secret"]
@@ -128,6 +132,14 @@ def test_set_webhook_events_and_low_balance(cli: Cli) -> None:
         ok=False,
     )
     assert "below 5.00" in cli("clients", "set-low-balance", cid, "5.00")
+    # `clients show` has both, as JSON and as text.
+    shown = json.loads(cli("clients", "show", cid, "--json"))
+    assert shown["webhook"]["events"] == "sms,activation.finished,balance.low"
+    assert shown["lowBalance"] == "5.00"
+    text = cli("clients", "show", cid)
+    assert "events:      sms,activation.finished,balance.low" in text
+    assert "lowBalance:  5.00" in text
     assert "no low-balance threshold" in cli("clients", "set-low-balance", cid, "--clear")
+    assert "lowBalance:  off" in cli("clients", "show", cid)
     assert "give an AMOUNT" in cli("clients", "set-low-balance", cid, ok=False)
     assert "amount" in cli("clients", "set-low-balance", cid, "lots", ok=False).lower()

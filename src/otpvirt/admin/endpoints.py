@@ -19,6 +19,7 @@ from otpvirt.admin.web import AdminRoute, rt_of
 from otpvirt.clients import service as clients
 from otpvirt.clients.schemas import BalanceOut, ClientOut, NewClientOut
 from otpvirt.errors import BadCredentials
+from otpvirt.events.subscriptions import subscriptions_of
 from otpvirt.ledger import service as ledger
 from otpvirt.observability import stats
 from otpvirt.observability.schemas import OverviewOut
@@ -77,15 +78,18 @@ async def create_client(request: Request, actor: Op, body: s.NewClient) -> NewCl
 
 @router.get("/clients/{client_id}")
 async def show_client(request: Request, _: Op, client_id: str) -> s.ClientDetailOut:
-    """A client with activation counts, webhook and latest ledger entries."""
+    """A client with activation counts, webhook (with its events), low-balance threshold
+    and latest ledger entries."""
     async with rt_of(request).db.read() as conn:
         data = await clients.get_client(conn, client_id)
         hook = await targets.get_webhook(conn, client_id)
+        subs = await subscriptions_of(conn, client_id)
         entries = await ledger.entries(conn, data.client.id, limit=50)
     return s.ClientDetailOut(
         **ClientOut.of(data.client).model_dump(),
         activations=data.activations,
         webhook=WebhookOut.of(hook),
+        lowBalance=subs.low_balance_text,
         ledger=entries,
     )
 

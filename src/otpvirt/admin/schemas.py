@@ -102,6 +102,9 @@ class ClientDetailOut(ClientOut):
 
     activations: dict[str, int] = Field(description="Activations per state.")
     webhook: WebhookOut
+    lowBalance: str | None = Field(
+        None, description="balance.low fires when the balance falls below this; null: off."
+    )
     ledger: list[dict[str, Any]]
 
 

@@ -22,6 +22,7 @@ from otpvirt.cli.common import (
 from otpvirt.clients import service
 from otpvirt.clients.schemas import BalanceOut, client_detail_json, client_json
 from otpvirt.clock import iso
+from otpvirt.events.subscriptions import subscriptions_of
 from otpvirt.ledger import service as ledger
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import targets
@@ -116,7 +117,8 @@ def show(
             detail = await service.get_client(conn, client_id)
             hook = await targets.get_webhook(conn, client_id)
             data = client_detail_json(detail)
-            data["webhook"] = {"url": hook.url, "format": hook.format}
+            data["webhook"] = {"url": hook.url, "format": hook.format, "events": hook.events}
+            data["lowBalance"] = (await subscriptions_of(conn, client_id)).low_balance_text
             data["ledger"] = await ledger.entries(conn, detail.client.id, limit=entries)
             return data
 
@@ -136,6 +138,8 @@ def show(
         f"webhook:     {hook['url']} ({hook['format']})" if hook["url"] else "webhook:     none",
         highlight=False,
     )
+    console.print(f"events:      {hook['events']}", highlight=False)
+    console.print(f"lowBalance:  {data['lowBalance'] or 'off'}", highlight=False)
     print_table(
         "ledger",
         ["id", "kind", "amount", "balance after", "activation", "note"],

@@ -15,7 +15,7 @@ from otpvirt.admin.schemas import audit_json
 from otpvirt.catalogue import service as catalogue
 from otpvirt.clients import service as clients
 from otpvirt.clients.schemas import client_detail_json, client_json
-from otpvirt.console import charts
+from otpvirt.console import charts, client_settings
 from otpvirt.console.auth import ConsoleUser, console_user
 from otpvirt.history.rates import success_rates
 from otpvirt.inventory import service as inventory
@@ -114,9 +114,18 @@ async def client_page(request: Request, user: User, client_id: str) -> Response:
         hook = WebhookOut.of(await targets.get_webhook(conn, client_id))
         entries = await ledger.entries(conn, data.client.id, limit=30)
         leases = await activations.list_activations(conn, client_id=client_id, limit=20)
+        settings = await client_settings.shown(conn, client_id)
     c = client_detail_json(data)
     return await page(
-        request, user, "client.html", "clients", c=c, hook=hook, entries=entries, leases=leases
+        request,
+        user,
+        "client.html",
+        "clients",
+        c=c,
+        hook=hook,
+        entries=entries,
+        leases=leases,
+        **settings,
     )
 
 

@@ -115,6 +115,21 @@ async def set_low_balance(conn: Conn, client_id: str, threshold: int | None) -> 
     return changed > 0
 
 
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """A client's low-balance threshold (None: off) and the currency it is in."""
+
+    low_balance: int | None
+    currency: str
+
+
+async def threshold_of(conn: Conn, client_id: str) -> Threshold | None:
+    """The client's low-balance threshold (None: no such client)."""
+    return await conn.fetch_one_as(
+        Threshold, "SELECT low_balance, currency FROM clients WHERE id = :c", {"c": client_id}
+    )
+
+
 async def set_events(conn: Conn, client_id: str, events: str) -> None:
     """Store the client's subscribed event types (a comma list)."""
     await conn.execute(

@@ -22,7 +22,7 @@ from otpvirt.clients.service import authenticate
 from otpvirt.db import in_transaction
 from otpvirt.errors import ActivationNotFound, OtpVirtError
 from otpvirt.money import currency, format_amount
-from otpvirt.portal import offers
+from otpvirt.portal import client_settings, offers
 from otpvirt.portal.auth import SESSION, PortalUser, fingerprint, portal_user
 from otpvirt.reuse import service as reuse
 from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, redirect, render, rt_of, safe_next
@@ -247,11 +247,14 @@ async def history(
 
 @router.get("/settings")
 async def settings(request: Request, user: User) -> Response:
-    """Webhook URL and secret, and the sms-activate API key."""
+    """Webhook URL, secret and events, recent deliveries, and the sms-activate API key."""
     async with rt_of(request).db.read() as conn:
         hook = WebhookOut.of(await targets.get_webhook(conn, user.id))
         has_key = await clients.has_api_key(conn, user.id)
-    return await page(request, user, "settings.html", "settings", hook=hook, has_key=has_key)
+        events = await client_settings.context(conn, user.id)
+    return await page(
+        request, user, "settings.html", "settings", hook=hook, has_key=has_key, **events
+    )
 
 
 @router.post("/settings/{what}")

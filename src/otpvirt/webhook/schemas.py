@@ -19,11 +19,18 @@ class WebhookOut(BaseModel):
     url: str | None
     format: str
     hasSecret: bool
+    events: str = Field("sms", description="Subscribed event types, comma-separated.")
 
     @classmethod
     def of(cls, w: Webhook) -> WebhookOut:
         """The wire form of a client's webhook settings."""
-        return cls(clientId=w.client_id, url=w.url, format=w.format, hasSecret=w.has_secret)
+        return cls(
+            clientId=w.client_id,
+            url=w.url,
+            format=w.format,
+            hasSecret=w.has_secret,
+            events=w.events,
+        )
 
 
 class WebhookSet(BaseModel):

@@ -36,6 +36,8 @@ class Webhook:
     url: str | None
     format: str
     has_secret: bool
+    # The subscribed event types (comma list).
+    events: str = "sms"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +167,9 @@ async def rotate_secret(conn: Conn, client_id: str) -> Rotation:
 
 
 async def get_webhook(conn: Conn, client_id: str) -> Webhook:
-    """The client's webhook URL and format (never the secret)."""
+    """The client's webhook URL, format and event types (never the secret)."""
     cid = parse_guid(client_id, field="clientId")
     row = await repo.shown(conn, cid)
     if row is None:
         raise NotFound(f"no client {cid}", reason="client_not_found")
-    return Webhook(cid, row.url, row.format, row.has_secret)
+    return Webhook(cid, row.url, row.format, row.has_secret, row.events)

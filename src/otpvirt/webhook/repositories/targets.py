@@ -23,6 +23,8 @@ class Shown:
     url: str | None
     format: str
     has_secret: bool
+    # The subscribed event types (comma list).
+    events: str
 
 
 async def lock(conn: Conn, client_id: str) -> Stored | None:
@@ -36,10 +38,11 @@ async def lock(conn: Conn, client_id: str) -> Stored | None:
 
 
 async def shown(conn: Conn, client_id: str) -> Shown | None:
-    """A client's webhook URL and format, and whether it has a secret."""
+    """A client's webhook URL, format and events, and whether it has a secret."""
     row = await conn.fetch_one_as(
         Shown,
-        "SELECT webhook_url, webhook_format, webhook_secret IS NOT NULL FROM clients "
+        "SELECT webhook_url, webhook_format, webhook_secret IS NOT NULL, webhook_events "
+        "FROM clients "
         "WHERE id = :id",
         {"id": client_id},
     )
