@@ -20,6 +20,15 @@ class RentMenu:
 
     countries: list[CountryInfo]
     services: list[tuple[str, str]]
+    priced: dict[str, set[str]]
+
+    def country_for(self, service: str) -> str:
+        """The first country renting the service (its own price or `full`), else the first."""
+        for c in self.countries:
+            codes = self.priced.get(c.name, set())
+            if service in codes or rentals.FULL in codes:
+                return c.name
+        return self.countries[0].name if self.countries else ""
 
 
 @dataclass
@@ -48,13 +57,17 @@ async def menu(rt: Runtime, currency_code: str) -> RentMenu:
         key=lambda c: c.title.lower(),
     )
     codes = {p.service_code for p in prices}
+    priced: dict[str, set[str]] = {}
+    for p in prices:
+        if p.country_id in snap.countries_by_id:
+            priced.setdefault(snap.countries_by_id[p.country_id].name, set()).add(p.service_code)
     services: list[tuple[str, str]] = []
     if rentals.FULL in codes:
         services.append((rentals.FULL, "Any service (full)"))
     for svc in sorted(snap.services.values(), key=lambda s: s.name.lower()):
         if svc.enabled and (svc.code in codes or rentals.FULL in codes):
             services.append((svc.code, f"{svc.name} ({svc.code})"))
-    return RentMenu(countries, services)
+    return RentMenu(countries, services, priced)
 
 
 def parse_hours(raw: str) -> int:

@@ -52,7 +52,7 @@ async def rent_home(
     rt = rt_of(request)
     menu = await rent_offers.menu(rt, user.client.currency)
     service = service or (menu.services[0][0] if menu.services else "")
-    country = country or (menu.countries[0].name if menu.countries else "")
+    country = country or menu.country_for(service)
     quote = None
     if service and country:
         quote = await rent_offers.quote(
