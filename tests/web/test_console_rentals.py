@@ -45,6 +45,8 @@ async def test_list_filters_and_paging(api: httpx.AsyncClient, rt: Runtime) -> N
         return _ids(resp.text)
 
     assert await ids() == [r3.id, r2.id, r1.id]
+    client_page = (await api.get(f"/console/clients/{a.id}")).text
+    assert f'href="/console/rentals?client={a.id}"' in client_page
     assert await ids(state="active") == [r2.id, r1.id]
     assert await ids(state="finished") == [r3.id]
     assert await ids(client=a.id) == [r3.id, r1.id]
