@@ -32,7 +32,7 @@ SQL = re.compile(
     r"|UPDATE\s+\w+(\s+AS\s+\w+)?\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s*\()"
 )
 CONN_METHODS = frozenset(
-    {"fetchone", "fetchall", "fetchval", "fetchval_slow", "execute", "executemany"}
+    {"fetchone", "fetchall", "fetchval", "fetch_all_slow", "execute", "executemany"}
     | {"fetch_one_as", "fetch_all_as"}
 )
 

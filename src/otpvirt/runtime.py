@@ -7,6 +7,7 @@ import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from otpvirt.auth.lockout import Policy
 from otpvirt.auth.passwords import Passwords
@@ -19,6 +20,8 @@ from otpvirt.db import POOL, Database, open_database
 from otpvirt.files import tighten_dir
 from otpvirt.rates import parse_rate
 
+T = TypeVar("T")
+
 
 class CountCache:
     """Availability counts, reused for a short TTL and refreshed without waiting.
@@ -30,30 +33,33 @@ class CountCache:
     (once, however many ask at the same moment). With a TTL of 0 every call counts.
     """
 
-    def __init__(self, ttl_seconds: float) -> None:
+    def __init__(self, ttl_seconds: float, min_interval_seconds: float | None = None) -> None:
         self._ttl = ttl_seconds
-        # key -> (value, fresh until, loaded at)
-        self._values: dict[Hashable, tuple[int, float, float]] = {}
-        self._loading: dict[Hashable, asyncio.Task[int]] = {}
+        # A change marks a value stale, but a key is loaded at most once per interval:
+        # under constant leasing a count would otherwise be redone on every request.
+        self._min_interval = ttl_seconds if min_interval_seconds is None else min_interval_seconds
+        # key -> (value, fresh until, loaded at); a key's loader always returns one type.
+        self._values: dict[Hashable, tuple[Any, float, float]] = {}
+        self._loading: dict[Hashable, asyncio.Task[Any]] = {}
 
-    async def get(self, key: Hashable, load: Callable[[], Awaitable[int]]) -> int:
-        """The count for `key`, loading it with `load` when needed."""
+    async def get(self, key: Hashable, load: Callable[[], Awaitable[T]]) -> T:
+        """The value for `key`, loading it with `load` when needed."""
         if self._ttl <= 0:
             return await load()
         hit = self._values.get(key)
         now = time.monotonic()
         if hit is not None and hit[1] > now:
-            return hit[0]
+            return cast(T, hit[0])
         task = self._loading.get(key)
         if task is None:
             task = self._loading[key] = asyncio.ensure_future(self._load(key, load))
         # An idle key's value may be minutes old: a poller must not get the last
         # poll's answer, so only a recent value stands in while the refresh runs.
         if hit is not None and now - hit[2] <= 2 * self._ttl:
-            return hit[0]
-        return await asyncio.shield(task)
+            return cast(T, hit[0])
+        return cast(T, await asyncio.shield(task))
 
-    async def _load(self, key: Hashable, load: Callable[[], Awaitable[int]]) -> int:
+    async def _load(self, key: Hashable, load: Callable[[], Awaitable[T]]) -> T:
         try:
             value = await load()
             if len(self._values) > 10_000:
@@ -65,9 +71,9 @@ class CountCache:
             self._loading.pop(key, None)
 
     def clear(self) -> None:
-        """Mark every count stale (this process leased or released numbers)."""
-        for key, (value, _, loaded) in self._values.items():
-            self._values[key] = (value, 0.0, loaded)
+        """Mark every count stale once the minimum interval since its load has passed."""
+        for key, (value, fresh_until, loaded) in self._values.items():
+            self._values[key] = (value, min(fresh_until, loaded + self._min_interval), loaded)
 
 
 @dataclass
@@ -117,7 +123,9 @@ class Runtime:
         db = open_database(settings)
         # On PostgreSQL every process shares the limits (a row per key).
         shared = db.dialect == "postgresql"
-        counts = CountCache(settings.count_cache_seconds)
+        # However long the operator keeps counts, a pool change shows within a second.
+        ttl = settings.count_cache_seconds
+        counts = CountCache(ttl, min_interval_seconds=min(ttl, 1.0))
         # Repositories report pool changes (`Conn.changed("pool")`): no caller clears by hand.
         db.watch(lambda topic: counts.clear() if topic == POOL else None)
         return cls(

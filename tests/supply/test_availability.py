@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 
 from otpvirt.runtime import CountCache, Runtime
 from otpvirt.supply.availability import available
 from tests.conftest import make_settings
-from tests.support import factory
+from tests.support import factory, wait
+
+
+async def _is(count: Awaitable[int], expected: int) -> bool:
+    return await count == expected
 
 
 async def test_count_cache_serves_stale_while_one_refresh_runs() -> None:
-    cache = CountCache(ttl_seconds=0.2)
+    cache = CountCache(ttl_seconds=0.2, min_interval_seconds=0)
     calls = 0
     gate = asyncio.Event()
 
@@ -109,12 +114,69 @@ async def test_a_lease_and_its_cancel_make_the_counts_stale_without_the_caller(
         assert await available(rt, "USD", tj.id, None, vi.id) == 3
         where = tuple(activations.candidates(snap, "USD", vi, tj, None))
         lease = await lease_local(rt.db, LeaseRequest(client, vi, where, 60_000))
-        assert await available(rt, "USD", tj.id, None, vi.id) == 3  # stale: a refresh started
-        await asyncio.sleep(0.1)
-        assert await available(rt, "USD", tj.id, None, vi.id) == 2
+        # Stale within a second (not a minute), and refreshed by a later poll.
+        await wait.until(lambda: _is(available(rt, "USD", tj.id, None, vi.id), 2), within=5)
         await cancel_activation(rt.db, client.id, guid=lease.guid)
-        await available(rt, "USD", tj.id, None, vi.id)
-        await asyncio.sleep(0.1)
-        assert await available(rt, "USD", tj.id, None, vi.id) == 3
+        await wait.until(lambda: _is(available(rt, "USD", tj.id, None, vi.id), 3), within=5)
+    finally:
+        await rt.close()
+
+
+async def test_a_change_refreshes_a_count_at_most_once_per_interval() -> None:
+    cache = CountCache(ttl_seconds=60, min_interval_seconds=0.2)
+    calls = 0
+
+    async def load() -> int:
+        nonlocal calls
+        calls += 1
+        return calls
+
+    assert await cache.get("k", load) == 1
+    for _ in range(20):  # constant changes: no reload inside the interval
+        cache.clear()
+        assert await cache.get("k", load) == 1
+    assert calls == 1
+    await asyncio.sleep(0.25)
+    cache.clear()
+    assert await cache.get("k", load) == 1  # stale answer while the one reload runs
+    await wait.until(lambda: calls == 2)
+    assert await cache.get("k", load) == 2
+
+
+async def test_one_grouped_read_counts_every_place_like_the_per_pair_count(
+    database_url: str, tmp_path
+) -> None:
+    from otpvirt.inventory.repositories import pool
+
+    rt = Runtime.open(make_settings(database_url, tmp_path))
+    try:
+        await factory.numbers(rt, "tajikistan", "indigo", 12)
+        await factory.numbers(rt, "iran", "mci", 5)
+        await factory.numbers(rt, "latvia", "xomobile", 4)
+        snap = await rt.catalogue.get()
+        vi, tg = snap.services["vi"], snap.services["tg"]
+        async with rt.db.transaction() as conn:
+            await conn.execute("UPDATE numbers SET enabled = FALSE WHERE phone % 5 = 0")
+            await conn.execute(
+                "INSERT INTO number_services (number_id, service_id, created_at) "
+                "SELECT id, :s, 0 FROM numbers WHERE phone % 3 = 0",
+                {"s": vi.id},
+            )
+        counts = await pool.pool_counts_off_loop(rt.db)
+        places = [
+            (c.id, p)
+            for c in snap.countries.values()
+            for p in (None, *(x.id for x in c.providers.values()))
+        ]
+        async with rt.db.read() as conn:
+            for country_id, provider_id in places:
+                for service in (vi, tg):
+                    expected = await pool.count_available(
+                        conn, country_id=country_id, provider_id=provider_id, service_id=service.id
+                    )
+                    got = counts.available(country_id, provider_id, service.id)
+                    assert got == expected, (country_id, provider_id, service.code)
+        tj = snap.countries["tajikistan"]
+        assert counts.available(tj.id, None, tg.id) > counts.available(tj.id, None, vi.id) > 0
     finally:
         await rt.close()

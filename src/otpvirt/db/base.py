@@ -139,10 +139,10 @@ class Database(abc.ABC):
     def transaction(self) -> AbstractAsyncContextManager[Conn]:
         """A connection inside a write transaction: commit on exit, roll back on error."""
 
-    async def fetchval_slow(self, sql: str, params: Params = None) -> Any:
-        """A read that may take long (large counts): never blocks the event loop."""
+    async def fetch_all_slow(self, sql: str, params: Params = None) -> list[tuple[Any, ...]]:
+        """Rows of a read that may take long (grouped counts): never blocks the loop."""
         async with self.read() as conn:
-            return await conn.fetchval(sql, params)
+            return [tuple(row) for row in await conn.fetchall(sql, params)]
 
     @abc.abstractmethod
     async def durability_settings(self) -> dict[str, str]:

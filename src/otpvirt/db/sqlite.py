@@ -336,10 +336,14 @@ class SqliteDatabase(Database):
         level = int(self._writer.execute("PRAGMA synchronous").fetchone()[0])
         return {"journal_mode": str(mode), "synchronous": SQLITE_LEVELS.get(level, str(level))}
 
-    async def fetchval_slow(self, sql: str, params: Params = None) -> Any:
-        return await asyncio.to_thread(self._fetchval_in_thread, sql, params)
+    async def fetch_all_slow(self, sql: str, params: Params = None) -> list[tuple[Any, ...]]:
+        return await asyncio.to_thread(self._fetch_all_in_thread, sql, params)
 
-    def _fetchval_in_thread(self, sql: str, params: Params) -> Any:
+    def _fetch_all_in_thread(self, sql: str, params: Params) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._thread_con().execute(sql, params or {}).fetchall()]
+
+    def _thread_con(self) -> sqlite3.Connection:
+        """This thread's own reading connection (sqlite3 connections stay in one thread)."""
         con: sqlite3.Connection | None = getattr(self._local, "con", None)
         if con is None:
             con = connect(
@@ -347,8 +351,7 @@ class SqliteDatabase(Database):
             )
             self._local.con = con
             self._thread_cons.append(con)
-        row = con.execute(sql, params or {}).fetchone()
-        return None if row is None else row[0]
+        return con
 
     def data_version(self) -> int:
         """A number that changes whenever any connection of any process commits.

@@ -146,12 +146,47 @@ def count_query(
     return sql, _params(country_id, provider_id, service_id, ())
 
 
-async def count_off_loop(
-    db: Database, *, country_id: int, provider_id: int | None, service_id: int
-) -> int:
-    """Like `count_available`, on a connection that never blocks the event loop."""
-    sql, params = count_query(country_id=country_id, provider_id=provider_id, service_id=service_id)
-    return int(await db.fetchval_slow(sql, params) or 0)
+@dataclass(frozen=True, slots=True)
+class PoolCounts:
+    """What every country/operator/service could lease, from one grouped read of the pool."""
+
+    # (country, operator) -> pickable numbers
+    free: dict[tuple[int, int], int]
+    # (country, operator, service) -> pickable numbers already used for the service
+    used: dict[tuple[int, int, int], int]
+
+    def available(self, country_id: int, provider_id: int | None, service_id: int) -> int:
+        """Pickable numbers of the country (or operator) never used for the service."""
+        total = 0
+        for (country, provider), free in self.free.items():
+            if country == country_id and provider_id in (None, provider):
+                total += free - self.used.get((country, provider, service_id), 0)
+        return total
+
+
+_FREE_BY_PLACE = (
+    f"SELECT country_id, provider_id, COUNT(*) FROM numbers WHERE {PICKABLE} "
+    "GROUP BY country_id, provider_id"
+)
+_USED_BY_PLACE = (
+    "SELECT numbers.country_id, numbers.provider_id, ns.service_id, COUNT(*) "
+    "FROM number_services ns JOIN numbers ON numbers.id = ns.number_id "
+    f"WHERE {PICKABLE} GROUP BY numbers.country_id, numbers.provider_id, ns.service_id"
+)
+
+
+async def pool_counts_off_loop(db: Database) -> PoolCounts:
+    """Every place's counts in two grouped reads, off the event loop.
+
+    One scan answers every (country, operator, service) pair, so what counting costs
+    does not grow with the number of priced pairs or the rate of requests.
+    """
+    free = await db.fetch_all_slow(_FREE_BY_PLACE)
+    used = await db.fetch_all_slow(_USED_BY_PLACE)
+    return PoolCounts(
+        free={(int(c), int(p)): int(n) for c, p, n in free},
+        used={(int(c), int(p), int(sv)): int(n) for c, p, sv, n in used},
+    )
 
 
 async def count_available(
