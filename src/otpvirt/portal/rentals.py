@@ -1,7 +1,8 @@
 """Portal rentals: rent a number for hours, watch its SMS arrive, extend, finish, cancel.
 
-Every rule (hours, prices, the cancel window, balance) is `otpvirt.rental.service`'s;
-these pages parse the forms, call it in one transaction and show what it answered.
+Every rule (hours, prices, the cancel window, balance) is `otpvirt.rental.service`'s,
+reached through `rental.flow` (as the APIs do, so a rental from an upstream supplier
+works here too); these pages parse the forms, call it and show what it answered.
 Another client's rental is answered 404, exactly like one that does not exist.
 """
 
@@ -17,12 +18,12 @@ from starlette.responses import Response
 
 from otpvirt.catalogue.snapshot import Snapshot
 from otpvirt.clock import now_ms
-from otpvirt.db import in_transaction
 from otpvirt.errors import InsufficientBalance, NoNumbers, OtpVirtError
 from otpvirt.money import currency, format_amount
 from otpvirt.portal import rent_offers
 from otpvirt.portal.auth import PortalUser, portal_user
 from otpvirt.portal.endpoints import page
+from otpvirt.rental import flow
 from otpvirt.rental import service as rentals
 from otpvirt.rental.schemas import rental_page_json
 from otpvirt.web.pages import MAX_PAGE, page_args, page_rows, redirect, render, rt_of
@@ -99,17 +100,9 @@ async def rent(
     try:
         h = rent_offers.parse_hours(hours)
         code, service_id, place = await rent_offers.target(rt, service, country)
-        rental = await in_transaction(
-            rt.db,
-            rentals.rent,
-            client_id=user.id,
-            cur=user.client.currency,
-            service_code=code,
-            service_id=service_id,
-            places=[rentals.Place(place.id, None)],
-            hours=h,
-            url=None,
-            now=now_ms(),
+        where = [rentals.Place(place.id, None)]
+        rental = await flow.rent(
+            rt, flow.RentRequest(user.id, user.client.currency, code, service_id, where, h, None)
         )
     except InsufficientBalance as exc:
         return await redirect(request, back, error=f"Insufficient balance: {exc.message}.")
@@ -179,9 +172,7 @@ async def extend(request: Request, user: User, guid: RentId, hours: Text = "") -
 
     async def work() -> str:
         h = rent_offers.parse_hours(hours)
-        r, amount = await in_transaction(
-            rt.db, rentals.prolong, user.id, h, now=now_ms(), guid=guid
-        )
+        r, amount = await flow.prolong(rt, user.id, h, guid=guid)
         paid = format_amount(amount, currency(r.currency))
         return f"Extended by {h} h: {paid} {r.currency} charged."
 
@@ -194,7 +185,7 @@ async def finish(request: Request, user: User, guid: RentId) -> Response:
     rt = rt_of(request)
 
     async def work() -> str:
-        await in_transaction(rt.db, rentals.finish, user.id, now=now_ms(), guid=guid)
+        await flow.finish(rt, user.id, guid=guid)
         return "Finished: the number is no longer yours."
 
     return await _act(request, user, guid, work)
@@ -206,7 +197,7 @@ async def cancel(request: Request, user: User, guid: RentId) -> Response:
     rt = rt_of(request)
 
     async def work() -> str:
-        r = await in_transaction(rt.db, rentals.cancel, user.id, now=now_ms(), guid=guid)
+        r = await flow.cancel(rt, user.id, guid=guid)
         return f"Cancelled: {format_amount(r.amount, currency(r.currency))} {r.currency} refunded."
 
     return await _act(request, user, guid, work)
