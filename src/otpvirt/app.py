@@ -23,6 +23,7 @@ from otpvirt.console import actions as console_actions
 from otpvirt.console import client_settings as console_client_settings
 from otpvirt.console import endpoints as console_endpoints
 from otpvirt.console import login as console_login
+from otpvirt.console import rentals as console_rentals
 from otpvirt.errors import OtpVirtError, RateLimited
 from otpvirt.gateway import endpoints as gateway_endpoints
 from otpvirt.longpoll.hub import answer_on_signal, close_hub
@@ -32,6 +33,7 @@ from otpvirt.observability import health
 from otpvirt.observability.requests import RequestContext
 from otpvirt.portal import client_settings as portal_client_settings
 from otpvirt.portal import endpoints as portal_endpoints
+from otpvirt.portal import rentals as portal_rentals
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import endpoints as smsactivate_endpoints
 from otpvirt.smshub import endpoints as smshub_endpoints
@@ -113,8 +115,10 @@ def create_app(
     app.include_router(console_endpoints.router)
     app.include_router(console_actions.router)
     app.include_router(console_client_settings.router)
+    app.include_router(console_rentals.router)
     app.include_router(portal_endpoints.router)
     app.include_router(portal_client_settings.router)
+    app.include_router(portal_rentals.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)  # type: ignore[arg-type]
     app.add_exception_handler(CsrfFailed, pages.csrf_refused)  # type: ignore[arg-type]

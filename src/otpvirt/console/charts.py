@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from otpvirt.money import currency
+
 # Drawn at about the size it is shown, so the 10px labels stay readable: half-width
 # panels use the default width, full-width ones pass `width=WIDE`.
 WIDTH, WIDE, HEIGHT, LEFT, BOTTOM, TOP = 460, 980, 150, 34, 18, 10
@@ -45,6 +47,21 @@ def bars(
         parts.append(f'<text x="{x:.1f}" y="{HEIGHT - 4}" text-anchor="{anchor}">{text}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def revenue(series: dict[str, list[int]], cur: str | None) -> dict[str, Markup | None]:
+    """Activation revenue and rent revenue side by side (charges less refunds, in the
+    overview's currency); None for both while nothing was charged today."""
+    if cur is None:
+        return {"revenue": None, "rent_revenue": None}
+    total = series.get("revenueMinor", [])
+    rent = series.get("rentRevenueMinor", [0] * len(total))
+    activations = [t - r for t, r in zip(total, rent, strict=False)]
+    scale = 1 / currency(cur).scale
+    return {
+        "revenue": bars(activations, f"Activation revenue per 10 minutes ({cur})", scale=scale),
+        "rent_revenue": bars(rent, f"Rent revenue per 10 minutes ({cur})", scale=scale),
+    }
 
 
 def _fmt(value: float) -> str:

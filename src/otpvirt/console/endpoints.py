@@ -17,10 +17,10 @@ from otpvirt.clients import service as clients
 from otpvirt.clients.schemas import client_detail_json, client_json
 from otpvirt.console import charts, client_settings
 from otpvirt.console.auth import ConsoleUser, console_user
+from otpvirt.console.rentals import rent_price_rows
 from otpvirt.history.rates import success_rates
 from otpvirt.inventory import service as inventory
 from otpvirt.ledger import service as ledger
-from otpvirt.money import currency
 from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.sms import service as sms
@@ -59,7 +59,6 @@ async def overview_live(request: Request, user: User) -> Response:
 async def _overview_ctx(request: Request) -> dict[str, Any]:
     ov = await stats.cached(rt_of(request))
     cur = ov.series_currency
-    revenue = ov.series.get("revenueMinor", [])
     by_country: dict[str, int] = {}
     for row in ov.availability:
         key = f"{row['country']} / {row['service']}"
@@ -70,14 +69,7 @@ async def _overview_ctx(request: Request) -> dict[str, Any]:
         "charts": {
             "sms": charts.bars(ov.series["sms"], "SMS received per 10 minutes"),
             "leases": charts.bars(ov.series["leases"], "Numbers leased per 10 minutes"),
-            "revenue": charts.bars(
-                revenue,
-                f"Revenue per 10 minutes ({cur})",
-                scale=1 / currency(cur).scale,
-                width=charts.WIDE,
-            )
-            if cur
-            else None,
+            **charts.revenue(ov.series, cur),
         },
         "currency": cur,
     }
@@ -178,8 +170,11 @@ async def prices_page(request: Request, user: User) -> Response:
     async with rt_of(request).db.read() as conn:
         rows = await pricing.list_prices(conn)
         cat = await catalogue.list_catalogue(conn)
+        rent = await rent_price_rows(rt_of(request), conn)
     rates = await success_rates(rt_of(request))
-    return await page(request, user, "prices.html", "prices", rows=rows, cat=cat, rates=rates)
+    return await page(
+        request, user, "prices.html", "prices", rows=rows, cat=cat, rates=rates, rent=rent
+    )
 
 
 @router.get("/activations")

@@ -205,15 +205,25 @@ async def lease_buckets(conn: Conn, since: int, bucket_ms: int) -> list[Bucket]:
     )
 
 
-async def revenue_buckets(conn: Conn, since: int, bucket_ms: int, currency: str) -> list[Bucket]:
-    """Charges less refunds since `since` in one currency (a checked code), per time bucket."""
+async def revenue_buckets(
+    conn: Conn, since: int, bucket_ms: int, currency: str, *, rentals_only: bool = False
+) -> list[Bucket]:
+    """Charges less refunds since `since` in one currency (a checked code), per time bucket
+    (of rentals only when asked)."""
     b = f"created_at / {int(bucket_ms)}"
+    rent = " AND rental_id IS NOT NULL" if rentals_only else ""
     return await _buckets(
         conn,
         f"SELECT {b}, -SUM(amount) FROM ledger_entries WHERE created_at >= :since "
-        f"AND kind IN ('charge', 'refund') AND currency = '{currency}' GROUP BY {b}",
+        f"AND kind IN ('charge', 'refund') AND currency = '{currency}'{rent} GROUP BY {b}",
         since,
     )
+
+
+async def live_rentals(conn: Conn) -> int:
+    """Rentals running now (the partial index of live rentals)."""
+    value = await conn.fetchval("SELECT COUNT(*) FROM rentals WHERE state = 'active'")
+    return int(value or 0)
 
 
 async def free_number_count(conn: Conn) -> int:

@@ -18,6 +18,7 @@ class OverviewOut(BaseModel):
     )
     freeNumbers: int
     liveLeases: dict[str, int]
+    liveRentals: int
     smsLastMinute: int
     smsLastHour: int
     successByCountry: list[dict[str, Any]]
@@ -34,6 +35,7 @@ class OverviewOut(BaseModel):
             availability=ov.availability,
             freeNumbers=ov.free_numbers,
             liveLeases=ov.live,
+            liveRentals=ov.live_rentals,
             smsLastMinute=ov.sms_last_minute,
             smsLastHour=ov.sms_last_hour,
             successByCountry=ov.success_by_country,

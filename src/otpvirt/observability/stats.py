@@ -35,6 +35,7 @@ class Overview:
     success_by_service: list[dict[str, Any]]
     money_today: list[dict[str, Any]]
     free_numbers: int = 0
+    live_rentals: int = 0
     series: dict[str, list[int]] = field(default_factory=dict)
     series_currency: str | None = None
 
@@ -110,9 +111,14 @@ async def overview(conn: Conn, now: int | None = None) -> Overview:
     if main is not None:
         revenue = await repo.revenue_buckets(conn, start, BUCKET_MS, currency(main).code)
         series["revenueMinor"] = _series(revenue, start)
+        rent = await repo.revenue_buckets(
+            conn, start, BUCKET_MS, currency(main).code, rentals_only=True
+        )
+        series["rentRevenueMinor"] = _series(rent, start)
     return Overview(
         at=now,
         free_numbers=await repo.free_number_count(conn),
+        live_rentals=await repo.live_rentals(conn),
         availability=await availability(conn),
         live={"waiting": live.get("waiting", 0), "sms_received": live.get("sms_received", 0)},
         sms_last_minute=sms_minute,

@@ -232,16 +232,26 @@ async def listing(
     limit: int,
     offset: int = 0,
     oldest_first: bool = False,
+    country_id: int | None = None,
+    service_code: str | None = None,
+    phone_digits: str | None = None,
 ) -> list[RentalRow]:
-    """Rentals, newest first (or oldest first), filtered by client and state."""
+    """Rentals, newest first (or oldest first), filtered by client, state, country, service
+    and digits of the number."""
     where: list[str] = []
     params: dict[str, object] = {"lim": limit, "off": offset}
-    if client_id is not None:
-        where.append("r.client_id = :c")
-        params["c"] = client_id
-    if state is not None:
-        where.append("r.state = :s")
-        params["s"] = state
+    for column, key, value in (
+        ("r.client_id", "c", client_id),
+        ("r.state", "s", state),
+        ("r.country_id", "cc", country_id),
+        ("r.service_code", "sc", service_code),
+    ):
+        if value is not None:
+            where.append(f"{column} = :{key}")
+            params[key] = value
+    if phone_digits:
+        where.append("CAST(r.phone AS TEXT) LIKE :ph")
+        params["ph"] = f"%{phone_digits}%"
     sql = f"SELECT {COLUMNS} FROM rentals r"
     if where:
         sql += " WHERE " + " AND ".join(where)

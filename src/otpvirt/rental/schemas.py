@@ -80,3 +80,26 @@ class RentPriceIn(BaseModel):
     service: str
     perHour: str
     currency: str = "USD"
+
+
+def rental_page_json(r: RentalRow, country: str) -> dict[str, Any]:
+    """A rental as the console and the portal pages show it (times as epoch ms)."""
+    cur = currency(r.currency)
+    return {
+        "id": r.id,
+        "rentId": r.guid,
+        "clientId": r.client_id,
+        "phone": r.phone,
+        "country": country,
+        "service": r.service_code,
+        "state": r.state,
+        "hours": r.hours,
+        "perHour": format_amount(r.hourly_price, cur),
+        "amount": format_amount(r.amount, cur),
+        "currency": r.currency,
+        "smsCount": r.sms_count,
+        "createdAt": r.created_at,
+        "endsAt": r.ends_at,
+        "finishedAt": r.finished_at,
+        "url": r.url,
+    }

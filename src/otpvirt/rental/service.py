@@ -332,12 +332,43 @@ async def live(conn: Conn, client_id: str, *, limit: int = 100, offset: int = 0)
 
 
 async def listing(
-    conn: Conn, *, client_id: str | None = None, state: str | None = None, limit: int = 50
+    conn: Conn,
+    *,
+    client_id: str | None = None,
+    state: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    country_id: int | None = None,
+    service_code: str | None = None,
+    phone: str | None = None,
 ) -> list[Rental]:
-    """Rentals for the operator, newest first."""
+    """Rentals for the operator (or one client's history), newest first; `phone` matches
+    any run of digits of the number."""
     if state is not None and state not in STATES:
         raise ValidationFailed(f"state must be one of {', '.join(STATES)}")
-    return await repo.listing(conn, client_id=client_id, state=state, limit=limit)
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())[:15]
+    return await repo.listing(
+        conn,
+        client_id=client_id,
+        state=state,
+        limit=limit,
+        offset=offset,
+        country_id=country_id,
+        service_code=service_code,
+        phone_digits=digits or None,
+    )
+
+
+async def quote(
+    conn: Conn, cur: str, place: Place, service_code: str, service_id: int | None
+) -> Offer | None:
+    """The hourly price of renting the service there now and the numbers free (None: not
+    offered for rent there)."""
+    hourly = await repo.rent_price(conn, place.country_id, service_code, cur)
+    if hourly is None:
+        return None
+    free = await repo.count_free(conn, place.country_id, place.provider_id, service_id)
+    return Offer(place.country_id, service_code, hourly, free)
 
 
 async def offers(
