@@ -20,6 +20,7 @@ from otpvirt.clients import service as clients
 from otpvirt.clients.schemas import BalanceOut, ClientOut, NewClientOut
 from otpvirt.errors import BadCredentials
 from otpvirt.ledger import service as ledger
+from otpvirt.ledger.schemas import LedgerEntryOut
 from otpvirt.observability import stats
 from otpvirt.observability.schemas import OverviewOut
 from otpvirt.webhook import targets
@@ -86,7 +87,7 @@ async def show_client(request: Request, _: Op, client_id: str) -> s.ClientDetail
         **ClientOut.of(data.client).model_dump(),
         activations=data.activations,
         webhook=WebhookOut.of(hook),
-        ledger=entries,
+        ledger=[LedgerEntryOut.of(e) for e in entries],
     )
 
 

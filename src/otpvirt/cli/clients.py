@@ -23,6 +23,7 @@ from otpvirt.clients import service
 from otpvirt.clients.schemas import BalanceOut, client_detail_json, client_json
 from otpvirt.clock import iso
 from otpvirt.ledger import service as ledger
+from otpvirt.ledger.schemas import ledger_entry_json
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import targets
 from otpvirt.webhook.schemas import SecretRotated, WebhookSet
@@ -117,7 +118,8 @@ def show(
             hook = await targets.get_webhook(conn, client_id)
             data = client_detail_json(detail)
             data["webhook"] = {"url": hook.url, "format": hook.format}
-            data["ledger"] = await ledger.entries(conn, detail.client.id, limit=entries)
+            found = await ledger.entries(conn, detail.client.id, limit=entries)
+            data["ledger"] = [ledger_entry_json(e) for e in found]
             return data
 
     data = run(settings_for(database_url), work)

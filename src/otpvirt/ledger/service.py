@@ -8,6 +8,7 @@ from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InsufficientBalance, NotFound, ValidationFailed
 from otpvirt.events import service as events
 from otpvirt.ledger import repository as repo
+from otpvirt.ledger.repository import EntryRow
 from otpvirt.money import MAX_MINOR, currency, format_amount
 
 CHARGE = "charge"
@@ -121,25 +122,9 @@ async def adjust(
     return await debit(conn, client_id, -amount, cur, kind=kind, note=note, now=now)
 
 
-async def entries(conn: Conn, client_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
+async def entries(conn: Conn, client_id: str, *, limit: int = 100) -> list[EntryRow]:
     """The client's newest ledger entries first."""
-    rows = await repo.entries(conn, client_id, limit)
-    out = []
-    for r in rows:
-        c = currency(r.currency)
-        out.append(
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "amount": format_amount(r.amount, c),
-                "balanceAfter": format_amount(r.balance_after, c),
-                "currency": r.currency,
-                "activationId": r.activation_guid,
-                "note": r.note,
-                "createdAt": r.created_at,
-            }
-        )
-    return out
+    return await repo.entries(conn, client_id, limit)
 
 
 async def mismatched_balances(conn: Conn) -> list[dict[str, Any]]:
