@@ -122,6 +122,15 @@ async def set_source_priority(
     return s.SourcePriority(name=name, priority=body.priority)
 
 
+@router.put("/sources/{name}/rent")
+async def set_source_rent(
+    request: Request, actor: Op, name: str, body: s.RentSwitch
+) -> dict[str, Any]:
+    """Let clients rent numbers through an upstream provider (its rent actions), or not."""
+    await source_ops.set_upstream_rent(rt_of(request), actor, name, body.rent)
+    return {"name": name, "rent": body.rent}
+
+
 @router.get("/prices")
 async def list_prices(request: Request, _: Op, currency: str | None = None) -> list[PriceOut]:
     """Every price."""

@@ -64,6 +64,10 @@ class Priority(_Body):
     priority: int = Field(ge=0, le=1_000_000, description="Lower is asked first; default 100.")
 
 
+class RentSwitch(_Body):
+    rent: bool = Field(description="Rent numbers through this upstream provider too.")
+
+
 class Price(_Body):
     country: str
     service: str

@@ -13,6 +13,7 @@ from otpvirt.db import Conn
 from otpvirt.runtime import Runtime
 from otpvirt.sources import service as sources
 from otpvirt.supply import stock
+from otpvirt.upstream import rent_switch as upstream_rent
 
 
 async def create_source(
@@ -55,6 +56,16 @@ async def set_supplier_priority(rt: Runtime, actor: Actor, name: str, priority: 
         return None, {"priority": before}, {"priority": priority}
 
     await audited(rt, actor, "source.priority", name, work)
+
+
+async def set_upstream_rent(rt: Runtime, actor: Actor, name: str, on: bool) -> None:
+    """Let clients rent numbers through an upstream provider (its rent actions), or not."""
+
+    async def work(conn: Conn) -> tuple[None, Any, Any]:
+        before = await upstream_rent.set_rent(conn, name, on)
+        return None, {"rent": before}, {"rent": on}
+
+    await audited(rt, actor, "source.rent", name, work)
 
 
 async def map_device(

@@ -40,13 +40,16 @@ def _settings(
     upstream: str | None,
     api_key: str | None,
     max_price: str | None,
+    rent: bool = False,
 ) -> tuple[str, dict[str, Any] | None]:
     if smshub_agent and upstream:
         raise typer.BadParameter("give --smshub-agent or --upstream-smsactivate, not both")
     if smshub_agent:
         return "smshub", registry.smshub_config(smshub_agent, key)
     if upstream:
-        return "upstream", registry.upstream_config(upstream, api_key, max_price)
+        return "upstream", registry.upstream_config(upstream, api_key, max_price, rent=rent)
+    if rent:
+        raise typer.BadParameter("--rent is for an upstream provider (--upstream-smsactivate)")
     return kind, None
 
 
@@ -73,12 +76,21 @@ def create(
     max_price: Annotated[
         str | None, typer.Option(help="Upstream: the most to pay for one number.")
     ] = None,
+    rent: Annotated[
+        bool,
+        typer.Option(
+            "--rent/--no-rent",
+            help="Upstream: clients may rent numbers through it too (its rent actions).",
+        ),
+    ] = False,
     database_url: DbUrl = None,
     json_out: JsonOut = False,
 ) -> None:
     """Create a source and print its token (shown only now)."""
     try:
-        kind, extra = _settings(kind, smshub_agent, key, upstream_smsactivate, api_key, max_price)
+        kind, extra = _settings(
+            kind, smshub_agent, key, upstream_smsactivate, api_key, max_price, rent
+        )
     except ValidationFailed as exc:
         fail(exc.message)
 
@@ -134,13 +146,14 @@ def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
         return
     print_table(
         "sources",
-        ["name", "kind", "state", "numbers", "last seen", "last SMS"],
+        ["name", "kind", "state", "numbers", "rent", "last seen", "last SMS"],
         [
             (
                 r["name"],
                 r["kind"],
                 "disabled" if not r["enabled"] else ("online" if r["online"] else "offline"),
                 r["numbers"],
+                "" if r["rent"] is None else ("on" if r["rent"] else "off"),
                 iso(r["lastSeenAt"]) or "never",
                 iso(r["lastSmsAt"]) or "never",
             )
@@ -213,6 +226,23 @@ def priority(
 
     run(settings_for(database_url), work)
     console.print(f"{name}: priority {value}", highlight=False)
+
+
+@app.command("rent")
+def rent_(
+    name: str,
+    on: Annotated[
+        bool, typer.Option("--on/--off", help="Rent numbers through this provider, or not.")
+    ],
+    database_url: DbUrl = None,
+) -> None:
+    """Let clients rent numbers through an upstream provider when our pool has none."""
+
+    async def work(rt: Runtime) -> None:
+        await source_ops.set_upstream_rent(rt, cli_actor(), name, on)
+
+    run(settings_for(database_url), work)
+    console.print(f"{name}: rent {'on' if on else 'off'}", highlight=False)
 
 
 @app.command("map")

@@ -8,7 +8,7 @@ from otpvirt.models.client import Client, LedgerEntry
 from otpvirt.models.inventory import Number, NumberService, SimulatedSms, Source
 from otpvirt.models.rental import Rental, RentPrice
 from otpvirt.models.security import AuthFailure, RateLimit, WebSession
-from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock
+from otpvirt.models.supply import SmppPart, SupplierOrder, SupplierStock, UpstreamRental
 from otpvirt.models.system import SystemValue
 from otpvirt.models.webhook import WebhookAttempt, WebhookDelivery
 
@@ -39,6 +39,7 @@ __all__ = [
     "SupplierOrder",
     "SupplierStock",
     "SystemValue",
+    "UpstreamRental",
     "WebSession",
     "WebhookAttempt",
     "WebhookDelivery",

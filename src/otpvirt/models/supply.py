@@ -109,3 +109,41 @@ class SmppPart(Base):
     data_coding: Mapped[int] = mapped_column(Integer)
     body: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[int] = mapped_column(Millis)
+
+
+OPEN_UPSTREAM_RENTAL = "state <> 'done'"
+
+
+class UpstreamRental(Base):
+    """A rental we took from an upstream provider (its rent actions) and resold as ours.
+
+    state: open (live: its SMS are pulled at `due_at`) -> done; when our rental ends,
+    an open row is due at once and the worker finishes it at the provider (setRentStatus
+    1). `cancelling`: the provider rented, but we could not record it: cancel it there
+    (setRentStatus 2, a refund to us), retried until it accepts.
+    """
+
+    __tablename__ = "upstream_rentals"
+    __table_args__ = (
+        Index(
+            "ix_upstream_rentals_due",
+            "due_at",
+            sqlite_where=sql_text(OPEN_UPSTREAM_RENTAL),
+            postgresql_where=sql_text(OPEN_UPSTREAM_RENTAL),
+        ),
+        Index("ix_upstream_rentals_external", "source_id", "external_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    # Our rental (NULL for a provider rental we could not record: `cancelling`).
+    rental_id: Mapped[int | None] = mapped_column(ForeignKey("rentals.id"), unique=True)
+    # The provider's rental id.
+    external_id: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[int | None] = mapped_column(Millis)
+    attempts: Mapped[int] = mapped_column(Integer, server_default=sql_text("0"))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(Millis)
+    finished_at: Mapped[int | None] = mapped_column(Millis)

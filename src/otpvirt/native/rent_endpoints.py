@@ -12,13 +12,12 @@ from starlette.responses import Response
 
 from otpvirt.catalogue.snapshot import provider_of
 from otpvirt.clients.service import AuthClient, authenticate
-from otpvirt.clock import now_ms
-from otpvirt.db import in_transaction
 from otpvirt.errors import ValidationFailed
 from otpvirt.money import currency, to_wire
 from otpvirt.native import rent_schemas as s
 from otpvirt.native import schemas as ns
 from otpvirt.native.wire import native, ok, parse, runtime
+from otpvirt.rental import flow
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.web.openapi import body_of
@@ -72,17 +71,9 @@ async def rent_number(request: Request) -> Response:
     else:
         svc = await rt.catalogue.service(req.service)
         code, service_id = svc.code, svc.id
-    rental = await in_transaction(
-        rt.db,
-        rentals.rent,
-        client_id=client.id,
-        cur=client.currency,
-        service_code=code,
-        service_id=service_id,
-        places=await _places(rt, req.detail),
-        hours=req.hours,
-        url=None,
-        now=now_ms(),
+    where = await _places(rt, req.detail)
+    rental = await flow.rent(
+        rt, flow.RentRequest(client.id, client.currency, code, service_id, where, req.hours, None)
     )
     return ok(
         {
@@ -133,9 +124,7 @@ async def prolong_rent(request: Request) -> Response:
     rt = runtime(request)
     req = await parse(request, s.ProlongRentRequest)
     client = await _auth(rt, request, req)
-    rental, amount = await in_transaction(
-        rt.db, rentals.prolong, client.id, req.hours, now=now_ms(), guid=str(req.rentId)
-    )
+    rental, amount = await flow.prolong(rt, client.id, req.hours, guid=str(req.rentId))
     return ok(
         {
             "endDate": s.iso(rental.ends_at),
@@ -152,7 +141,7 @@ async def finish_rent(request: Request) -> Response:
     rt = runtime(request)
     req = await parse(request, s.RentRequest)
     client = await _auth(rt, request, req)
-    await in_transaction(rt.db, rentals.finish, client.id, now=now_ms(), guid=str(req.rentId))
+    await flow.finish(rt, client.id, guid=str(req.rentId))
     return ok({"status": 2, "error": 0})
 
 
@@ -162,7 +151,7 @@ async def cancel_rent(request: Request) -> Response:
     rt = runtime(request)
     req = await parse(request, s.RentRequest)
     client = await _auth(rt, request, req)
-    await in_transaction(rt.db, rentals.cancel, client.id, now=now_ms(), guid=str(req.rentId))
+    await flow.cancel(rt, client.id, guid=str(req.rentId))
     return ok({"status": 2, "error": 0})
 
 

@@ -180,12 +180,16 @@ async def insert(conn: Conn, values: dict[str, object]) -> int:
     return int(rental_id)
 
 
-async def hold_number(conn: Conn, number_id: int, rental_id: int) -> bool:
-    """Mark a free number as rented (False if it was taken meanwhile)."""
+async def hold_number(conn: Conn, number_id: int, rental_id: int, *, pooled: bool = True) -> bool:
+    """Mark a free number as rented (False if it was taken meanwhile).
+
+    `pooled=False`: a supplier's number (never pickable): only not held by anything else.
+    """
     conn.changed(POOL)
+    free = PICKABLE if pooled else "active_activation_id IS NULL AND rental_id IS NULL"
     return bool(
         await conn.execute(
-            f"UPDATE numbers SET rental_id = :r WHERE id = :n AND {PICKABLE}",
+            f"UPDATE numbers SET rental_id = :r WHERE id = :n AND {free}",
             {"r": rental_id, "n": number_id},
         )
     )

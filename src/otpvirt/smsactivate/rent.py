@@ -14,9 +14,9 @@ from typing import Any
 
 from otpvirt.clients.service import AuthClient
 from otpvirt.clock import now_ms
-from otpvirt.db import in_transaction
 from otpvirt.errors import OtpVirtError
 from otpvirt.money import currency, to_wire
+from otpvirt.rental import flow
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
 from otpvirt.smsactivate import places
@@ -159,19 +159,8 @@ async def get_rent_number(rt: Runtime, client: AuthClient, p: s.Params) -> Answe
     code, service_id = await _service(rt, p)
     hours = _hours(p)
     where = await _places(rt, p)
-    rental = await in_transaction(
-        rt.db,
-        rentals.rent,
-        client_id=client.id,
-        cur=client.currency,
-        service_code=code,
-        service_id=service_id,
-        places=where,
-        hours=hours,
-        url=_url(p),
-        now=now_ms(),
-    )
-    return _phone(rental)
+    req = flow.RentRequest(client.id, client.currency, code, service_id, where, hours, _url(p))
+    return _phone(await flow.rent(rt, req))
 
 
 @_guarded
@@ -210,9 +199,9 @@ async def set_rent_status(rt: Runtime, client: AuthClient, p: s.Params) -> Answe
     if status not in ("1", "2"):
         return _error("INCORECT_STATUS")
     if status == "1":
-        await in_transaction(rt.db, rentals.finish, client.id, now=now_ms(), rental_id=rent_id)
+        await flow.finish(rt, client.id, rental_id=rent_id)
     else:
-        await in_transaction(rt.db, rentals.cancel, client.id, now=now_ms(), rental_id=rent_id)
+        await flow.cancel(rt, client.id, rental_id=rent_id)
     return {"status": "success"}
 
 
@@ -234,9 +223,7 @@ async def continue_rent_number(rt: Runtime, client: AuthClient, p: s.Params) -> 
     """Extend a live rental by `rent_time` hours and charge them."""
     rent_id = _rent_id(p)
     hours = _hours(p)
-    rental, _ = await in_transaction(
-        rt.db, rentals.prolong, client.id, hours, now=now_ms(), rental_id=rent_id
-    )
+    rental, _ = await flow.prolong(rt, client.id, hours, rental_id=rent_id)
     return _phone(rental)
 
 

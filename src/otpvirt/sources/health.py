@@ -8,7 +8,7 @@ from typing import Any
 
 from otpvirt.db import Conn
 from otpvirt.sources import repository as repo
-from otpvirt.sources.kinds import DEFAULT_PRIORITY, SUPPLIER_KINDS
+from otpvirt.sources.kinds import DEFAULT_PRIORITY, SUPPLIER_KINDS, UPSTREAM
 from otpvirt.sources.service import set_online
 
 
@@ -27,6 +27,8 @@ class SourceHealth:
     # Only for on-demand suppliers: the order in which they are asked (lower first).
     priority: int | None
     devices: dict[str, Any]
+    # Only for upstream providers: whether clients may rent numbers through it.
+    rent: bool | None = None
 
 
 async def check_health(conn: Conn, now: int) -> int:
@@ -62,6 +64,7 @@ async def list_sources(conn: Conn) -> list[SourceHealth]:
                     config.get("priority", DEFAULT_PRIORITY) if r.kind in SUPPLIER_KINDS else None
                 ),
                 devices=config.get("devices", {}),
+                rent=bool(config.get("rent", False)) if r.kind == UPSTREAM else None,
             )
         )
     return out

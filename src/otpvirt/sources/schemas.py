@@ -23,6 +23,9 @@ class SourceOut(BaseModel):
     heartbeatTimeout: int | None = Field(description="Seconds of silence before offline.")
     priority: int | None = Field(description="On-demand suppliers only: lower is asked first.")
     devices: dict[str, Any] = Field(description="device[/SIM] -> number.")
+    rent: bool | None = Field(
+        default=None, description="Upstream providers only: clients may rent through it."
+    )
 
     @classmethod
     def of(cls, s: SourceHealth) -> SourceOut:
@@ -38,6 +41,7 @@ class SourceOut(BaseModel):
             heartbeatTimeout=s.heartbeat_timeout,
             priority=s.priority,
             devices=s.devices,
+            rent=s.rent,
         )
 
 

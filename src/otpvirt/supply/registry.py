@@ -56,8 +56,11 @@ def smshub_config(agent_url: str, key: str | None) -> dict[str, Any]:
     return {"agentUrl": _url(agent_url, "the agent URL"), "key": _secret(key, "the key")}
 
 
-def upstream_config(base_url: str, api_key: str | None, max_price: str | None) -> dict[str, Any]:
-    """An upstream provider: base URL, API key and the most we pay for one number."""
+def upstream_config(
+    base_url: str, api_key: str | None, max_price: str | None, *, rent: bool = False
+) -> dict[str, Any]:
+    """An upstream provider: base URL, API key, the most we pay for one number, and
+    whether clients may rent numbers through it (its rent actions)."""
     if max_price is None:
         raise ValidationFailed("give --max-price: the most to pay upstream for one number")
     try:
@@ -70,4 +73,5 @@ def upstream_config(base_url: str, api_key: str | None, max_price: str | None) -
         "baseUrl": _url(base_url, "the upstream URL"),
         "apiKey": _secret(api_key, "the API key"),
         "maxPrice": str(limit),
+        "rent": rent,
     }

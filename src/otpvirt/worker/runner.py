@@ -24,6 +24,7 @@ from otpvirt.simulator import service as simulator
 from otpvirt.smpp import service as smpp
 from otpvirt.sources.health import check_health
 from otpvirt.supply import worker as supply
+from otpvirt.upstream import rent_worker as upstream_rentals
 from otpvirt.webhook.dispatcher import DISPATCHER_KEY, Dispatcher, dispatcher_for
 from otpvirt.webhook.dispatcher import TOPIC as WEBHOOK_TOPIC
 
@@ -181,6 +182,7 @@ def default_loops(rt: Runtime) -> list[Loop]:
         Loop("source-health", check_sources, 5.0, 1_000_000),
         Loop("supplier-stock", supply.refresh_stock, 1.0, 1_000_000),
         Loop("supplier-orders", supply.work_orders, 1.0, 50, topic="supplier"),
+        Loop("upstream-rentals", upstream_rentals.work_rentals, 1.0, 50, topic="supplier"),
         Loop("smpp-parts", flush_smpp_parts, 30.0, 50),
         Loop("housekeeping", housekeeping, 60.0, 1_000_000),
         # New SMS ("sms") and finished sends ("webhook") wake it; the poll finds
