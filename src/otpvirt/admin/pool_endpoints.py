@@ -125,10 +125,10 @@ async def set_source_priority(
 @router.put("/sources/{name}/rent")
 async def set_source_rent(
     request: Request, actor: Op, name: str, body: s.RentSwitch
-) -> dict[str, Any]:
+) -> s.SourceRent:
     """Let clients rent numbers through an upstream provider (its rent actions), or not."""
     await source_ops.set_upstream_rent(rt_of(request), actor, name, body.rent)
-    return {"name": name, "rent": body.rent}
+    return s.SourceRent(name=name, rent=body.rent)
 
 
 @router.get("/prices")

@@ -136,6 +136,11 @@ class SourcePriority(BaseModel):
     priority: int
 
 
+class SourceRent(BaseModel):
+    name: str
+    rent: bool
+
+
 class RentPriceOut(BaseModel):
     """An hourly rent price (`service` `full`: any service)."""
 
