@@ -70,8 +70,8 @@ class ActivationSmsOut(BaseModel):
     sender: str
     text: str
     code: str | None
-    receivedAt: int
-    reportedAt: int | None
+    receivedAt: int = Field(description="Epoch milliseconds.")
+    reportedAt: str | None = Field(description="The peer's own receipt time when implausible.")
 
     @classmethod
     def of(cls, s: SmsRow) -> ActivationSmsOut:
