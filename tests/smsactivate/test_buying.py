@@ -70,7 +70,7 @@ async def test_a_country_without_an_id_gets_a_derived_one(
     rt.catalogue.invalidate()
     await factory.price(rt, "kyrgyzstan", "vi", "0.07")
     await factory.numbers(rt, "kyrgyzstan", "megacom", 1)
-    derived = 100_000 + added["id"]
+    derived = 100_000 + added.id
     countries = await jsonof(api, shop.key, "getCountries")
     assert countries[str(derived)]["eng"] == "Kyrgyzstan"
     answer = await token(api, shop.key, "getNumber", service="vi", country=derived)

@@ -70,7 +70,7 @@ async def numbers(
         for i, p in enumerate(phones)
     ]
     report = await inventory.import_numbers(rt.db, snap, rows)
-    assert report.added == count, report.as_dict()
+    assert report.added == count, report
     return [int(p) for p in phones]
 
 

@@ -12,16 +12,17 @@ from otpvirt.admin.audit import Actor
 from otpvirt.admin.client_ops import audited
 from otpvirt.catalogue import aliases
 from otpvirt.catalogue import service as catalogue
+from otpvirt.catalogue.schemas import ProviderAddedOut, ServiceAddedOut
 from otpvirt.db import Conn
 from otpvirt.runtime import Runtime
 
 
-async def add_country(rt: Runtime, actor: Actor, name: str, **kw: Any) -> dict[str, Any]:
+async def add_country(rt: Runtime, actor: Actor, name: str, **kw: Any) -> catalogue.AddedCountry:
     """Add a country (`calling_code`, `title`, `iso2`, `smsactivate_id`)."""
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[catalogue.AddedCountry, Any, Any]:
         out = await catalogue.add_country(conn, name, **kw)
-        return out, None, {**kw, "name": out["name"]}
+        return out, None, {**kw, "name": out.name}
 
     out = await audited(rt, actor, "catalogue.add_country", name.strip().lower(), work)
     rt.catalogue.invalidate()
@@ -30,24 +31,24 @@ async def add_country(rt: Runtime, actor: Actor, name: str, **kw: Any) -> dict[s
 
 async def add_provider(
     rt: Runtime, actor: Actor, country: str, name: str, title: str | None = None
-) -> dict[str, Any]:
+) -> catalogue.AddedProvider:
     """Add an operator to a country."""
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[catalogue.AddedProvider, Any, Any]:
         out = await catalogue.add_provider(conn, country, name, title=title)
-        return out, None, out
+        return out, None, ProviderAddedOut.of(out).model_dump()
 
     out = await audited(rt, actor, "catalogue.add_provider", f"{country}/{name}", work)
     rt.catalogue.invalidate()
     return out
 
 
-async def add_service(rt: Runtime, actor: Actor, code: str, name: str) -> dict[str, Any]:
+async def add_service(rt: Runtime, actor: Actor, code: str, name: str) -> catalogue.AddedService:
     """Add a service."""
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[catalogue.AddedService, Any, Any]:
         out = await catalogue.add_service(conn, code, name)
-        return out, None, out
+        return out, None, ServiceAddedOut.of(out).model_dump()
 
     out = await audited(rt, actor, "catalogue.add_service", code.strip().lower(), work)
     rt.catalogue.invalidate()

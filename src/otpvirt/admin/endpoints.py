@@ -21,6 +21,7 @@ from otpvirt.clients.schemas import BalanceOut, ClientOut, NewClientOut
 from otpvirt.errors import BadCredentials
 from otpvirt.events.subscriptions import subscriptions_of
 from otpvirt.ledger import service as ledger
+from otpvirt.ledger.schemas import LedgerEntryOut
 from otpvirt.observability import stats
 from otpvirt.observability.schemas import OverviewOut
 from otpvirt.webhook import targets
@@ -90,7 +91,7 @@ async def show_client(request: Request, _: Op, client_id: str) -> s.ClientDetail
         activations=data.activations,
         webhook=WebhookOut.of(hook),
         lowBalance=subs.low_balance_text,
-        ledger=entries,
+        ledger=[LedgerEntryOut.of(e) for e in entries],
     )
 
 

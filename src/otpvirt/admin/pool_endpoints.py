@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from fastapi import APIRouter
 from starlette.requests import Request
 
 from otpvirt.activation import supervision as activations
+from otpvirt.activation.schemas import ActivationDetailOut, ActivationOut, ForcedCancelOut
 from otpvirt.admin import catalogue_ops, lease_ops, number_ops, price_ops, source_ops, webhook_ops
 from otpvirt.admin import schemas as s
 from otpvirt.admin.endpoints import Limit, Offset, Op
 from otpvirt.admin.web import AdminRoute, rt_of
 from otpvirt.catalogue import service as catalogue
+from otpvirt.catalogue.schemas import (
+    CatalogueOut,
+    CountryAddedOut,
+    ProviderAddedOut,
+    ServiceAddedOut,
+)
 from otpvirt.clock import parse_iso_ms
 from otpvirt.errors import ValidationFailed
 from otpvirt.inventory import service as inventory
+from otpvirt.inventory.schemas import ImportReportOut, NumberOut
 from otpvirt.pricing import service as pricing
+from otpvirt.pricing.schemas import PriceOut, PriceRemovedOut
 from otpvirt.sms import service as sms
 from otpvirt.sms.schemas import SmsOut
 from otpvirt.sources import health
@@ -31,7 +39,7 @@ router = APIRouter(prefix="/admin/v1", tags=["admin API"], route_class=AdminRout
 
 
 @router.post("/numbers/import")
-async def import_numbers(request: Request, actor: Op) -> dict[str, Any]:
+async def import_numbers(request: Request, actor: Op) -> ImportReportOut:
     """Import a `number,country,provider[,source]` CSV (the raw body, or a multipart `file`)."""
     rt = rt_of(request)
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
@@ -49,7 +57,7 @@ async def import_numbers(request: Request, actor: Op) -> dict[str, Any]:
         raise ValidationFailed(f"the CSV is larger than {MAX_CSV_BYTES} bytes")
     text = io.StringIO(raw.decode("utf-8-sig", errors="replace"), newline="")
     report = await number_ops.import_numbers(rt, actor, inventory.read_csv(text), filename=name)
-    return report.as_dict()
+    return ImportReportOut.of(report)
 
 
 @router.get("/numbers")
@@ -61,26 +69,27 @@ async def list_numbers(
     state: str | None = None,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> list[dict[str, Any]]:
+) -> list[NumberOut]:
     """Numbers with their state: free, leased, rented, disabled or offline."""
     async with rt_of(request).db.read() as conn:
-        return await inventory.list_numbers(
+        found = await inventory.list_numbers(
             conn, country=country, provider=provider, state=state, limit=limit, offset=offset
         )
+    return [NumberOut.of(n) for n in found]
 
 
 @router.post("/numbers/{number}/disable")
-async def disable_number(request: Request, actor: Op, number: str) -> dict[str, Any]:
+async def disable_number(request: Request, actor: Op, number: str) -> s.NumberEnabled:
     """Take a number out of the pool."""
     await number_ops.set_number_enabled(rt_of(request), actor, number, False)
-    return {"number": inventory.normalize_phone(number), "enabled": False}
+    return s.NumberEnabled(number=inventory.normalize_phone(number), enabled=False)
 
 
 @router.post("/numbers/{number}/enable")
-async def enable_number(request: Request, actor: Op, number: str) -> dict[str, Any]:
+async def enable_number(request: Request, actor: Op, number: str) -> s.NumberEnabled:
     """Put a number back into the pool."""
     await number_ops.set_number_enabled(rt_of(request), actor, number, True)
-    return {"number": inventory.normalize_phone(number), "enabled": True}
+    return s.NumberEnabled(number=inventory.normalize_phone(number), enabled=True)
 
 
 @router.get("/sources")
@@ -91,72 +100,73 @@ async def list_sources(request: Request, _: Op) -> list[SourceOut]:
 
 
 @router.post("/sources/{name}/disable")
-async def disable_source(request: Request, actor: Op, name: str) -> dict[str, Any]:
+async def disable_source(request: Request, actor: Op, name: str) -> s.SourceEnabled:
     """Refuse a source's SMS and rest its numbers."""
     await source_ops.set_source_enabled(rt_of(request), actor, name, False)
-    return {"name": name, "enabled": False}
+    return s.SourceEnabled(name=name, enabled=False)
 
 
 @router.post("/sources/{name}/enable")
-async def enable_source(request: Request, actor: Op, name: str) -> dict[str, Any]:
+async def enable_source(request: Request, actor: Op, name: str) -> s.SourceEnabled:
     """Accept a source again."""
     await source_ops.set_source_enabled(rt_of(request), actor, name, True)
-    return {"name": name, "enabled": True}
+    return s.SourceEnabled(name=name, enabled=True)
 
 
 @router.put("/sources/{name}/priority")
 async def set_source_priority(
     request: Request, actor: Op, name: str, body: s.Priority
-) -> dict[str, Any]:
+) -> s.SourcePriority:
     """Set the order in which an on-demand supplier is asked (lower first)."""
     await source_ops.set_supplier_priority(rt_of(request), actor, name, body.priority)
-    return {"name": name, "priority": body.priority}
+    return s.SourcePriority(name=name, priority=body.priority)
 
 
 @router.put("/sources/{name}/rent")
 async def set_source_rent(
     request: Request, actor: Op, name: str, body: s.RentSwitch
-) -> dict[str, Any]:
+) -> s.SourceRent:
     """Let clients rent numbers through an upstream provider (its rent actions), or not."""
     await source_ops.set_upstream_rent(rt_of(request), actor, name, body.rent)
-    return {"name": name, "rent": body.rent}
+    return s.SourceRent(name=name, rent=body.rent)
 
 
 @router.get("/prices")
-async def list_prices(request: Request, _: Op, currency: str | None = None) -> Any:
+async def list_prices(request: Request, _: Op, currency: str | None = None) -> list[PriceOut]:
     """Every price."""
     async with rt_of(request).db.read() as conn:
-        return await pricing.list_prices(conn, currency_code=currency)
+        return [PriceOut.of(p) for p in await pricing.list_prices(conn, currency_code=currency)]
 
 
 @router.put("/prices")
-async def set_price(request: Request, actor: Op, body: s.Price) -> dict[str, Any]:
+async def set_price(request: Request, actor: Op, body: s.Price) -> PriceOut:
     """Set the price of a service in a country."""
-    return await price_ops.set_price(
+    out = await price_ops.set_price(
         rt_of(request), actor, body.country, body.service, body.price, body.currency, free=body.free
     )
+    return PriceOut.of(out)
 
 
 @router.delete("/prices/{country}/{service}")
 async def remove_price(
     request: Request, actor: Op, country: str, service: str, currency: str = "USD"
-) -> dict[str, Any]:
+) -> PriceRemovedOut:
     """Stop offering a service in a country."""
     removed = await price_ops.remove_price(rt_of(request), actor, country, service, currency)
-    return {"removed": removed}
+    return PriceRemovedOut(removed=removed)
 
 
 @router.get("/catalogue")
-async def show_catalogue(request: Request, _: Op) -> dict[str, Any]:
+async def show_catalogue(request: Request, _: Op) -> CatalogueOut:
     """Countries with operators, and services."""
     async with rt_of(request).db.read() as conn:
-        return await catalogue.list_catalogue(conn)
+        return CatalogueOut.of(await catalogue.list_catalogue(conn))
 
 
 @router.post("/catalogue/countries", status_code=201)
-async def add_country(request: Request, actor: Op, body: s.NewCountry) -> dict[str, Any]:
+async def add_country(request: Request, actor: Op, body: s.NewCountry) -> CountryAddedOut:
     """Add a country."""
-    return await catalogue_ops.add_country(
+    out = await catalogue_ops.add_country(
         rt_of(request),
         actor,
         body.name,
@@ -165,20 +175,23 @@ async def add_country(request: Request, actor: Op, body: s.NewCountry) -> dict[s
         iso2=body.iso2,
         smsactivate_id=body.smsactivateId,
     )
+    return CountryAddedOut.of(out)
 
 
 @router.post("/catalogue/providers", status_code=201)
-async def add_provider(request: Request, actor: Op, body: s.NewProvider) -> dict[str, Any]:
+async def add_provider(request: Request, actor: Op, body: s.NewProvider) -> ProviderAddedOut:
     """Add an operator to a country."""
-    return await catalogue_ops.add_provider(
+    out = await catalogue_ops.add_provider(
         rt_of(request), actor, body.country, body.name, body.title
     )
+    return ProviderAddedOut.of(out)
 
 
 @router.post("/catalogue/services", status_code=201)
-async def add_service(request: Request, actor: Op, body: s.NewService) -> dict[str, Any]:
+async def add_service(request: Request, actor: Op, body: s.NewService) -> ServiceAddedOut:
     """Add a service."""
-    return await catalogue_ops.add_service(rt_of(request), actor, body.code, body.name)
+    out = await catalogue_ops.add_service(rt_of(request), actor, body.code, body.name)
+    return ServiceAddedOut.of(out)
 
 
 @router.get("/activations")
@@ -193,10 +206,10 @@ async def list_activations(
     live: bool = False,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> list[dict[str, Any]]:
+) -> list[ActivationOut]:
     """Activations, newest first."""
     async with rt_of(request).db.read() as conn:
-        return await activations.list_activations(
+        found = await activations.list_activations(
             conn,
             client_id=client,
             state=state,
@@ -207,19 +220,21 @@ async def list_activations(
             limit=limit,
             offset=offset,
         )
+    return [ActivationOut.of(r) for r in found]
 
 
 @router.get("/activations/{activation_id}")
-async def show_activation(request: Request, _: Op, activation_id: str) -> dict[str, Any]:
+async def show_activation(request: Request, _: Op, activation_id: str) -> ActivationDetailOut:
     """One activation with its SMS, ledger entries and webhook attempts."""
     async with rt_of(request).db.read() as conn:
-        return await activations.get_activation(conn, activation_id)
+        found = await activations.get_activation(conn, activation_id)
+    return ActivationDetailOut.of_detail(found)
 
 
 @router.post("/activations/{activation_id}/cancel")
-async def cancel_activation(request: Request, actor: Op, activation_id: str) -> dict[str, Any]:
+async def cancel_activation(request: Request, actor: Op, activation_id: str) -> ForcedCancelOut:
     """Cancel a waiting activation of any client and refund it."""
-    return await lease_ops.force_cancel(rt_of(request), actor, activation_id)
+    return ForcedCancelOut.of(await lease_ops.force_cancel(rt_of(request), actor, activation_id))
 
 
 @router.get("/sms")

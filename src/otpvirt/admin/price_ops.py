@@ -11,13 +11,15 @@ from otpvirt.admin.audit import Actor
 from otpvirt.admin.client_ops import audited
 from otpvirt.db import Conn
 from otpvirt.pricing import service as pricing
+from otpvirt.pricing.repository import ListedPrice
+from otpvirt.pricing.schemas import PriceOut
 from otpvirt.runtime import Runtime
 
 
 async def _price(conn: Conn, country: str, service: str, cur: str) -> str | None:
     for row in await pricing.list_prices(conn, currency_code=cur):
-        if row["country"] == country.strip().lower() and row["service"] == service.strip().lower():
-            return str(row["price"])
+        if row.country == country.strip().lower() and row.service == service.strip().lower():
+            return PriceOut.of(row).price
     return None
 
 
@@ -30,13 +32,13 @@ async def set_price(
     currency_code: str = "USD",
     *,
     free: bool = False,
-) -> dict[str, Any]:
+) -> ListedPrice:
     """Set the price of a service in a country (a price of 0 only with `free`)."""
 
-    async def work(conn: Conn) -> tuple[dict[str, Any], Any, Any]:
+    async def work(conn: Conn) -> tuple[ListedPrice, Any, Any]:
         before = await _price(conn, country, service, currency_code)
         out = await pricing.set_price(conn, country, service, price, currency_code, free=free)
-        return out, {"price": before}, {"price": out["price"], "currency": out["currency"]}
+        return out, {"price": before}, {"price": PriceOut.of(out).price, "currency": out.currency}
 
     out = await audited(rt, actor, "price.set", f"{country}/{service}", work)
     rt.catalogue.invalidate()

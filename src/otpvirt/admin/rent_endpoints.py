@@ -9,6 +9,7 @@ from starlette.requests import Request
 
 from otpvirt.admin import rent_ops
 from otpvirt.admin.endpoints import Limit, Op
+from otpvirt.admin.schemas import RentPriceOut, RentPriceSet
 from otpvirt.admin.web import AdminRoute, rt_of
 from otpvirt.rental import service as rentals
 from otpvirt.rental.schemas import RentalOut, RentPriceIn
@@ -44,7 +45,7 @@ async def finish_rental(request: Request, actor: Op, rental_id: int) -> RentalOu
     return RentalOut.of(await rent_ops.finish_rental(rt_of(request), actor, rental_id))
 
 
-@router.get("/rent-prices")
+@router.get("/rent-prices", response_model=list[RentPriceOut])
 async def list_rent_prices(request: Request, _: Op, currency: str | None = None) -> Any:
     """Every hourly rent price."""
     rt = rt_of(request)
@@ -63,7 +64,7 @@ async def list_rent_prices(request: Request, _: Op, currency: str | None = None)
     ]
 
 
-@router.put("/rent-prices")
+@router.put("/rent-prices", response_model=RentPriceSet)
 async def set_rent_price(request: Request, actor: Op, body: RentPriceIn) -> dict[str, Any]:
     """Set the hourly rent price of a service (`full` = any service) in a country."""
     return await rent_ops.set_rent_price(

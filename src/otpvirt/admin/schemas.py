@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from otpvirt.admin.audit import Entry
 from otpvirt.admin.repository import TokenRow, UserRow
 from otpvirt.clients.schemas import ClientOut
+from otpvirt.ledger.schemas import LedgerEntryOut
 from otpvirt.webhook.schemas import WebhookOut
 
 
@@ -105,7 +106,7 @@ class ClientDetailOut(ClientOut):
     lowBalance: str | None = Field(
         None, description="balance.low fires when the balance falls below this; null: off."
     )
-    ledger: list[dict[str, Any]]
+    ledger: list[LedgerEntryOut]
 
 
 class ClientEnabled(BaseModel):
@@ -121,6 +122,44 @@ class ClientPassword(BaseModel):
 class ClientApiKey(BaseModel):
     clientId: str
     apiKey: str = Field(description="Shown only in this answer.")
+
+
+class NumberEnabled(BaseModel):
+    number: int
+    enabled: bool
+
+
+class SourceEnabled(BaseModel):
+    name: str
+    enabled: bool
+
+
+class SourcePriority(BaseModel):
+    name: str
+    priority: int
+
+
+class SourceRent(BaseModel):
+    name: str
+    rent: bool
+
+
+class RentPriceOut(BaseModel):
+    """An hourly rent price (`service` `full`: any service)."""
+
+    country: str
+    service: str
+    perHourMinor: int = Field(description="Minor units of the currency per hour.")
+    currency: str
+
+
+class RentPriceSet(BaseModel):
+    """An hourly rent price just set."""
+
+    country: str
+    service: str
+    perHour: str = Field(description="Decimal string per hour.")
+    currency: str
 
 
 class AuditEntryOut(BaseModel):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from otpvirt.catalogue import repository as repo
+from otpvirt.catalogue.repository import CountryRow, ServiceRow
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, ValidationFailed
 
@@ -13,6 +14,49 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
 # sms-activate's own ids are small; ids from here up are derived for countries
 # without one (see otpvirt.smsactivate.places), so they are not assignable.
 MAX_SMSACTIVATE_ID = 99_999
+
+
+@dataclass(frozen=True, slots=True)
+class AddedCountry:
+    """A country just added."""
+
+    id: int
+    name: str
+    calling_code: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddedProvider:
+    """An operator just added to a country."""
+
+    id: int
+    country: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddedService:
+    """A service just added."""
+
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    """A country of the catalogue with the names of its operators."""
+
+    country: CountryRow
+    providers: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Every country (with its operators) and every service."""
+
+    countries: list[CountryEntry]
+    services: list[ServiceRow]
 
 
 def check_smsactivate_id(value: int | None) -> None:
@@ -41,7 +85,7 @@ async def add_country(
     title: str | None = None,
     iso2: str | None = None,
     smsactivate_id: int | None = None,
-) -> dict[str, Any]:
+) -> AddedCountry:
     """Add a country; its clients' name for it is `name`."""
     name = clean_name(name, "country name")
     if not 1 <= calling_code <= 9999:
@@ -62,7 +106,7 @@ async def add_country(
         raise Conflict(
             f"country {name!r} (or sms-activate id {smsactivate_id}) already exists"
         ) from None
-    return {"id": new_id, "name": name, "callingCode": calling_code}
+    return AddedCountry(new_id, name, calling_code)
 
 
 async def set_smsactivate_id(conn: Conn, country: str, smsactivate_id: int | None) -> None:
@@ -78,7 +122,7 @@ async def set_smsactivate_id(conn: Conn, country: str, smsactivate_id: int | Non
 
 async def add_provider(
     conn: Conn, country: str, name: str, *, title: str | None = None
-) -> dict[str, Any]:
+) -> AddedProvider:
     """Add an operator to a country."""
     name = clean_name(name, "provider name")
     country_id = await repo.country_id(conn, country.strip().lower())
@@ -88,10 +132,10 @@ async def add_provider(
         pid = await repo.insert_provider(conn, country_id, name, title or name)
     except IntegrityError:
         raise Conflict(f"provider {name!r} already exists in {country}") from None
-    return {"id": pid, "country": country.strip().lower(), "name": name}
+    return AddedProvider(pid, country.strip().lower(), name)
 
 
-async def add_service(conn: Conn, code: str, name: str) -> dict[str, Any]:
+async def add_service(conn: Conn, code: str, name: str) -> AddedService:
     """Add a service (code as clients send it, e.g. `vi`, and a display name)."""
     code = clean_name(code, "service code", max_len=36)
     if len(code) < 2:
@@ -102,29 +146,13 @@ async def add_service(conn: Conn, code: str, name: str) -> dict[str, Any]:
         sid = await repo.insert_service(conn, code, name.strip())
     except IntegrityError:
         raise Conflict(f"service {code!r} already exists") from None
-    return {"id": sid, "code": code, "name": name.strip()}
+    return AddedService(sid, code, name.strip())
 
 
-async def list_catalogue(conn: Conn) -> dict[str, Any]:
-    """Countries with their operators, and services, as plain data."""
-    countries: list[dict[str, Any]] = [
-        {
-            "id": r.id,
-            "name": r.name,
-            "title": r.title,
-            "callingCode": r.calling_code,
-            "iso2": r.iso2,
-            "smsactivateId": r.smsactivate_id,
-            "enabled": bool(r.enabled),
-            "providers": [],
-        }
-        for r in await repo.countries(conn)
-    ]
-    by_id = {c["id"]: c for c in countries}
+async def list_catalogue(conn: Conn) -> Catalogue:
+    """Countries with their operators, and services."""
+    providers: dict[int, list[str]] = {}
     for p in await repo.providers(conn):
-        by_id[p.country_id]["providers"].append(p.name)
-    services = [
-        {"id": r.id, "code": r.code, "name": r.name, "enabled": bool(r.enabled)}
-        for r in await repo.services(conn)
-    ]
-    return {"countries": countries, "services": services}
+        providers.setdefault(p.country_id, []).append(p.name)
+    countries = [CountryEntry(r, providers.get(r.id, [])) for r in await repo.countries(conn)]
+    return Catalogue(countries, await repo.services(conn))

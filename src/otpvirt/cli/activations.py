@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from otpvirt.activation import supervision as operator
+from otpvirt.activation.repositories.views import OperatorRow
+from otpvirt.activation.schemas import ForcedCancelOut, activation_detail_json, activation_json
 from otpvirt.admin import lease_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
@@ -31,7 +33,7 @@ def list_(
 ) -> None:
     """List activations, newest first."""
 
-    async def work(rt: Runtime) -> list[dict[str, Any]]:
+    async def work(rt: Runtime) -> list[OperatorRow]:
         async with rt.db.read() as conn:
             return await operator.list_activations(
                 conn,
@@ -45,7 +47,7 @@ def list_(
                 offset=offset,
             )
 
-    rows = run(settings_for(database_url), work)
+    rows = [activation_json(r) for r in run(settings_for(database_url), work)]
     if json_out:
         print_json(rows)
         return
@@ -73,11 +75,11 @@ def list_(
 def show(activation_id: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     """One activation with its SMS, ledger entries and webhook deliveries."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> operator.ActivationDetail:
         async with rt.db.read() as conn:
             return await operator.get_activation(conn, activation_id)
 
-    data = run(settings_for(database_url), work)
+    data = activation_detail_json(run(settings_for(database_url), work))
     if json_out:
         print_json(data)
         return
@@ -100,10 +102,10 @@ def show(activation_id: str, database_url: DbUrl = None, json_out: JsonOut = Fal
 def cancel(activation_id: str, database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     """Cancel a client's waiting activation and refund it (not once an SMS came)."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> operator.ForcedCancel:
         return await lease_ops.force_cancel(rt, cli_actor(), activation_id)
 
-    out = run(settings_for(database_url), work)
+    out = ForcedCancelOut.of(run(settings_for(database_url), work)).model_dump()
     if json_out:
         print_json(out)
     else:

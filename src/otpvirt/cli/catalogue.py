@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from otpvirt.admin import catalogue_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.catalogue import aliases, service
+from otpvirt.catalogue.schemas import (
+    CountryAddedOut,
+    ProviderAddedOut,
+    ServiceAddedOut,
+    catalogue_json,
+)
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.runtime import Runtime
 
@@ -19,11 +25,11 @@ app = typer.Typer(help="Countries, operators (providers) and services.", no_args
 def list_(database_url: DbUrl = None, json_out: JsonOut = False) -> None:
     """List countries with their operators, and services."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> service.Catalogue:
         async with rt.db.read() as conn:
             return await service.list_catalogue(conn)
 
-    data = run(settings_for(database_url), work)
+    data = catalogue_json(run(settings_for(database_url), work))
     if json_out:
         print_json(data)
         return
@@ -53,7 +59,7 @@ def add_country(
 ) -> None:
     """Add a country."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> service.AddedCountry:
         return await catalogue_ops.add_country(
             rt,
             cli_actor(),
@@ -65,7 +71,9 @@ def add_country(
         )
 
     out = run(settings_for(database_url), work)
-    print_json(out) if json_out else console.print(f"added country {out['name']}")
+    print_json(CountryAddedOut.of(out).model_dump()) if json_out else console.print(
+        f"added country {out.name}"
+    )
 
 
 @app.command("set-smsactivate-id")
@@ -97,12 +105,12 @@ def add_provider(
 ) -> None:
     """Add an operator (provider) to a country."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> service.AddedProvider:
         return await catalogue_ops.add_provider(rt, cli_actor(), country, name, title=title)
 
     out = run(settings_for(database_url), work)
-    print_json(out) if json_out else console.print(
-        f"added provider {out['name']} to {out['country']}"
+    print_json(ProviderAddedOut.of(out).model_dump()) if json_out else console.print(
+        f"added provider {out.name} to {out.country}"
     )
 
 
@@ -115,11 +123,14 @@ def add_service(
 ) -> None:
     """Add a service."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> service.AddedService:
         return await catalogue_ops.add_service(rt, cli_actor(), code, name)
 
     out = run(settings_for(database_url), work)
-    print_json(out) if json_out else console.print(f"added service {out['code']} ({out['name']})")
+    print_json(ServiceAddedOut.of(out).model_dump()) if json_out else console.print(
+        f"added service {out.code} ({out.name})"
+    )
+
 
 
 @app.command("alias")

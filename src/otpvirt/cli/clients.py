@@ -24,6 +24,7 @@ from otpvirt.clients.schemas import BalanceOut, client_detail_json, client_json
 from otpvirt.clock import iso
 from otpvirt.events.subscriptions import subscriptions_of
 from otpvirt.ledger import service as ledger
+from otpvirt.ledger.schemas import ledger_entry_json
 from otpvirt.runtime import Runtime
 from otpvirt.webhook import targets
 from otpvirt.webhook.schemas import SecretRotated, WebhookSet
@@ -119,7 +120,8 @@ def show(
             data = client_detail_json(detail)
             data["webhook"] = {"url": hook.url, "format": hook.format, "events": hook.events}
             data["lowBalance"] = (await subscriptions_of(conn, client_id)).low_balance_text
-            data["ledger"] = await ledger.entries(conn, detail.client.id, limit=entries)
+            found = await ledger.entries(conn, detail.client.id, limit=entries)
+            data["ledger"] = [ledger_entry_json(e) for e in found]
             return data
 
     data = run(settings_for(database_url), work)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -12,6 +12,7 @@ from otpvirt.admin import number_ops
 from otpvirt.admin.audit import cli_actor
 from otpvirt.cli.common import DbUrl, JsonOut, console, print_json, print_table, run, settings_for
 from otpvirt.inventory import service
+from otpvirt.inventory.schemas import import_report_json, number_json
 from otpvirt.runtime import Runtime
 
 app = typer.Typer(help="The pool of phone numbers.", no_args_is_help=True)
@@ -59,7 +60,7 @@ def import_(
 
     report = run(settings_for(database_url), work)
     if json_out:
-        print_json(report.as_dict())
+        print_json(import_report_json(report))
         return
     console.print(
         f"added {report.added}, skipped {len(report.skipped)}, invalid {len(report.invalid)}",
@@ -86,13 +87,13 @@ def list_(
 ) -> None:
     """List numbers with their state and how often they received an SMS."""
 
-    async def work(rt: Runtime) -> list[dict[str, Any]]:
+    async def work(rt: Runtime) -> list[service.PoolNumber]:
         async with rt.db.read() as conn:
             return await service.list_numbers(
                 conn, country=country, provider=provider, state=state, limit=limit, offset=offset
             )
 
-    rows = run(settings_for(database_url), work)
+    rows = [number_json(n) for n in run(settings_for(database_url), work)]
     if json_out:
         print_json(rows)
         return

@@ -20,6 +20,8 @@ from otpvirt.cli.common import (
     settings_for,
 )
 from otpvirt.pricing import service
+from otpvirt.pricing.repository import ListedPrice
+from otpvirt.pricing.schemas import price_json
 from otpvirt.runtime import Runtime
 
 app = typer.Typer(help="What each service costs in each country.", no_args_is_help=True)
@@ -38,12 +40,12 @@ def set_(
 ) -> None:
     """Set the price of SERVICE in COUNTRY (e.g. `prices set tajikistan vi 0.05`)."""
 
-    async def work(rt: Runtime) -> dict[str, Any]:
+    async def work(rt: Runtime) -> ListedPrice:
         return await price_ops.set_price(
             rt, cli_actor(), country, service_code, price, currency, free=free
         )
 
-    out = run(settings_for(database_url), work)
+    out = price_json(run(settings_for(database_url), work))
     if json_out:
         print_json(out)
     else:
@@ -126,11 +128,11 @@ def list_(
 ) -> None:
     """List every price."""
 
-    async def work(rt: Runtime) -> list[dict[str, Any]]:
+    async def work(rt: Runtime) -> list[ListedPrice]:
         async with rt.db.read() as conn:
             return await service.list_prices(conn, currency_code=currency)
 
-    rows = run(settings_for(database_url), work)
+    rows = [price_json(p) for p in run(settings_for(database_url), work)]
     if json_out:
         print_json(rows)
     else:

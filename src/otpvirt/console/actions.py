@@ -26,6 +26,7 @@ from otpvirt.admin import (
 from otpvirt.console.auth import ConsoleUser, console_user
 from otpvirt.errors import OtpVirtError, ValidationFailed
 from otpvirt.inventory import service as inventory
+from otpvirt.inventory.schemas import import_report_json
 from otpvirt.ledger import service as ledger
 from otpvirt.web.pages import redirect, render, rt_of
 
@@ -182,7 +183,7 @@ async def import_numbers(request: Request, user: User, file: UploadFile) -> Resp
         report = await number_ops.import_numbers(
             rt_of(request), user.actor, inventory.read_csv(text), filename=file.filename
         )
-        ctx["report"] = report.as_dict()
+        ctx["report"] = import_report_json(report)
     except OtpVirtError as exc:
         ctx["error"] = exc.message
     return await render(request, "console/_import_report.html", ctx)

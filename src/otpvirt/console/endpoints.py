@@ -10,9 +10,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from otpvirt.activation import supervision as activations
+from otpvirt.activation.schemas import activation_detail_json, activation_json
 from otpvirt.admin import audit
 from otpvirt.admin.schemas import audit_json
 from otpvirt.catalogue import service as catalogue
+from otpvirt.catalogue.schemas import catalogue_json
 from otpvirt.clients import service as clients
 from otpvirt.clients.schemas import client_detail_json, client_json
 from otpvirt.console import charts, client_settings
@@ -20,9 +22,13 @@ from otpvirt.console.auth import ConsoleUser, console_user
 from otpvirt.console.rentals import rent_price_rows
 from otpvirt.history.rates import success_rates
 from otpvirt.inventory import service as inventory
+from otpvirt.inventory.schemas import number_json
 from otpvirt.ledger import service as ledger
+from otpvirt.ledger.schemas import ledger_entry_json
+from otpvirt.money import currency
 from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
+from otpvirt.pricing.schemas import price_json
 from otpvirt.sms import service as sms
 from otpvirt.sms.schemas import sms_json
 from otpvirt.sources import health
@@ -104,9 +110,12 @@ async def client_page(request: Request, user: User, client_id: str) -> Response:
     async with rt_of(request).db.read() as conn:
         data = await clients.get_client(conn, client_id)
         hook = WebhookOut.of(await targets.get_webhook(conn, client_id))
-        entries = await ledger.entries(conn, data.client.id, limit=30)
-        leases = await activations.list_activations(conn, client_id=client_id, limit=20)
+        entries = [
+            ledger_entry_json(e) for e in await ledger.entries(conn, data.client.id, limit=30)
+        ]
+        found = await activations.list_activations(conn, client_id=client_id, limit=20)
         settings = await client_settings.shown(conn, client_id)
+    leases = [activation_json(r) for r in found]
     c = client_detail_json(data)
     return await page(
         request,
@@ -133,7 +142,7 @@ async def numbers_page(
     """The pool with filters, and the CSV import."""
     limit, offset = page_args(page_no, 100)
     async with rt_of(request).db.read() as conn:
-        rows = await inventory.list_numbers(
+        found = await inventory.list_numbers(
             conn,
             country=country or None,
             provider=provider or None,
@@ -141,7 +150,8 @@ async def numbers_page(
             limit=limit,
             offset=offset,
         )
-        cat = await catalogue.list_catalogue(conn)
+        cat = catalogue_json(await catalogue.list_catalogue(conn))
+    rows = [number_json(n) for n in found]
     return await page(
         request,
         user,
@@ -168,8 +178,8 @@ async def sources_page(request: Request, user: User) -> Response:
 async def prices_page(request: Request, user: User) -> Response:
     """The price list, the success rate of each service per country, and the catalogue."""
     async with rt_of(request).db.read() as conn:
-        rows = await pricing.list_prices(conn)
-        cat = await catalogue.list_catalogue(conn)
+        rows = [price_json(p) for p in await pricing.list_prices(conn)]
+        cat = catalogue_json(await catalogue.list_catalogue(conn))
         rent = await rent_price_rows(rt_of(request), conn)
     rates = await success_rates(rt_of(request))
     return await page(
@@ -198,9 +208,10 @@ async def activations_table(
 
 async def _activations_ctx(request: Request, state: str, client: str, live: bool) -> dict[str, Any]:
     async with rt_of(request).db.read() as conn:
-        rows = await activations.list_activations(
+        found = await activations.list_activations(
             conn, state=state or None, client_id=client or None, live=live, limit=100
         )
+    rows = [activation_json(r) for r in found]
     return {"rows": rows, "state": state, "client": client, "live": live}
 
 
@@ -208,7 +219,7 @@ async def _activations_ctx(request: Request, state: str, client: str, live: bool
 async def activation_page(request: Request, user: User, guid: str) -> Response:
     """One lease with its SMS, ledger entries and webhook attempts."""
     async with rt_of(request).db.read() as conn:
-        a = await activations.get_activation(conn, guid)
+        a = activation_detail_json(await activations.get_activation(conn, guid))
     return await page(request, user, "activation.html", "activations", a=a)
 
 

@@ -14,7 +14,7 @@ from otpvirt.clock import now_ms
 from otpvirt.db import DatabaseUnavailable, in_transaction
 from otpvirt.errors import OtpVirtError, ValidationFailed
 from otpvirt.gateway import android, jasmin
-from otpvirt.gateway.schemas import MAX_BATCH, GatewayResponse, GatewaySms, as_items
+from otpvirt.gateway.schemas import MAX_BATCH, GatewayResponse, GatewaySms, ItemResult, as_items
 from otpvirt.gateway.service import ingest_item
 from otpvirt.runtime import Runtime
 from otpvirt.sms.service import ingest
@@ -54,7 +54,11 @@ async def _ingest_all(rt: Runtime, source: sources.SourceInfo, raw: list[Any]) -
     results = []
     for i, item in enumerate(raw):
         outcome = await ingest_item(rt.db, source, item, window_ms=window)
-        results.append(outcome.as_dict(i))
+        if outcome.error is not None:
+            results.append(ItemResult.rejected(i, outcome.error).as_json())
+        else:
+            assert outcome.result is not None
+            results.append(ItemResult.stored(i, outcome.status, outcome.result).as_json())
     if any(r["status"] == "accepted" and r.get("routed") for r in results):
         rt.notify("sms")
     tally = {

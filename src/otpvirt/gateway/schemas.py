@@ -6,6 +6,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from otpvirt.errors import OtpVirtError
+from otpvirt.sms.service import IngestResult
+
 MAX_BATCH = 1000
 
 
@@ -57,6 +60,22 @@ class ItemResult(BaseModel):
     routed: bool | None = Field(default=None, description="Delivered to a live lease")
     reason: str | None = None
     message: str | None = None
+
+    @classmethod
+    def stored(cls, index: int, status: str, r: IngestResult) -> ItemResult:
+        """An SMS accepted (or recognised as a duplicate)."""
+        return cls(
+            index=index, status=status, smsId=r.sms_id or None, routed=r.activation_id is not None
+        )
+
+    @classmethod
+    def rejected(cls, index: int, error: OtpVirtError) -> ItemResult:
+        """An SMS refused, with the error's reason and message."""
+        return cls(index=index, status="rejected", reason=error.reason, message=error.message)
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain JSON data: the fields of its kind (an accepted SMS has no reason)."""
+        return self.model_dump(exclude_unset=True)
 
 
 class GatewayResponse(BaseModel):

@@ -25,23 +25,6 @@ class Outcome:
     result: IngestResult | None = None
     error: OtpVirtError | None = None
 
-    def as_dict(self, index: int) -> dict[str, Any]:
-        """The per-item answer of the gateway API."""
-        if self.error is not None:
-            return {
-                "index": index,
-                "status": "rejected",
-                "reason": self.error.reason,
-                "message": self.error.message,
-            }
-        assert self.result is not None
-        return {
-            "index": index,
-            "status": self.status,
-            "smsId": self.result.sms_id or None,
-            "routed": self.result.activation_id is not None,
-        }
-
 
 def _epoch_ms(n: int) -> int:
     # Seconds and milliseconds are both in use; 10**11 s is in the year 5138.

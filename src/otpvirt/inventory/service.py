@@ -6,7 +6,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
 
 from otpvirt.catalogue.snapshot import Snapshot
 from otpvirt.clock import now_ms
@@ -39,13 +39,24 @@ class ImportReport:
     skipped: list[tuple[int, str]] = field(default_factory=list)
     invalid: list[tuple[int, str]] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data for --json and the admin API."""
-        return {
-            "added": self.added,
-            "skipped": [{"line": n, "reason": r} for n, r in sorted(self.skipped)],
-            "invalid": [{"line": n, "reason": r} for n, r in sorted(self.invalid)],
-        }
+
+@dataclass(frozen=True, slots=True)
+class PoolNumber:
+    """A number of the pool with where it stands and how it has done."""
+
+    number: int
+    country: str
+    provider: str
+    source: str | None
+    state: str  # free, leased, rented, disabled or offline
+    leases: int
+    leases_with_sms: int
+    last_sms_at: int | None
+
+    @property
+    def success_rate(self) -> float | None:
+        """The share of its leases that received an SMS (None before the first lease)."""
+        return round(self.leases_with_sms / self.leases, 3) if self.leases else None
 
 
 def read_csv(handle: TextIO) -> Iterator[tuple[int, dict[str, str]]]:
@@ -149,7 +160,7 @@ async def list_numbers(
     state: str | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[PoolNumber]:
     """Numbers with where they stand: free, leased, rented, disabled or offline."""
     if state and state not in numbers.STATES:
         raise ValidationFailed(f"state must be one of {', '.join(numbers.STATES)}")
@@ -161,34 +172,31 @@ async def list_numbers(
         limit=limit,
         offset=offset,
     )
-    out = []
-    for r in rows:
-        if not r.enabled:
-            st = "disabled"
-        elif r.active_activation_id is not None:
-            st = "leased"
-        elif r.rental_id is not None:
-            st = "rented"
-        elif not r.source_online:
-            st = "offline"
-        else:
-            st = "free"
-        out.append(
-            {
-                "number": int(r.phone),
-                "country": r.country,
-                "provider": r.provider,
-                "source": r.source,
-                "state": st,
-                "leases": r.lease_count,
-                "leasesWithSms": r.sms_lease_count,
-                "successRate": round(r.sms_lease_count / r.lease_count, 3)
-                if r.lease_count
-                else None,
-                "lastSmsAt": r.last_sms_at,
-            }
+    return [
+        PoolNumber(
+            int(r.phone),
+            r.country,
+            r.provider,
+            r.source,
+            _state(r),
+            r.lease_count,
+            r.sms_lease_count,
+            r.last_sms_at,
         )
-    return out
+        for r in rows
+    ]
+
+
+def _state(r: numbers.ListedNumber) -> str:
+    if not r.enabled:
+        return "disabled"
+    if r.active_activation_id is not None:
+        return "leased"
+    if r.rental_id is not None:
+        return "rented"
+    if not r.source_online:
+        return "offline"
+    return "free"
 
 
 async def set_number_enabled(conn: Conn, number: str, enabled: bool) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from otpvirt.db import Conn, IntegrityError
 from otpvirt.errors import Conflict, InsufficientBalance, NotFound, ValidationFailed
 from otpvirt.events import service as events
 from otpvirt.ledger import repository as repo
+from otpvirt.ledger.repository import EntryRow
 from otpvirt.money import MAX_MINOR, currency, format_amount
 
 CHARGE = "charge"
@@ -121,33 +122,25 @@ async def adjust(
     return await debit(conn, client_id, -amount, cur, kind=kind, note=note, now=now)
 
 
-async def entries(conn: Conn, client_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
+async def entries(conn: Conn, client_id: str, *, limit: int = 100) -> list[EntryRow]:
     """The client's newest ledger entries first."""
-    rows = await repo.entries(conn, client_id, limit)
-    out = []
-    for r in rows:
-        c = currency(r.currency)
-        out.append(
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "amount": format_amount(r.amount, c),
-                "balanceAfter": format_amount(r.balance_after, c),
-                "currency": r.currency,
-                "activationId": r.activation_guid,
-                "note": r.note,
-                "createdAt": r.created_at,
-            }
-        )
-    return out
+    return await repo.entries(conn, client_id, limit)
 
 
-async def mismatched_balances(conn: Conn) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class LedgerProblem:
+    """A client whose balance is not its ledger's: a balance that is not the last entry's
+    running balance, or a chain of entries whose running balances do not add up."""
+
+    client_id: str
+    balance: int | None = None
+    last_balance_after: int | None = None
+    chain_broken: bool = False
+
+
+async def mismatched_balances(conn: Conn) -> list[LedgerProblem]:
     """Clients whose balance differs from the sum of their ledger (should be none)."""
     broken = await repo.broken_chains(conn)
     rows = await repo.balances_not_last(conn)
-    out: list[dict[str, Any]] = [
-        {"clientId": r.client_id, "balance": r.balance, "lastBalanceAfter": r.last_balance_after}
-        for r in rows
-    ]
-    return out + [{"clientId": c, "ledgerChain": "broken"} for c in broken]
+    out = [LedgerProblem(r.client_id, r.balance, r.last_balance_after) for r in rows]
+    return out + [LedgerProblem(c, chain_broken=True) for c in broken]

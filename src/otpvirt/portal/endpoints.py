@@ -14,6 +14,7 @@ from otpvirt.activation import dispatch
 from otpvirt.activation import service as rules
 from otpvirt.activation import supervision as activations
 from otpvirt.activation.leasing import lease_number
+from otpvirt.activation.schemas import activation_detail_json, activation_json
 from otpvirt.activation.service import LeaseRequest
 from otpvirt.admin import client_ops
 from otpvirt.admin.audit import Actor
@@ -109,7 +110,8 @@ async def home(request: Request, user: User, service: str = "", country: str = "
     menu = await offers.menu(rt, user.client.currency)
     service = service or (menu.services[0].code if menu.services else "")
     async with rt.db.read() as conn:
-        live = await activations.list_activations(conn, client_id=user.id, live=True, limit=20)
+        found = await activations.list_activations(conn, client_id=user.id, live=True, limit=20)
+    live = [activation_json(r) for r in found]
     quote = await offers.quote(rt, user.client.currency, service, country) if service else None
     return await page(
         request,
@@ -161,9 +163,9 @@ async def _own(request: Request, user: PortalUser, guid: str) -> dict[str, Any]:
             a = await activations.get_activation(conn, guid, webhooks=False)
     except ActivationNotFound:
         raise ActivationNotFound() from None
-    if a["clientId"] != user.id:
+    if a.activation.client_id != user.id:
         raise ActivationNotFound()
-    return a
+    return activation_detail_json(a)
 
 
 @router.get("/activations/{guid}")
@@ -232,9 +234,10 @@ async def history(
     """Every activation of the client, newest first."""
     limit, offset = page_args(page_no)
     async with rt_of(request).db.read() as conn:
-        rows = await activations.list_activations(
+        found = await activations.list_activations(
             conn, client_id=user.id, limit=limit, offset=offset
         )
+    rows = [activation_json(r) for r in found]
     return await page(
         request,
         user,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any
 
 from otpvirt.catalogue import repository as catalogue
 from otpvirt.clock import now_ms
 from otpvirt.db import Conn
 from otpvirt.errors import OtpVirtError, ValidationFailed
-from otpvirt.money import currency, format_amount, parse_amount
+from otpvirt.money import currency, parse_amount
 from otpvirt.pricing import repository as repo
+from otpvirt.pricing.repository import ListedPrice
 
 
 async def _ids(conn: Conn, country: str, service: str) -> tuple[int, int]:
@@ -39,7 +39,7 @@ async def set_price(
     currency_code: str = "USD",
     *,
     free: bool = False,
-) -> dict[str, Any]:
+) -> ListedPrice:
     """Set (insert or replace) the price of a service in a country (0 only when `free`)."""
     cur = currency(currency_code)
     amount = parse_amount(price, cur)
@@ -50,12 +50,7 @@ async def set_price(
         )
     cid, sid = await _ids(conn, country, service)
     await repo.upsert(conn, cid, sid, cur.code, amount, now_ms())
-    return {
-        "country": country.strip().lower(),
-        "service": service.strip().lower(),
-        "currency": cur.code,
-        "price": format_amount(amount, cur),
-    }
+    return ListedPrice(country.strip().lower(), service.strip().lower(), cur.code, amount)
 
 
 async def remove_price(conn: Conn, country: str, service: str, currency_code: str) -> bool:
@@ -101,15 +96,7 @@ async def import_prices(conn: Conn, text: str, *, free: bool = False) -> ImportR
     return report
 
 
-async def list_prices(conn: Conn, *, currency_code: str | None = None) -> list[dict[str, Any]]:
+async def list_prices(conn: Conn, *, currency_code: str | None = None) -> list[ListedPrice]:
     """Every price, ordered by country then service."""
     code = currency(currency_code).code if currency_code else None
-    return [
-        {
-            "country": r.country,
-            "service": r.service,
-            "currency": r.currency,
-            "price": format_amount(r.amount, currency(r.currency)),
-        }
-        for r in await repo.listed(conn, code)
-    ]
+    return await repo.listed(conn, code)

@@ -40,7 +40,7 @@ class SmsRow:
     text: str
     code: str | None
     received_at: int
-    reported_at: int | None
+    reported_at: str | None  # the peer's own time as text, when implausible
 
 
 @dataclass(frozen=True, slots=True)
