@@ -38,6 +38,12 @@ _LENGTH_PRIOR = {4: 0.0, 5: 0.0, 6: 0.03, 7: 0.0, 8: 0.0, 9: -0.15, 10: -0.3}
 _NAME_GAP = re.compile(r"[\d:：]")
 # An owner after a bundle word ends its name: "بسته اینترنت شما ۴۸۲۱ می‌باشد".
 _OWNER = re.compile(OWNER)
+_PACK_REACH = 48  # a pack word this close before a plain code word names what it is for
+# "… with the code", "avec le code", "com o código", "بالكود": the code that activates it
+_WITH = re.compile(
+    r"(?<![^\W\d_])(?:with|using|avec|com|con|mit|met|dengan|bằng|bang|ile|kwa|с|со|से)"
+    r"(?: (?:the|le|la|l'|o|a|el|lo|dem|den|de))?[ ]\Z|ب\Z"
+)
 # A word labelling the number: "Helpline: 8080", "Дежурная служба: 8080".
 _LABEL = re.compile(r"[^\W\d_]{2,}[ ]?[:：][ ]*\Z")
 
@@ -68,6 +74,8 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
             adjust -= 0.2  # "лицевого счета 40817810": long numbers right after it are IDs
     if not anchored and _relabelled(msg, c):
         adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
+    if tier != STRONG and PRODUCT in msg.categories and _pack_code(msg, c):
+        adjust -= 0.5  # "Activez le forfait 5Go avec le code 4821": the pack's own code
     if _tariff_name(msg, c):
         adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
     if EXPIRED in msg.categories:
@@ -139,6 +147,26 @@ def _tariff_name(msg: Message, c: Candidate) -> bool:
     return not (
         CONNECTOR.search(msg.low, lo, c.start) or _OWNER.search(msg.low, product.end, c.start)
     )
+
+
+def _pack_code(msg: Message, c: Candidate) -> bool:
+    """True when a pack or plan word comes "with" a plain code word in the number's sentence."""
+    # "Ative seu pacote de internet com o código 4821", "فعّل باقة الإنترنت بالكود 4821": the
+    # code that activates the pack -- not "Your internet banking code: 482193" nor "код смены
+    # тарифа — 5043" (the code word governs the plan)
+    product: Event | None = None
+    for ev in msg.events:
+        if ev.end > c.start:
+            break
+        if ev.category == PRODUCT and c.start - ev.end <= _PACK_REACH:
+            product = ev
+        elif (
+            product is not None
+            and ev.category in CODE_WORDS
+            and _WITH.search(msg.low, product.end, ev.start) is not None
+        ):
+            return same_sentence(msg, product.end, c.start)
+    return False
 
 
 def _after_order_number(msg: Message, c: Candidate, order: Event) -> bool:
