@@ -56,6 +56,22 @@ EXPIRED: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Never-share reminders (reminders.NEVER) and help lines (reminders.LINES) of the smaller
+# European languages, Quechua and Tibetan
+NEVER: dict[str, tuple[str, ...]] = {
+    "europe": ("aldrei", "engum", "ekki deila", "ekki gefa", "inoiz", "inori", "ez partekatu",
+               "ez eman", "mai$", "ningú", "no compartiu", "no comparteixis", "no el comparteixis",
+               "no facilitis", "byth$", "peidiwch", "neb$", "kurrë", "askënd", "askujt",
+               "mos e ndani", "mos e jepni", "mos ia jepni"),
+    "qu-bo": ("ama pimanpas", "ama hayk'appas", "ama qunkichu", "མི་སུ་ལའང་", "ནམ་ཡང་"),
+}
+LINES: tuple[str, ...] = (
+    "hafðu samband", "í síma", "hringdu", "þjónustuver", "deitu", "laguntza",
+    "bezeroarentzako arreta", "truqueu", "truca al", "atenció al client", "ffoniwch",
+    "cysylltwch", "telefononi", "na kontaktoni", "për ndihmë", "за помоћ", "za pomoć", "sunați",
+    "apelați", "pentru asistență", "waqyay", "yanapakuypaq",
+)
+
 # "Your code is now 661203 (the previous code is no longer valid)": an expiry word after a
 # number speaks of an earlier code when one of these words comes between them ("$": whole
 # word; the others start a word, or stand anywhere in CJK)

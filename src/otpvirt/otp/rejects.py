@@ -92,6 +92,7 @@ def rejected(msg: Message, c: Candidate) -> bool:
                 and same_sentence(msg, ev.start, c.start)
                 and (ev.start > c.start or ev.value not in SUCCESS_AFTER)
                 and not (ev.start > c.start and _EARLIER.search(msg.low, c.end, ev.start))
+                and not (ev.end <= c.start and ";" in msg.t[ev.end : c.start])
             ):
                 return True
     promo = cue_before(msg, c, (NOT_OTP,), 25)
