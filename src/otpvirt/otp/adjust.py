@@ -39,6 +39,8 @@ _NAME_GAP = re.compile(r"[\d:：]")
 # An owner after a bundle word ends its name: "بسته اینترنت شما ۴۸۲۱ می‌باشد".
 _OWNER = re.compile(OWNER)
 _PACK_REACH = 48  # a pack word this close before a plain code word names what it is for
+# A data size: "5GB", "1 Go", "500MB", "2 ГБ", "1জিবি"
+_DATA_SIZE = re.compile(r"\d[ ]?(?:gb|mb|go|mo|гб|мб|gig|جيجا|জিবি|জিবি|जीबी)(?![^\W\d_])")
 # "… with the code", "avec le code", "com o código", "بالكود": the code that activates it
 _WITH = re.compile(
     r"(?<![^\W\d_])(?:with|using|avec|com|con|mit|met|dengan|bằng|bang|ile|kwa|с|со|से)"
@@ -74,7 +76,7 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
             adjust -= 0.2  # "лицевого счета 40817810": long numbers right after it are IDs
     if not anchored and _relabelled(msg, c):
         adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
-    if tier != STRONG and PRODUCT in msg.categories and _pack_code(msg, c):
+    if tier != STRONG and _pack_code(msg, c):
         adjust -= 0.5  # "Activez le forfait 5Go avec le code 4821": the pack's own code
     if _tariff_name(msg, c):
         adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
@@ -150,23 +152,22 @@ def _tariff_name(msg: Message, c: Candidate) -> bool:
 
 
 def _pack_code(msg: Message, c: Candidate) -> bool:
-    """True when a pack or plan word comes "with" a plain code word in the number's sentence."""
-    # "Ative seu pacote de internet com o código 4821", "فعّل باقة الإنترنت بالكود 4821": the
-    # code that activates the pack -- not "Your internet banking code: 482193" nor "код смены
-    # тарифа — 5043" (the code word governs the plan)
-    product: Event | None = None
-    for ev in msg.events:
-        if ev.end > c.start:
-            break
-        if ev.category == PRODUCT and c.start - ev.end <= _PACK_REACH:
-            product = ev
-        elif (
-            product is not None
-            and ev.category in CODE_WORDS
-            and _WITH.search(msg.low, product.end, ev.start) is not None
-        ):
-            return same_sentence(msg, product.end, c.start)
-    return False
+    """True when a plain code word "with" which a pack is bought or activated introduces it."""
+    # "Ative seu pacote de internet com o código 4821", "Compra el paquete 5GB con el código
+    # 4821", "فعّل باقة الإنترنت بالكود 4821": the pack word or its data size comes first in
+    # the sentence -- not "Your internet banking code: 482193" (no "with"), "код смены тарифа
+    # — 5043" (the code word governs the plan) nor "Recoge tu paquete con el código 4821"
+    ev = introducer(msg, c)
+    if ev is None or ev.category not in CODE_WORDS:
+        return False
+    if _WITH.search(msg.low, max(0, ev.start - 12), ev.start) is None:
+        return False
+    lo = max(0, ev.start - _PACK_REACH)
+    if BREAK.search(msg.t, lo, ev.start):
+        lo = [m.end() for m in BREAK.finditer(msg.t, lo, ev.start)][-1]
+    return _DATA_SIZE.search(msg.low, lo, ev.start) is not None or any(
+        o.category == PRODUCT and lo <= o.start and o.end <= ev.start for o in msg.events
+    )
 
 
 def _after_order_number(msg: Message, c: Candidate, order: Event) -> bool:

@@ -68,9 +68,10 @@ COPULA_WORD = re.compile(rf"(?:{_COPULA})")
 # Owners ("your", "شما", "ຂອງທ່ານ") on folded text: between a name or password word and a
 # number they end the name ("بسته اینترنت شما ۴۸۲۱", "رمز عبور موقت شما Ab12Cd34 است").
 OWNER = (
-    r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој|juaj|jote|þinn|þitt|zure|eich|dvs)"
+    r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој|juaj|jote|þinn|þitt|zure|eich|dvs"
+    r"|anda|yako|wako|chako|lako)"
     r"[^\W\d_]{0,3}(?![^\W\d_])"
-    r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的"
+    r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的|cua ban"
 )
 # An owner right after the code word still points at the number: "کود تصدیق شما 482193 است",
 # "рамзи шумо 4821".

@@ -70,6 +70,9 @@ LINES: tuple[str, ...] = (
     "bezeroarentzako arreta", "truqueu", "truca al", "atenció al client", "ffoniwch",
     "cysylltwch", "telefononi", "na kontaktoni", "për ndihmë", "за помоћ", "za pomoć", "sunați",
     "apelați", "pentru asistență", "waqyay", "yanapakuypaq",
+    # short numbers a keyword is sent to: "… enviando al 4545", "en envoyant au 4545"
+    "enviando al", "envía al", "envia al", "enviar al", "envie para", "enviando para",
+    "en envoyant au", "kirim ke", "إلى الرقم",
 )
 
 # "Your code is now 661203 (the previous code is no longer valid)": an expiry word after a
