@@ -260,6 +260,13 @@ CODE_WORDS: list[Case] = [
     ('ro', 'Codul tău este A4B9.', 'A4B9'),
     ('ca', 'El teu codi és X9P4.', 'X9P4'),
     ('sq', 'Kodi juaj: 7K2', '7K2'),
+    ('es', 'Tu clave es K7Q2.', 'K7Q2'),
+    ('es', 'Clave: X7K2P', 'X7K2P'),
+    ('sq', 'Kodi: A7B2C', 'A7B2C'),
+    ('ro', 'Codul: X7K2', 'X7K2'),
+    ('ro', 'Cod: 7KQ', '7KQ'),
+    ('cy', 'Cod: B7K2', 'B7K2'),
+    ('ca', 'Codi: K7Q2Z', 'K7Q2Z'),
 ]
 
 SPLITS: list[Case] = [
@@ -300,6 +307,12 @@ SPLITS: list[Case] = [
     ('en', 'Code sent to 123 45', None),
     ('fr', 'Votre code de connexion est 12 345 ; il expire dans 5 min.', '12345'),
     ('es', 'Código: 12 345. Saldo: 12 345 COP.', '12345'),
+    ('mr', '318 462 हा तुमचा लॉगिन OTP आहे.', '318462'),
+    ('hi', '482 193 आपका सत्यापन कोड है।', '482193'),
+    ('en', '482 193 is your verification code.', '482193'),
+    ('bn', '৪৮২ ১৯৩ আপনার ওটিপি।', '482193'),
+    ('en', '482 193 people visited. Your code: 5521', '5521'),
+    ('en', '120 500 is your new balance.', None),
 ]
 
 COPULAS: list[Case] = [
@@ -408,6 +421,14 @@ SPENT: list[Case] = [
     ('mr', 'तुमचा OTP 661203 आहे. तो 10 मिनिटांत कालबाह्य होईल.', '661203'),
     ('gu', 'તમારો OTP 661203 છે. 10 મિનિટમાં સમાપ્ત થઈ જશે.', '661203'),
     ('te', 'మీ OTP 661203. 10 నిమిషాల్లో గడువు ముగుస్తుంది.', '661203'),
+    ('vi', 'Mã OTP 482193 đã hết hiệu lực.', None),
+    ('vi', 'Mã 482193 đã được sử dụng. Vui lòng không chia sẻ mã.', None),
+    ('vi', 'Ma OTP 482193 da het han.', None),
+    ('ps', 'ستاسو کوډ 482193 ختم شوی دی.', None),
+    ('ps', 'کوډ 482193 مخکې کارول شوی.', None),
+    ('bo', 'ཨང་རྟགས་ 482193 དུས་ཚོད་ཡོལ་སོང་།', None),
+    ('bo', 'ཨང་རྟགས་ 482193 བེད་སྤྱོད་བྱས་ཟིན།', None),
+    ('ca', "El codi 482193 ja s'ha utilitzat.", None),
 ]
 
 HELP_LINES: list[Case] = [
@@ -476,6 +497,14 @@ HELP_LINES: list[Case] = [
     ('es', '¿Problemas con tu código? Llama al 4821.', None),
     ('fr', 'Un souci avec votre code ? Appelez le 3900.', None),
     ('hi', 'OTP से जुड़ी समस्या के लिए 1800 1234 पर कॉल करें।', None),
+    ('ca', 'El codi 482193 ja no és vàlid.', None),
+    ('lo', 'ຢ່າບອກລະຫັດ OTP ໃຫ້ຜູ້ອື່ນ. ໂທ 1555', None),
+    ('lo', 'ພວກເຮົາຈະບໍ່ຂໍລະຫັດ OTP ຂອງທ່ານ. ຕິດຕໍ່ 1555', None),
+    ('ceb', 'Ayaw ipaambit ang imong OTP bisan kinsa. Tawag sa 8888.', None),
+    ('ceb', 'Dili gyud mangayo ang bangko sa imong PIN. Hotline 8888', None),
+    ('ceb', 'Ang imong OTP kay 482193. Ayaw kini ipaambit.', '482193'),
+    ('xh', 'Ungaze wabelane nge-OTP yakho nomntu. Tsalela ku-0800 110 929.', None),
+    ('xh', 'Ikhowudi yakho ngu-482193. Ungabelani ngayo.', '482193'),
 ]
 
 TELCO: list[Case] = [
@@ -580,6 +609,10 @@ HELD: list[Case] = [
     ('zh', '您尾号4821的账户于06月12日支出1250.00元。', None),
     ('zh', '验证码482193，您尾号4821的银行卡正在绑定，请勿泄露。', '482193'),
     ('zh', '您账号后四位4821的账户余额为12500元。', None),
+    ('ceb', 'Ang imong card nga nagtapos sa 8821 gigamit. OTP: 482193', '482193'),
+    ('ceb', 'Ang imong account nga nagtapos sa 8821 gi-debit ug PHP 500.', None),
+    ('tl', 'Ang iyong card na nagtatapos sa 8821 ay may bayad na PHP 1,200.', None),
+    ('tl', 'Ang iyong OTP ay 482193 para sa card na nagtatapos sa 8821.', '482193'),
 ]
 
 # fmt: on

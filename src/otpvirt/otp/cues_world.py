@@ -54,6 +54,10 @@ EXPIRED: dict[str, tuple[str, ...]] = {
         "wedi'i ddefnyddio", "ddim yn ddilys", "iraungita", "iraungi da", "jada erabili",
         "ez da baliozkoa", "already been used", "no longer works",
     ),
+    # Vietnamese "no longer in force", Pashto "was used", Tibetan "time passed", "used"
+    "more": ("hết hiệu lực", "không còn hiệu lực", "het hieu luc", "khong con hieu luc",
+             "کارول شوی", "کارول شوې", "کارول شوے", "དུས་ཚོད་ཡོལ", "དུས་ཡོལ", "བེད་སྤྱོད་བྱས་ཟིན",
+             "ནུས་མེད"),
 }
 
 # Never-share reminders (reminders.NEVER) and help lines (reminders.LINES) of the smaller
@@ -63,6 +67,7 @@ NEVER: dict[str, tuple[str, ...]] = {
                "ez eman", "mai$", "ningú", "no compartiu", "no comparteixis", "no el comparteixis",
                "no facilitis", "byth$", "peidiwch", "neb$", "kurrë", "askënd", "askujt",
                "mos e ndani", "mos e jepni", "mos ia jepni"),
+    "ceb": ("ayaw ipaambit", "ayaw ihatag", "bisan kinsa", "dili gyud", "dili mangayo"),
     "qu-bo": ("ama pimanpas", "ama hayk'appas", "ama qunkichu", "མི་སུ་ལའང་", "ནམ་ཡང་"),
 }
 LINES: tuple[str, ...] = (
@@ -72,7 +77,7 @@ LINES: tuple[str, ...] = (
     "apelați", "pentru asistență", "waqyay", "yanapakuypaq",
     # short numbers a keyword is sent to: "… enviando al 4545", "en envoyant au 4545"
     "enviando al", "envía al", "envia al", "enviar al", "envie para", "enviando para",
-    "en envoyant au", "kirim ke", "إلى الرقم",
+    "en envoyant au", "kirim ke", "إلى الرقم", "tawag sa", "tawagi", "tawagan",
 )
 
 # "Your code is now 661203 (the previous code is no longer valid)": an expiry word after a
