@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from . import negatives as neg
-from .cues_world import EARLIER
 from .context import (
     BREAK,
     CONNECTOR,
@@ -19,6 +18,7 @@ from .context import (
     near,
     same_sentence,
 )
+from .cues_world import EARLIER
 from .lexicon import (
     CARD,
     CARD_ENDING,
@@ -68,7 +68,7 @@ _YEAR_BEFORE = re.compile(
 # of an earlier code (CJK words have no word start)
 _EARLIER = re.compile(
     "|".join(
-        ("" if "\u3000" <= w[0] else r"(?<![^\W\d_])")
+        ("" if w[0] >= "\u3000" else r"(?<![^\W\d_])")
         + re.escape(fold_phrase(w.rstrip("$")))
         + (r"(?![^\W\d_])" if w.endswith("$") else "")
         for w in EARLIER
