@@ -267,6 +267,10 @@ CODE_WORDS: list[Case] = [
     ('ro', 'Cod: 7KQ', '7KQ'),
     ('cy', 'Cod: B7K2', 'B7K2'),
     ('ca', 'Codi: K7Q2Z', 'K7Q2Z'),
+    ('sr', 'Ваш једнократни код: 482193. Не делите га ни са ким.', '482193'),
+    ('sr', 'Код за потврду плаћања од 2.500,00 РСД је 661203.', '661203'),
+    ('bo', 'ཁྱེད་ཀྱི་ར་སྤྲོད་ཨང་རྟགས་ནི་ ༦༦༡༢༠༣ རེད།', '661203'),
+    ('qu', 'Kay kodiguta churay: 661203', '661203'),
 ]
 
 SPLITS: list[Case] = [
@@ -313,6 +317,10 @@ SPLITS: list[Case] = [
     ('bn', '৪৮২ ১৯৩ আপনার ওটিপি।', '482193'),
     ('en', '482 193 people visited. Your code: 5521', '5521'),
     ('en', '120 500 is your new balance.', None),
+    ('hi', 'ग्राहक सेवा: 12 345. आपका OTP 661203 है।', '661203'),
+    ('hi', 'आपका बिल ₹12 345 है। भुगतान के लिए धन्यवाद।', None),
+    ('en', 'Your code: 12 345. Valid for 5 minutes. Call 123 45 for help.', '12345'),
+    ('en', 'Code 48 219 sent to +44 7700 900123.', '48219'),
 ]
 
 COPULAS: list[Case] = [
@@ -429,6 +437,9 @@ SPENT: list[Case] = [
     ('bo', 'ཨང་རྟགས་ 482193 དུས་ཚོད་ཡོལ་སོང་།', None),
     ('bo', 'ཨང་རྟགས་ 482193 བེད་སྤྱོད་བྱས་ཟིན།', None),
     ('ca', "El codi 482193 ja s'ha utilitzat.", None),
+    ('en', 'Code 482193 from your previous request has expired.', None),
+    ('es', 'Tu nuevo código es 661203; el anterior ya no es válido.', '661203'),
+    ('de', 'Ihr Code: 661203. Der vorherige ist abgelaufen.', '661203'),
 ]
 
 HELP_LINES: list[Case] = [
@@ -505,6 +516,25 @@ HELP_LINES: list[Case] = [
     ('ceb', 'Ang imong OTP kay 482193. Ayaw kini ipaambit.', '482193'),
     ('xh', 'Ungaze wabelane nge-OTP yakho nomntu. Tsalela ku-0800 110 929.', None),
     ('xh', 'Ikhowudi yakho ngu-482193. Ungabelani ngayo.', '482193'),
+    ('en', 'Call 1234 if you did not request this code.', None),
+    ('en', 'If you did not request a code, call 1234.', None),
+    ('en', "Didn't ask for a code? Text STOP to 4567.", None),
+    ('en', "Your code is 482193. Didn't ask for it? Call 1234.", '482193'),
+    ('es', 'Si no solicitaste este código, llama al 4821.', None),
+    ('fr', "Si vous n'avez pas demandé ce code, appelez le 3900.", None),
+    ('de', 'Falls Sie keinen Code angefordert haben, rufen Sie 4821 an.', None),
+    ('pt', 'Se não pediu o código, ligue 4004.', None),
+    ('hi', 'अगर आपने यह OTP नहीं मांगा, तो 1930 पर कॉल करें।', None),
+    ('bn', 'আপনি যদি এই ওটিপি না চেয়ে থাকেন তবে ১৬২৪৭ নম্বরে কল করুন।', None),
+    ('ur', 'اگر آپ نے یہ OTP نہیں مانگا تو 111225 پر کال کریں۔', None),
+    ('is', 'Ef þú baðst ekki um kóða, hringdu í 4104000.', None),
+    ('ca', 'Si no has demanat cap codi, truca al 900 40 40 40.', None),
+    ('ro', 'Dacă nu ați solicitat codul, sunați la 0800 80 22 73.', None),
+    ('sr', 'Ако нисте тражили код, позовите 0800 100 200.', None),
+    ('sq', 'Nëse nuk e keni kërkuar kodin, telefononi 0800 4040.', None),
+    ('cy', 'Os na wnaethoch ofyn am god, ffoniwch 0800 123 4567.', None),
+    ('eu', 'Koderik eskatu ez baduzu, deitu 943 000 000 zenbakira.', None),
+    ('en', 'Aapka OTP 482193 hai. Kisi ko na batayein.', '482193'),
 ]
 
 TELCO: list[Case] = [

@@ -74,6 +74,7 @@ _EARLIER = re.compile(
         for w in EARLIER
     )
 )
+_SUBJECT_GAP = 6  # "vorherig|e ist |abgelaufen": a word ending and a copula
 # A USSD string to dial: "*141*4821#", "*123#"
 _USSD = re.compile(r"\*\d+(?:\*\d+)*#")
 # A whole phone number: hyphenated or solid, eight characters at least.
@@ -91,7 +92,7 @@ def rejected(msg: Message, c: Candidate) -> bool:
                 ev.category == EXPIRED
                 and same_sentence(msg, ev.start, c.start)
                 and (ev.start > c.start or ev.value not in SUCCESS_AFTER)
-                and not (ev.start > c.start and _EARLIER.search(msg.low, c.end, ev.start))
+                and not (ev.start > c.start and _earlier_code(msg, c, ev))
                 and not (ev.end <= c.start and ";" in msg.t[ev.end : c.start])
             ):
                 return True
@@ -132,6 +133,20 @@ def rejected(msg: Message, c: Candidate) -> bool:
     ):
         return True  # "2024 yılında", "в 2024 году", "năm 2024", "2024年": a year
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _earlier_code(msg: Message, c: Candidate, expired: Event) -> bool:
+    """True when the expiry word after the number has an earlier code for its subject."""
+    # "661203 (the previous code is no longer valid)", "661203 — o anterior expirou"; not
+    # "Code 482193 from your previous request has expired"
+    hits = list(_EARLIER.finditer(msg.low, c.end, expired.start))
+    if not hits:
+        return False
+    lo = hits[-1].end()
+    for ev in msg.events:
+        if ev.category in CODE_WORDS and lo <= ev.start and ev.end <= expired.start:
+            lo = ev.end
+    return expired.start - lo <= _SUBJECT_GAP
 
 
 def _dialled(msg: Message, c: Candidate) -> bool:
