@@ -38,6 +38,7 @@ _LENGTH_PRIOR = {4: 0.0, 5: 0.0, 6: 0.03, 7: 0.0, 8: 0.0, 9: -0.15, 10: -0.3}
 _NAME_GAP = re.compile(r"[\d:：]")
 # An owner after a bundle word ends its name: "بسته اینترنت شما ۴۸۲۱ می‌باشد".
 _OWNER = re.compile(OWNER)
+_PACKS = (PRODUCT, ORDER)  # "paquete" alone is a parcel (ORDER) until a data size follows
 _PACK_REACH = 48  # a pack word this close before a plain code word names what it is for
 # A data size: "5GB", "1 Go", "500MB", "2 ГБ", "1জিবি"
 _DATA_SIZE = re.compile(r"\d[ ]?(?:gb|mb|go|mo|гб|мб|gig|جيجا|জিবি|জিবি|जीबी)(?![^\W\d_])")
@@ -76,7 +77,7 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
             adjust -= 0.2  # "лицевого счета 40817810": long numbers right after it are IDs
     if not anchored and _relabelled(msg, c):
         adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
-    if tier != STRONG and _pack_code(msg, c):
+    if tier != STRONG and not msg.categories.isdisjoint(_PACKS) and _pack_code(msg, c):
         adjust -= 0.5  # "Activez le forfait 5Go avec le code 4821": the pack's own code
     if _tariff_name(msg, c):
         adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
