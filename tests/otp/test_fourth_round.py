@@ -643,6 +643,52 @@ HELD: list[Case] = [
     ('ceb', 'Ang imong account nga nagtapos sa 8821 gi-debit ug PHP 500.', None),
     ('tl', 'Ang iyong card na nagtatapos sa 8821 ay may bayad na PHP 1,200.', None),
     ('tl', 'Ang iyong OTP ay 482193 para sa card na nagtatapos sa 8821.', '482193'),
+    ('de',
+     'Sparkasse: Auftrag SEPA-Überweisung, Betrag 2.480,00 EUR, Empfänger-IBAN DE02 1203 '
+     '0000 0000 2020 51. Die TAN lautet: 739104',
+     '739104'),
+    ('de',
+     'Ihre pushTAN für die Überweisung von 99,00 EUR an IBAN DE75512108001245126199 ist '
+     '551209.',
+     '551209'),
+    ('de',
+     'Ihre Überweisung von 2.480,00 EUR an DE02120300000000202051 wurde am 12.06. '
+     'ausgeführt. Referenz 739104.',
+     None),
+    ('fr',
+     'Pour valider le virement de 1 200,00 EUR vers FR14 2004 1010 0505 0001 3M02 606, '
+     'saisissez le code 739104.',
+     '739104'),
+    ('it',
+     'Disposizione bonifico 350,00 EUR su IBAN IT02A0301503200000003517230: codice OTP '
+     '551209',
+     '551209'),
+    ('es',
+     'Para autorizar la transferencia de 600,00 EUR a ES79 2100 0813 6101 2345 6789 '
+     'introduce la clave 739104',
+     '739104'),
+    ('nl',
+     'Overboeking van EUR 250,00 naar NL91 ABNA 0417 1643 00. Uw bevestigingscode is 551209.',
+     '551209'),
+    ('ja', 'ご利用口座（末尾4821）から30,000円の振込を受け付けました。', None),
+    ('ja', '【○○銀行】振込の確認番号は739104です。口座番号末尾4821。', '739104'),
+    ('ko', '[OO은행] 계좌(끝번호 4821) 입금 50,000원', None),
+    ('ko', '[OO은행] 인증번호는 739104입니다. 계좌 끝번호 4821', '739104'),
+    ('zh', '【XX银行】您尾号4821的储蓄卡6月12日转入5,000.00元，余额12,345.67元。', None),
+    ('zh', '【XX银行】验证码739104，用于尾号4821账户转账5,000.00元，5分钟内有效。', '739104'),
+    ('zh-TW', '【XX銀行】您帳號尾碼4821之帳戶已扣款NT$1,250，如有疑問請洽0800-000-123。', None),
+    ('zh-TW', '【XX銀行】交易驗證碼739104，帳號尾碼4821，10分鐘內有效。', '739104'),
+    ('es', 'Tu PIN es X7K. Úsalo en la sede electrónica.', 'X7K'),
+    ('pt', 'Seu código de conta: Q7K2P. Não compartilhe.', 'Q7K2P'),
+    ('en', 'Your gate code: A12', None),
+    ('en', 'Your seat: 14C. Boarding 10:45.', None),
+    ('ur', 'آپ کا OTP ہم کبھی نہیں مانگتے۔ دھوکہ دہی کی اطلاع ۱۱۱-۰۰۰-۶۲۲ پر دیں۔', None),
+    ('bn', 'ব্যাংক কখনো পিন/ওটিপি চায় না। প্রতারণা থেকে সাবধান। হটলাইন: ১৬২৩৪', None),
+    ('ne', 'बैंकले कहिल्यै पनि PIN वा OTP माग्दैन। गुनासो: १६६०-०१-२३४५६', None),
+    ('si',
+     'බැංකුව කිසිවිටෙක ඔබේ PIN අංකය ඉල්ලන්නේ නැත. ඇමතුම් මධ්\u200dයස්ථානය 0112 448 448',
+     None),
+    ('hi', 'बैंक कभी भी PIN/OTP नहीं मांगता। साइबर अपराध हेल्पलाइन 1930', None),
 ]
 
 # fmt: on
