@@ -440,6 +440,10 @@ SPENT: list[Case] = [
     ('en', 'Code 482193 from your previous request has expired.', None),
     ('es', 'Tu nuevo código es 661203; el anterior ya no es válido.', '661203'),
     ('de', 'Ihr Code: 661203. Der vorherige ist abgelaufen.', '661203'),
+    ('en', 'That code expired. Here is a new one: 661203', '661203'),
+    ('es', 'El código caducó. Aquí tienes uno nuevo: 661203', '661203'),
+    ('en', 'Your card expired. Order a new one: call 0800 4821', None),
+    ('en', 'Code expired. We sent a new one to +44 7700 900123.', None),
 ]
 
 HELP_LINES: list[Case] = [

@@ -111,6 +111,8 @@ LABELS: dict[str, tuple[str, ...]] = {
             "تأیید$",
             # Hausa "Lambar ku: 4821" (your number): a code only when it points at the number
             "lambar ku$"),
+    # "That code expired. Here is a new one: 661203": the new code, named only by "one"
+    "new": ("a new one$", "uno nuevo$", "um novo$", "un nouveau$", "einen neuen$"),
 }
 
 VERBS: dict[str, tuple[str, ...]] = {
