@@ -321,6 +321,14 @@ SPLITS: list[Case] = [
     ('hi', 'आपका बिल ₹12 345 है। भुगतान के लिए धन्यवाद।', None),
     ('en', 'Your code: 12 345. Valid for 5 minutes. Call 123 45 for help.', '12345'),
     ('en', 'Code 48 219 sent to +44 7700 900123.', '48219'),
+    ('fr', 'Code: 12 345 FCFA', None),
+    ('sq', 'Kodi: 12 345 lekë', None),
+    ('is', 'Kóðinn: 12 345 kr.', None),
+    ('pl', 'Kod: 12 345 zł', None),
+    ('ru', 'Код: 12 345 ₽', None),
+    ('en', 'OTP: 123 45 67 89', None),
+    ('en', 'PIN: 123 45 67', None),
+    ('en', 'Your code for 12 345 points is ready.', None),
 ]
 
 COPULAS: list[Case] = [
