@@ -44,6 +44,10 @@ Extending it needs no knowledge of the scoring:
   * an ordinary word of a script matched without word starts (Hebrew, Arabic script, CJK)
     that contains a code word ("נקודות" points, "کدام" which): add it to
     cues_more.NOT_CODE_WORDS, so that the code word inside it is never scanned;
+  * spent-code, never-share, help-line, postal, promo and telco-pack words of the fourth
+    round's languages (South Asian scripts, Icelandic, Basque, Catalan, Welsh, Albanian,
+    Romanian, Quechua, Tibetan, Cebuano) live in cues_world.py, with EARLIER: the words
+    that make "661203 (the previous code expired)" speak of another code;
   * a new "not a code" context (currency, unit) or written shape (card mask, phone number
     with an area code): add the word or pattern to negatives.py.
 Measure with: python bench/otp_accuracy.py --show-failures

@@ -38,6 +38,15 @@ _LENGTH_PRIOR = {4: 0.0, 5: 0.0, 6: 0.03, 7: 0.0, 8: 0.0, 9: -0.15, 10: -0.3}
 _NAME_GAP = re.compile(r"[\d:：]")
 # An owner after a bundle word ends its name: "بسته اینترنت شما ۴۸۲۱ می‌باشد".
 _OWNER = re.compile(OWNER)
+_PACKS = (PRODUCT, ORDER)  # "paquete" alone is a parcel (ORDER) until a data size follows
+_PACK_REACH = 48  # a pack word this close before a plain code word names what it is for
+# A data size: "5GB", "1 Go", "500MB", "2 ГБ", "1জিবি"
+_DATA_SIZE = re.compile(r"\d[ ]?(?:gb|mb|go|mo|гб|мб|gig|جيجا|জিবি|জিবি|जीबी)(?![^\W\d_])")
+# "… with the code", "avec le code", "com o código", "بالكود": the code that activates it
+_WITH = re.compile(
+    r"(?<![^\W\d_])(?:with|using|avec|com|con|mit|met|dengan|bằng|bang|ile|kwa|с|со|से)"
+    r"(?: (?:the|le|la|l'|o|a|el|lo|dem|den|de))?[ ]\Z|ب\Z"
+)
 # A word labelling the number: "Helpline: 8080", "Дежурная служба: 8080".
 _LABEL = re.compile(r"[^\W\d_]{2,}[ ]?[:：][ ]*\Z")
 
@@ -68,6 +77,8 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
             adjust -= 0.2  # "лицевого счета 40817810": long numbers right after it are IDs
     if not anchored and _relabelled(msg, c):
         adjust -= 0.3  # "Никому не сообщайте код. Горячая линия: 8080" (anchored: no look-up)
+    if tier != STRONG and not msg.categories.isdisjoint(_PACKS) and _pack_code(msg, c):
+        adjust -= 0.5  # "Activez le forfait 5Go avec le code 4821": the pack's own code
     if _tariff_name(msg, c):
         adjust -= 0.6  # "Мегабайт 3000", "Internet 5000": part of a tariff name, even before "код"
     if EXPIRED in msg.categories:
@@ -138,6 +149,25 @@ def _tariff_name(msg: Message, c: Candidate) -> bool:
     lo = max(product.end, c.start - 10)
     return not (
         CONNECTOR.search(msg.low, lo, c.start) or _OWNER.search(msg.low, product.end, c.start)
+    )
+
+
+def _pack_code(msg: Message, c: Candidate) -> bool:
+    """True when a plain code word "with" which a pack is bought or activated introduces it."""
+    # "Ative seu pacote de internet com o código 4821", "Compra el paquete 5GB con el código
+    # 4821", "فعّل باقة الإنترنت بالكود 4821": the pack word or its data size comes first in
+    # the sentence -- not "Your internet banking code: 482193" (no "with"), "код смены тарифа
+    # — 5043" (the code word governs the plan) nor "Recoge tu paquete con el código 4821"
+    ev = introducer(msg, c)
+    if ev is None or ev.category not in CODE_WORDS:
+        return False
+    if _WITH.search(msg.low, max(0, ev.start - 12), ev.start) is None:
+        return False
+    lo = max(0, ev.start - _PACK_REACH)
+    if BREAK.search(msg.t, lo, ev.start):
+        lo = [m.end() for m in BREAK.finditer(msg.t, lo, ev.start)][-1]
+    return _DATA_SIZE.search(msg.low, lo, ev.start) is not None or any(
+        o.category == PRODUCT and lo <= o.start and o.end <= ev.start for o in msg.events
     )
 
 

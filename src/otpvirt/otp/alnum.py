@@ -11,6 +11,7 @@ from .context import (
     CONNECTOR,
     COPULA_WORD,
     LETTER,
+    OWNER,
     Candidate,
     Message,
     cue_before,
@@ -80,6 +81,7 @@ _ACCOUNT = frozenset(
     ("account", "acct", "conta", "cuenta", "compte", "conto", "konto", "kontu", "hesap", "حساب")
 )
 _WORD_TAIL = re.compile(r"[^\W\d_]*")
+_OWNER_FIRST = re.compile(OWNER)
 _WORDISH = re.compile(r"[^\W_]")
 
 
@@ -191,7 +193,7 @@ def confidence(msg: Message, c: Candidate, score: tuple[float, str, int], known:
 def _direct(msg: Message, c: Candidate) -> bool:
     # "su PIN es 7K2", "Votre code est : B7K2", "Kodunuz: K7Q2": the code word, its own word
     # ending, then only a colon or a copula
-    ev = introducer(msg, c, 12)
+    ev = introducer(msg, c)  # (only a word ending, an owner and a copula may come between)
     if ev is None or ev.category not in CODE_WORDS:
         return False
     if any(o.category in _KINDS and 0 <= ev.start - o.end <= 2 for o in msg.events):
@@ -202,6 +204,9 @@ def _direct(msg: Message, c: Candidate) -> bool:
     if conn is None:
         return False
     head = between[: conn.start()].strip()
+    owner = _OWNER_FIRST.match(head)  # "Kodi juaj: 7K2": the owner after the code word
+    if owner is not None:
+        head = head[owner.end() :].strip()
     return not head or (COPULA_WORD.fullmatch(head) is not None and not LETTER.search(head, 8))
 
 

@@ -55,6 +55,7 @@ _NOT_TO = "".join(
 )
 _COPULA = (
     r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan|dia|ngu"
+    r"|eshte|yw|ydy"
     rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|ita ce|shi ne|waa|yog|{_NOT_TO}to)|[是为為は]|คือ"
     r"|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"
 )
@@ -67,8 +68,10 @@ COPULA_WORD = re.compile(rf"(?:{_COPULA})")
 # Owners ("your", "شما", "ຂອງທ່ານ") on folded text: between a name or password word and a
 # number they end the name ("بسته اینترنت شما ۴۸۲۱", "رمز عبور موقت شما Ab12Cd34 است").
 OWNER = (
-    r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој)[^\W\d_]{0,3}(?![^\W\d_])"
-    r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的"
+    r"(?<![^\W\d_])(?:your|ваш|шумо|jusu|tav|vas|tvoj|твој|juaj|jote|þinn|þitt|zure|eich|dvs"
+    r"|anda|yako|wako|chako|lako)"
+    r"[^\W\d_]{0,3}(?![^\W\d_])"
+    r"|شما|ستاسو|الخاص بک|ຂອງທ່ານ|您的|你的|cua ban"
 )
 # An owner right after the code word still points at the number: "کود تصدیق شما 482193 است",
 # "рамзи шумо 4821".

@@ -3,7 +3,8 @@
 Merged into keywords.STRONG / WEAK and verbs.VERBS (same matching rules: folded text,
 start of a word in scripts written with spaces, trailing "$" = whole word).  Amharic and
 Tigrinya write "number" (ቁጥር, ቁጽሪ) where other languages write "code"; Sinhala writes
-"number" (අංකය) after "OTP"; Khmer and Burmese glue words together like Thai.
+"number" (අංකය) after "OTP"; Khmer and Burmese glue words together like Thai.  Tibetan
+writes "number sign" (ཨང་རྟགས) and "secret number" (གསང་ཨང) for code and PIN.
 """
 
 from __future__ import annotations
@@ -70,6 +71,20 @@ STRONG: dict[str, tuple[str, ...]] = {
     "ar+": ("رقم التعريف المؤقت", "رقم تعريف مؤقت", "رقم التعريف الشخصي المؤقت",
             "الرقم السري المؤقت", "رقم سري مؤقت", "رمز سري مؤقت", "الرمز السري لمرة واحدة",
             "رقم التعريف لمرة واحدة", "الرقم السري لمرة واحدة"),
+    # Kannada, Odia, Malayalam, Telugu, Gujarati, Punjabi, Marathi, Bengali, Hindi: login,
+    # verification and one-time-password wordings next to the ones above
+    "indic+": ("ದೃಢೀಕರಣ ಕೋಡ್", "ಲಾಗಿನ್ ಕೋಡ್", "ಒಂದು ಬಾರಿಯ ಪಾಸ್‌ವರ್ಡ್", "ಓಟಿಪಿ", "ಪರಿಶೀಲನೆ ಕೋಡ್",
+               "ವೆರಿಫಿಕೇಶನ್ ಕೋಡ್", "ଓଟିପି", "ଯାଞ୍ଚ କୋଡ", "ଏକକାଳୀନ ପାସୱାର୍ଡ", "ଲଗଇନ୍ କୋଡ",
+               "ସତ୍ୟାପନ କୋଡ", "ଭେରିଫିକେସନ କୋଡ", "ഒറ്റത്തവണ പാസ്‌വേഡ്", "ലോഗിൻ കോഡ്",
+               "വെരിഫിക്കേഷൻ കോഡ്", "ഓടിപി", "പരിശോധനാ കോഡ്", "వెరిఫికేషన్ కోడ్", "లాగిన్ కోడ్",
+               "ఒకసారి పాస్‌వర్డ్", "ధ్రువీకరణ కోడ్", "વેરિફિકેશન કોડ", "લોગિન કોડ",
+               "એક વખતનો પાસવર્ડ", "ઓટિપી", "પુષ્ટિ કોડ", "ਤਸਦੀਕ ਕੋਡ", "ਲੌਗਇਨ ਕੋਡ", "ਲਾਗਇਨ ਕੋਡ",
+               "ਇੱਕ ਵਾਰ ਦਾ ਪਾਸਵਰਡ", "ਪੁਸ਼ਟੀ ਕੋਡ", "ਵੈਰੀਫਿਕੇਸ਼ਨ ਕੋਡ", "एकवेळ पासवर्ड",
+               "एक वेळचा पासवर्ड", "ওয়ান টাইম পিন", "এককালীন পিন", "एक बार का पिन", "ஓ.டி.பி"),
+    # Icelandic compounds ("Innskráningarkóðinn"), Tibetan, Quechua
+    "is-bo-qu": ("innskráningarkóð", "öryggiskóð", "auðkenningarkóð", "einnota kóð",
+                 "aðgangskóð", "ཐེངས་གཅིག་གསང་ཨང", "ནང་འཛུལ་ཨང་རྟགས", "ཐེངས་གཅིག་ཨང་རྟགས",
+                 "chiqanchana kodigu", "chiqanchay kodigu"),
 }
 
 WEAK: dict[str, tuple[str, ...]] = {
@@ -81,6 +96,8 @@ WEAK: dict[str, tuple[str, ...]] = {
     "africa": ("iphinikhodi", "yikhodi", "yikhowudi"),
     "latin+": ("ikhodi", "kodea", "chód", "kóði", "kóða", "kóðinn", "koodhka", "koodhkaaga",
                "nip$"),
+    "indic+": ("ಪಾಸ್‌ವರ್ಡ್", "പാസ്‌വേഡ്", "ପାସୱାର୍ଡ", "પાસવર્ડ", "ਪਾਸਵਰਡ", "గుప్తపదం",
+               "གསང་ཨང", "kóðann", "kodigu"),
     "more": ("ծածկագիր", "ծածկագր", "رقم التعريف الشخصي", "ikhowudi", "kaody", "kodeu", "کۆد",
              "ކޯޑ", "ཨང་རྟགས", "ڪوڊ", "kwdik", "କୋଡ", "ক'ড", "ক’ড"),
 }
@@ -94,6 +111,8 @@ LABELS: dict[str, tuple[str, ...]] = {
             "تأیید$",
             # Hausa "Lambar ku: 4821" (your number): a code only when it points at the number
             "lambar ku$"),
+    # "That code expired. Here is a new one: 661203": the new code, named only by "one"
+    "new": ("a new one$", "uno nuevo$", "um novo$", "un nouveau$", "einen neuen$"),
 }
 
 VERBS: dict[str, tuple[str, ...]] = {

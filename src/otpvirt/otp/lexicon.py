@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from . import cues
 from . import cues_more as cm
+from . import cues_world as cw
 from . import keywords as kw
 from . import reminders as rm
 from . import translit as tr
@@ -39,9 +40,11 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, cues.NOT_OTP),
     (NOT_OTP, tr.NOT_OTP),
     (NOT_OTP, cm.NOT_OTP),
+    (NOT_OTP, cw.NOT_OTP),
     (EXPIRED, cues.EXPIRED),
     (EXPIRED, tr.EXPIRED),
     (EXPIRED, cm.EXPIRED),
+    (EXPIRED, cw.EXPIRED),
     (EXPIRED, {"success": cm.SUCCESS_AFTER}),
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
@@ -54,7 +57,9 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (PHONE, cues.PHONE),
     (PHONE, tr.PHONE),
     (PHONE, {"lines": rm.LINES}),
+    (PHONE, {"lines": cw.LINES}),
     (WARN, rm.NEVER),
+    (WARN, cw.NEVER),
     (PHONE_NOUN, cues.PHONE_NOUN),
     (SENT, cues.SENT),
     (CARD, cues.CARD),
@@ -68,6 +73,7 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (REFERENCE, tr.REFERENCE),
     (REFERENCE, cm.REFERENCE),
     (PRODUCT, cues.PRODUCT),
+    (PRODUCT, cw.PRODUCT),
     (MONTH, cues.MONTHS),
     (MONTH, cm.MONTHS),
     (PLAIN, {"words": cm.NOT_CODE_WORDS}),
@@ -112,6 +118,7 @@ _TAILS = (
     ("code", ("code",)),
     ("kod", ("kode", "kods", "kod")),
     ("kood", ("koodi", "kood")),
+    ("koð", ("koðinn", "koðann", "koðanum", "koðans", "koði", "koða")),  # Icelandic
     ("код", ("код",)),
 )
 # Latin code words glued to their digits: "ລະຫັດOTP826471", "验证码code482193" (extract.py)

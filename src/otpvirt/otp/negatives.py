@@ -27,7 +27,8 @@ _CURRENCY_WORDS = (
     "forint", "yuan", "gbp", "ман", "смн", "dram", "lari", "manat", "tenge", "ש\"ח", "שח", "₪",
     "৳", "taka", "rupees", "ብር", "birr", "etb", "ናቕፋ", "nakfa", "ksh", "kes", "tsh", "tzs",
     "ugx", "shilingi", "រៀល", "khr", "ကျပ်", "mmk", "රු", "lkr", "npr", "ரூ", "रू", "ლარი",
-    "դրամ", "₮", "төгрөг", "mnt", "دینار", "टका",
+    "դրամ", "₮", "төгрөг", "mnt", "دینار", "टका", "fcfa", "cfa", "xof", "xaf", "lekë", "lek",
+    "kr", "kr.", "isk", "mkd", "bam", "ghs", "ngn", "zar", "rwf", "frw", "gnf", "mga", "pen",
 )
 _UNITS = (
     "%", "min", "мин", "хв", "daq", "дақ", "dakika", "menit", "phut", "phút", "นาที", "ນາທີ",

@@ -107,8 +107,8 @@ def _split_kind(parts: list[str]) -> str | None:
         return "tight"  # "4 8 2 1 9 3", read out digit by digit: only after a code word
     if sizes == [4, 4]:
         return "split4"
-    if sizes in ([2, 2, 2], [2, 2, 2, 2]):
-        return "tight"
+    if sizes in ([2, 2, 2], [2, 2, 2, 2], [2, 3], [3, 2]):
+        return "tight"  # "48 219", "482 19": a five-digit code typed in two groups
     return None
 
 

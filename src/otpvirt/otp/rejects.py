@@ -18,6 +18,7 @@ from .context import (
     near,
     same_sentence,
 )
+from .cues_world import EARLIER
 from .lexicon import (
     CARD,
     CARD_ENDING,
@@ -33,6 +34,7 @@ from .lexicon import (
     SUCCESS_AFTER,
     Event,
 )
+from .normalize import fold_phrase
 
 # "Код подтверждения номера телефона: 1234": at most this many characters between the code
 # word and the phone word it governs ("for your", "для", "من").
@@ -62,6 +64,19 @@ _YEAR_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:year|since|năm|nam|ปี|سنة|عام|سال|anno|año|ano|jahr|année|annee|року"
     r"|года|год|году|yılı|vuonna|roku|jaar|år)[ ]\Z"
 )
+# "661203 (the previous code is no longer valid)": the expiry word after the number speaks
+# of an earlier code (CJK words have no word start)
+_EARLIER = re.compile(
+    "|".join(
+        ("" if w[0] >= "\u3000" else r"(?<![^\W\d_])")
+        + re.escape(fold_phrase(w.rstrip("$")))
+        + (r"(?![^\W\d_])" if w.endswith("$") else "")
+        for w in EARLIER
+    )
+)
+_SUBJECT_GAP = 6  # "vorherig|e ist |abgelaufen": a word ending and a copula
+# A USSD string to dial: "*141*4821#", "*123#"
+_USSD = re.compile(r"\*\d+(?:\*\d+)*#")
 # A whole phone number: hyphenated or solid, eight characters at least.
 _PHONE = re.compile(r"(?<![\d-])\+?\d[\d-]{6,}\d(?![\d-])")
 # A verb-final "… ۵۵۵۱۲۳۴ ارسال شد" (sent to …) sits right after the number; one further
@@ -77,6 +92,8 @@ def rejected(msg: Message, c: Candidate) -> bool:
                 ev.category == EXPIRED
                 and same_sentence(msg, ev.start, c.start)
                 and (ev.start > c.start or ev.value not in SUCCESS_AFTER)
+                and not (ev.start > c.start and _earlier_code(msg, c, ev))
+                and not (ev.end <= c.start and ";" in msg.t[ev.end : c.start])
             ):
                 return True
     promo = cue_before(msg, c, (NOT_OTP,), 25)
@@ -84,6 +101,8 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True  # "Kode pos 12345", "Код купона: 1234" (not "注文番号48213377。 813793が…")
     if c.kind not in NUMERIC:
         return False
+    if "#" in msg.t and _dialled(msg, c):
+        return True  # "Dial *141*4821# … Code 4821": a pack's USSD code, never a one-time code
     if c.kind == "tight" and introducer(msg, c) is None:
         return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
     if c.kind == "hash" and not _stated(msg, c):
@@ -114,6 +133,24 @@ def rejected(msg: Message, c: Candidate) -> bool:
     ):
         return True  # "2024 yılında", "в 2024 году", "năm 2024", "2024年": a year
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _earlier_code(msg: Message, c: Candidate, expired: Event) -> bool:
+    """True when the expiry word after the number has an earlier code for its subject."""
+    # "661203 (the previous code is no longer valid)", "661203 — o anterior expirou"; not
+    # "Code 482193 from your previous request has expired"
+    hits = list(_EARLIER.finditer(msg.low, c.end, expired.start))
+    if not hits:
+        return False
+    lo = hits[-1].end()
+    for ev in msg.events:
+        if ev.category in CODE_WORDS and lo <= ev.start and ev.end <= expired.start:
+            lo = ev.end
+    return expired.start - lo <= _SUBJECT_GAP
+
+
+def _dialled(msg: Message, c: Candidate) -> bool:
+    return any(c.value in m.group()[1:-1].split("*") for m in _USSD.finditer(msg.t))
 
 
 def _numbered(msg: Message, cue_end: int, start: int) -> bool:
