@@ -132,7 +132,6 @@ def add_service(
     )
 
 
-
 @app.command("alias")
 def alias(
     service_code: Annotated[

@@ -25,7 +25,6 @@ from otpvirt.inventory import service as inventory
 from otpvirt.inventory.schemas import number_json
 from otpvirt.ledger import service as ledger
 from otpvirt.ledger.schemas import ledger_entry_json
-from otpvirt.money import currency
 from otpvirt.observability import stats
 from otpvirt.pricing import service as pricing
 from otpvirt.pricing.schemas import price_json
