@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from otpvirt.runtime import Runtime
@@ -104,13 +106,35 @@ async def test_services_list(api: httpx.AsyncClient, shop: Buyer) -> None:
     everything = await jsonof(api, shop.key, "getServicesList")
     assert everything["status"] == "success"
     # Not sold anywhere: not combinable with another service on one number.
-    assert {"code": "tg", "name": "Telegram", "multiService": 0} in everything["services"]
-    assert {"code": "vi", "name": "Viber", "multiService": 1} in everything["services"]
+    tg = {"code": "tg", "name": "Telegram", "multiService": 0, "rent": 0}
+    assert tg in everything["services"]
+    assert {"code": "vi", "name": "Viber", "multiService": 1, "rent": 0} in everything["services"]
     assert len(everything["services"]) == 13
     assert await jsonof(api, shop.key, "getServicesList", country=143, lang="en") == {
         "status": "success",
         "services": [
-            {"code": "vi", "name": "Viber", "multiService": 1},
-            {"code": "fb", "name": "Facebook", "multiService": 1},
+            {"code": "vi", "name": "Viber", "multiService": 1, "rent": 0},
+            {"code": "fb", "name": "Facebook", "multiService": 1, "rent": 0},
         ],
     }
+
+
+async def test_services_list_says_which_services_can_be_rented(
+    api: httpx.AsyncClient, rt: Runtime, shop: Buyer
+) -> None:
+    from otpvirt.clock import now_ms
+    from otpvirt.rental import service as rentals
+
+    snap = await rt.catalogue.get()
+    tj, iran = snap.countries["tajikistan"], snap.countries["iran"]
+    async with rt.db.transaction() as conn:
+        await rentals.set_price(conn, tj.id, "vi", "USD", 4, now_ms())
+        await rentals.set_price(conn, iran.id, "full", "USD", 9, now_ms())
+
+    def flags(answer: dict[str, Any]) -> dict[str, int]:
+        return {x["code"]: x["rent"] for x in answer["services"]}
+
+    in_tj = flags(await jsonof(api, shop.key, "getServicesList", country=143))
+    assert in_tj == {"vi": 1, "fb": 0}
+    # Anywhere: `full` in Iran rents every service.
+    assert set(flags(await jsonof(api, shop.key, "getServicesList")).values()) == {1}

@@ -117,10 +117,11 @@ async def get_operators(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
 
 
 async def get_services_list(rt: Runtime, client: AuthClient, p: s.Params) -> Answer:
-    """`{"status": "success", "services": [{"code", "name", "multiService"}]}`.
+    """`{"status": "success", "services": [{"code", "name", "multiService", "rent"}]}`.
 
     With `country`, the services sold there. `multiService` is 1 when the service can
-    be bought with another on one number (getMultiServiceNumber) there, or anywhere.
+    be bought with another on one number (getMultiServiceNumber) there, or anywhere;
+    `rent` is 1 when it can be rented there (or anywhere): a rent price for it or `full`.
     """
     country = await places.resolve_country(rt, p.get("country"))
     snap = await rt.catalogue.get()
@@ -129,8 +130,18 @@ async def get_services_list(rt: Runtime, client: AuthClient, p: s.Params) -> Ans
     combinable = set().union(
         *(ids for c, ids in multi.items() if country is None or c == country.id)
     )
+    async with rt.db.read() as conn:
+        rent_prices = await rentals.prices(conn, client.currency)
+    rentable = {
+        r.service_code for r in rent_prices if country is None or r.country_id == country.id
+    }
     services = [
-        {"code": svc.code, "name": svc.name, "multiService": 1 if svc.id in combinable else 0}
+        {
+            "code": svc.code,
+            "name": svc.name,
+            "multiService": 1 if svc.id in combinable else 0,
+            "rent": 1 if rentable & {svc.code, rentals.FULL} else 0,
+        }
         for svc in snap.services_by_id.values()
         if svc.enabled and (country is None or (country.id, svc.id) in prices)
     ]
