@@ -18,6 +18,7 @@ from .context import (
     near,
     same_sentence,
 )
+from .cues_fifth import EARLIER as EARLIER_MORE
 from .cues_world import EARLIER
 from .lexicon import (
     CARD,
@@ -31,6 +32,7 @@ from .lexicon import (
     PHONE_NOUN,
     PICKUP_PHRASES,
     SENT,
+    STRONG,
     SUCCESS_AFTER,
     Event,
 )
@@ -71,7 +73,7 @@ _EARLIER = re.compile(
         ("" if w[0] >= "\u3000" else r"(?<![^\W\d_])")
         + re.escape(fold_phrase(w.rstrip("$")))
         + (r"(?![^\W\d_])" if w.endswith("$") else "")
-        for w in EARLIER
+        for w in (*EARLIER, *EARLIER_MORE)
     )
 )
 _SUBJECT_GAP = 6  # "vorherig|e ist |abgelaufen": a word ending and a copula
@@ -103,7 +105,7 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return False
     if "#" in msg.t and _dialled(msg, c):
         return True  # "Dial *141*4821# … Code 4821": a pack's USSD code, never a one-time code
-    if c.kind == "tight" and introducer(msg, c) is None:
+    if c.kind == "tight" and _untold(msg, c):
         return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
     if c.kind == "hash" and not _stated(msg, c):
         return True  # "Order #4821", "Ticket #4821": an order or ticket number
@@ -133,6 +135,15 @@ def rejected(msg: Message, c: Candidate) -> bool:
     ):
         return True  # "2024 yılında", "в 2024 году", "năm 2024", "2024年": a year
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _untold(msg: Message, c: Candidate) -> bool:
+    """True when no code word introduces a tight group (a 4-2 dashed one needs a strong one)."""
+    # "Potvrzovací kód: 4821-92" is a code; "Your code is 5520-19" may be any reference
+    ev = introducer(msg, c)
+    if ev is None:
+        return True
+    return ev.category != STRONG and c.end - c.start == 7 and msg.t[c.start + 4] == "-"
 
 
 def _earlier_code(msg: Message, c: Candidate, expired: Event) -> bool:
