@@ -11,7 +11,7 @@ from __future__ import annotations
 
 # "Code 482193 has expired / was already used": no usable code in that sentence
 EXPIRED: dict[str, tuple[str, ...]] = {
-    "east-asia": ("期限が切れ", "既に使用", "すでに使用", "使用済", "無効になりました", "이미 사용",
+    "east-asia": ("期限が切れ", "期限が過ぎ", "期限を過ぎ", "既に使用", "すでに使用", "使用済", "無効になりました", "이미 사용",
                   "만료된", "만료됐", "已经使用", "已經使用", "已用过", "已用過", "ใช้ไปแล้ว",
                   "ถูกใช้งานแล้ว"),
     "africa": ("umekwisha muda", "imekwisha muda", "imeisha muda", "umeisha muda",
@@ -71,6 +71,29 @@ LINES: tuple[str, ...] = (
     "zvani$", "skambinkite", "skambink$", "nazovite", "nazovi$", "pozovite", "pokličite",
     "volejte", "zavolejte", "volajte", "zavolajte", "hívja", "hívjon", "hívd$", "sunati",
     "τηλεφωνήστε", "pe wa", "pe nọmba", "kpọọ",
+)
+
+# The same said after the number by verb-final languages ("1800 5700 ಅನ್ನು ಸಂಪರ್ಕಿಸಿ", "1930
+# ડાયલ કરો"): such a number is never a code (merged into reminders.AFTER by negatives.py)
+CALLED_AFTER: tuple[str, ...] = (
+    "ಅನ್ನು ಸಂಪರ್ಕಿಸಿ", "ಸಂಪರ್ಕಿಸಿ", "ಗೆ ಕರೆ", "ಕ್ಕೆ ಕರೆ", "ಗೆ ವರದಿ", "ಕ್ಕೆ ವರದಿ", "ಡಯಲ್", "ಕರೆ ಮಾಡಿ",
+    "ડાયલ", "પર કૉલ", "પર કોલ", "પર સંપર્ક", "પર જાણ", "નો સંપર્ક", "वर तक्रार", "संपर्क साधा",
+    "ला कॉल", "க்கு புகார்", "ஐ தொடர்பு", "தொடர்பு கொள்ள", "டயல்", "కి కాల్", "కు కాల్",
+    "కి ఫిర్యాదు", "కు ఫిర్యాదు", "ను సంప్రదించ", "సంప్రదించండి", "డయల్", "ਤੇ ਕਾਲ", "ਡਾਇਲ",
+    "ലേക്ക് വിളിക്കുക", "ൽ വിളിക്കുക", "ബന്ധപ്പെടുക", "ଡାଏଲ",
+)
+
+# "4471 ile biten kartınız", "4471 végű kártya", "4471-мен аяқталатын карта": the card's last
+# digits written before "ending with" (rejects.py; after a hyphen or space, folded text)
+ENDING_AFTER: tuple[str, ...] = (
+    "ile biten", "ile sona eren", "ilə bitən", "ilə başa çatan", "ilə bitən", "bilan tugaydigan",
+    "bilan tugagan", "bilan tugovchi", "билан тугайдиган", "мен аяқталатын", "бен аяқталатын",
+    "пен аяқталатын", "менен аяктаган", "менен бүткөн", "бенен аяктаган", "пенен аяктаган",
+    "végű", "végződésű", "re végződő", "ra végződő", "päättyvä", "päätteise", "päätteinen",
+    "lõpuga", "で終わる", "로 끝나는", "으로 끝나는", "结尾的", "結尾的", "ით დამთავრებულ",
+    "ով ավարտվող", "ээр төгссөн", "аар төгссөн", "бо анҷомёбанда", "पर समाप्त होने",
+    "से समाप्त होने", "দিয়ে শেষ", "ல் முடிவடையும்", "இல் முடியும்", "తో ముగిసే", "ರಿಂದ ಕೊನೆಗೊಳ್ಳುವ",
+    "ಕ್ಕೆ ಕೊನೆಗೊಳ್ಳುವ", "پر ختم ہونے", "ending card", "ending account",
 )
 
 # A comparison value ("Vergleichswert") is shown beside a TAN to check the order: no code

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .cues_fifth import CALLED_AFTER
 from .normalize import fold_phrase, trie_pattern
 from .reminders import AFTER as _CALLED
 
@@ -72,7 +73,7 @@ _HASH_AFTER = re.compile(r"[ ][^\W\d_]{1,4}\S*?[\d+]")
 # ("ore"), "일회용" ("일").
 _UNIT_LOOKALIKE = re.compile(r"[ ]?(?:secur|secre|смс|sms|orde|일회|minimum|minist)")
 BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
-PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED)})")
+PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED + CALLED_AFTER)})")
 # A command word to text to a short number: "Text RESEND to 72727", "Envía ALTA al 4821"
 # (not "Twój kod BLIK to 123456": Polish "to" is "is").
 _TEXT_TO = re.compile(

@@ -19,6 +19,7 @@ from .context import (
     same_sentence,
 )
 from .cues_fifth import EARLIER as EARLIER_MORE
+from .cues_fifth import ENDING_AFTER
 from .cues_world import EARLIER
 from .lexicon import (
     CARD,
@@ -36,7 +37,7 @@ from .lexicon import (
     SUCCESS_AFTER,
     Event,
 )
-from .normalize import fold_phrase
+from .normalize import fold_phrase, trie_pattern
 
 # "Код подтверждения номера телефона: 1234": at most this many characters between the code
 # word and the phone word it governs ("for your", "для", "من").
@@ -76,6 +77,10 @@ _EARLIER = re.compile(
         for w in (*EARLIER, *EARLIER_MORE)
     )
 )
+# "4471 ile biten kartınız", "4471-мен аяқталатын": the digits a card ends with
+_ENDING_AFTER = re.compile(
+    rf"[ ]?-?[ ]?(?:{trie_pattern({fold_phrase(w) for w in ENDING_AFTER})})"
+)
 _SUBJECT_GAP = 6  # "vorherig|e ist |abgelaufen": a word ending and a copula
 # A USSD string to dial: "*141*4821#", "*123#"
 _USSD = re.compile(r"\*\d+(?:\*\d+)*#")
@@ -103,6 +108,8 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True  # "Kode pos 12345", "Код купона: 1234" (not "注文番号48213377。 813793が…")
     if c.kind not in NUMERIC:
         return False
+    if _ENDING_AFTER.match(msg.low, c.end):
+        return True  # "4471 ile biten kartınızla": a card's last digits, never the code
     if "#" in msg.t and _dialled(msg, c):
         return True  # "Dial *141*4821# … Code 4821": a pack's USSD code, never a one-time code
     if c.kind == "tight" and _untold(msg, c):

@@ -31,6 +31,7 @@ REACH = 120  # characters from the code word to the colon, at most
 DISTANCE = 20  # such a code scores as if this far from its code word
 _COLON = re.compile(r"[:：][ ]*\Z")
 _CLOSING = re.compile(r"[ ]*[.!。]?[ ]*(?:\n|\Z)")
+_OWN_COLON = re.compile(r"[:：](?!\d)")  # not the colon of a time ("at 14:32")
 _HARD_STOP = frozenset("。！？።։។៕။\n")
 # a cue word right before the colon labels the number itself: "…, Referenz: 4821"
 _LABELS = frozenset((ORDER, REFERENCE, BOOKING, PHONE, PHONE_NOUN, CARD, NOT_OTP, MARKETING, SENT))
@@ -51,7 +52,7 @@ def clause(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> boo
     colon = max(msg.t.rfind(":", ev.end, c.start), msg.t.rfind("：", ev.end, c.start))
     if colon < 0 or colon - ev.end > REACH or "\n" in msg.t[ev.end : c.start]:
         return False
-    if ":" in msg.t[ev.end : colon] or "：" in msg.t[ev.end : colon]:
+    if _OWN_COLON.search(msg.t, ev.end, colon):
         return False  # "Code: 4821. Amount: 45,00 EUR": the code word had its own colon
     for m in BREAK.finditer(msg.t, ev.end, colon):
         nxt = msg.t[m.end() : m.end() + 1]
