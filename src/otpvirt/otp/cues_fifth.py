@@ -11,9 +11,9 @@ from __future__ import annotations
 
 # "Code 482193 has expired / was already used": no usable code in that sentence
 EXPIRED: dict[str, tuple[str, ...]] = {
-    "east-asia": ("期限が切れ", "期限が過ぎ", "期限を過ぎ", "既に使用", "すでに使用", "使用済", "無効になりました", "이미 사용",
-                  "만료된", "만료됐", "已经使用", "已經使用", "已用过", "已用過", "ใช้ไปแล้ว",
-                  "ถูกใช้งานแล้ว"),
+    "east-asia": ("期限が切れ", "期限が過ぎ", "期限を過ぎ", "既に使用", "すでに使用", "使用済",
+                  "無効になりました", "이미 사용", "만료된", "만료됐", "已经使用", "已經使用",
+                  "已用过", "已用過", "ใช้ไปแล้ว", "ถูกใช้งานแล้ว"),
     "africa": ("umekwisha muda", "imekwisha muda", "imeisha muda", "umeisha muda",
                "muda wake umekwisha", "muda wake umeisha", "umeshatumika", "imeshatumika",
                "umetumika", "imeisha$", "umeisha$", "imekwisha$", "umekwisha$", "haitumiki tena",

@@ -42,7 +42,7 @@ _UNITS = (
     "month", "ماه", "mins", "minuten", "minutos", "minutes", "mm", "cm", "мм", "см", "шт", "pcs",
 )
 # folded like the text (PHONE_AFTER is matched on `low`)
-_CALL_AFTER = ("занг", "zang", "gönder", "qo'ng'iroq", "қўнғироқ", "numara")
+_CALL_AFTER = ("занг", "zang", "gönder", "qo'ng'iroq", "қўнғироқ", "numara", *CALLED_AFTER)
 # fmt: on
 
 
@@ -73,7 +73,7 @@ _HASH_AFTER = re.compile(r"[ ][^\W\d_]{1,4}\S*?[\d+]")
 # ("ore"), "일회용" ("일").
 _UNIT_LOOKALIKE = re.compile(r"[ ]?(?:secur|secre|смс|sms|orde|일회|minimum|minist)")
 BEFORE = re.compile(rf"(?P<cur>{CURRENCY_BEFORE.pattern})|{DATE_BEFORE.pattern}")
-PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED + CALLED_AFTER)})")
+PHONE_AFTER = re.compile(rf"(?:'[a-zа-я]{{1,2}})?[ ]*(?:{_alt(_CALL_AFTER + _CALLED)})")
 # A command word to text to a short number: "Text RESEND to 72727", "Envía ALTA al 4821"
 # (not "Twój kod BLIK to 123456": Polish "to" is "is").
 _TEXT_TO = re.compile(

@@ -78,9 +78,8 @@ _EARLIER = re.compile(
     )
 )
 # "4471 ile biten kartınız", "4471-мен аяқталатын": the digits a card ends with
-_ENDING_AFTER = re.compile(
-    rf"[ ]?-?[ ]?(?:{trie_pattern({fold_phrase(w) for w in ENDING_AFTER})})"
-)
+_ENDING_AFTER = re.compile(rf"[ ]?-?[ ]?(?:{trie_pattern({fold_phrase(w) for w in ENDING_AFTER})})")
+_ENDING_FIRST = frozenset(fold_phrase(w)[0] for w in ENDING_AFTER)
 _SUBJECT_GAP = 6  # "vorherig|e ist |abgelaufen": a word ending and a copula
 # A USSD string to dial: "*141*4821#", "*123#"
 _USSD = re.compile(r"\*\d+(?:\*\d+)*#")
@@ -108,7 +107,7 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True  # "Kode pos 12345", "Код купона: 1234" (not "注文番号48213377。 813793が…")
     if c.kind not in NUMERIC:
         return False
-    if _ENDING_AFTER.match(msg.low, c.end):
+    if _card_tail(msg, c):
         return True  # "4471 ile biten kartınızla": a card's last digits, never the code
     if "#" in msg.t and _dialled(msg, c):
         return True  # "Dial *141*4821# … Code 4821": a pack's USSD code, never a one-time code
@@ -142,6 +141,12 @@ def rejected(msg: Message, c: Candidate) -> bool:
     ):
         return True  # "2024 yılında", "в 2024 году", "năm 2024", "2024年": a year
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _card_tail(msg: Message, c: Candidate) -> bool:
+    # one look at the next letter first: most numbers are followed by no such phrase
+    nxt = msg.low[c.end : c.end + 3].lstrip(" -")[:1]
+    return nxt in _ENDING_FIRST and _ENDING_AFTER.match(msg.low, c.end) is not None
 
 
 def _untold(msg: Message, c: Candidate) -> bool:

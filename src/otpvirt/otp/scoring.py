@@ -69,7 +69,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
     code") -- TRAIL.  "" when not anchored.
     """
     best, tier, raw_best, anchored = 0.0, "", 10_000, ""
-    closing = c.kind in NUMERIC and tails.closes(msg, c)
+    closing: bool | None = None if c.kind in NUMERIC else False  # tails.closes, on first need
     for ev in msg.events:
         weight = KEYWORD_WEIGHT.get(ev.category)
         if weight is None:
@@ -88,9 +88,13 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             or (ev.category == LABEL and not _labels(msg, ev, c))
         ):
             continue
-        if closing and factor == 1.0 and ev.category in CODE_WORDS and tails.clause(
-            msg, ev, c, found
-        ):
+        if factor == 1.0 and raw > tails.DISTANCE and ev.category in CODE_WORDS:
+            if closing is None:
+                closing = tails.closes(msg, c)
+            tail = closing and tails.clause(msg, ev, c, found)
+        else:
+            tail = False
+        if tail:
             # "Código para confirmar el envío de 45,00 EUR a MARIA LOPEZ: 703921" (tails.py)
             value = weight * (1.0 - min(raw, tails.DISTANCE) / DECAY)
             if value > best:

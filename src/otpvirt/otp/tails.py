@@ -40,8 +40,9 @@ _LABEL_GAP = 3
 
 def closes(msg: Message, c: Candidate) -> bool:
     """True when the number follows a colon and nothing but a stop follows it on its line."""
+    head = msg.t[max(0, c.start - 3) : c.start]
     return (
-        c.start > 0
+        (":" in head or "：" in head)
         and _COLON.search(msg.t, max(0, c.start - 3), c.start) is not None
         and _CLOSING.match(msg.t, c.end) is not None
     )
@@ -59,8 +60,7 @@ def clause(msg: Message, ev: Event, c: Candidate, found: list[Candidate]) -> boo
         if m.group()[0] in _HARD_STOP or "\n" in m.group() or not nxt or nxt.isupper():
             return False
     if any(
-        o.category in _LABELS and o.end <= colon and colon - o.end <= _LABEL_GAP
-        for o in msg.events
+        o.category in _LABELS and o.end <= colon and colon - o.end <= _LABEL_GAP for o in msg.events
     ):
         return False
     # "Tunnusluku 0629 maksulle …: …": the code word already pointed at a number of its own
