@@ -48,6 +48,9 @@ Extending it needs no knowledge of the scoring:
     round's languages (South Asian scripts, Icelandic, Basque, Catalan, Welsh, Albanian,
     Romanian, Quechua, Tibetan, Cebuano) live in cues_world.py, with EARLIER: the words
     that make "661203 (the previous code expired)" speak of another code;
+  * spent-code, call-verb, comparison-value and "ending with" words of the fifth round
+    (Africa, East Asia, smaller European languages) live in cues_fifth.py; a code closing
+    the message after a colon behind an amount, IBAN or recipient is tails.py's;
   * a new "not a code" context (currency, unit) or written shape (card mask, phone number
     with an area code): add the word or pattern to negatives.py.
 Measure with: python bench/otp_accuracy.py --show-failures

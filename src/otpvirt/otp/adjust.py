@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import negatives as neg
+from . import tails
 from .context import (
     BREAK,
     CONNECTOR,
@@ -103,6 +104,7 @@ def numeric_adjustments(msg: Message, c: Candidate, tier: str, raw: int, anchore
         and (tier != STRONG or anchored != LEAD)
         and not _after_order_number(msg, c, order)
         and not clause_through(msg, c, order, loose=True)
+        and not _tail_order(msg, c, order, anchored)
     ):
         adjust -= 0.5
         if len(c.value) >= 7 and c.start - order.end <= 12:
@@ -178,4 +180,15 @@ def _after_order_number(msg: Message, c: Candidate, order: Event) -> bool:
         ev is not None
         and ev.start > order.end
         and DIGIT.search(msg.t, order.end, ev.start) is not None
+    )
+
+
+def _tail_order(msg: Message, c: Candidate, order: Event, anchored: str) -> bool:
+    """True when a code word's clause names the order and a colon closes it before `c`."""
+    # "Código para confirmar el envío de 45,00 EUR a MARIA LOPEZ: 703921" (tails.py)
+    if anchored != LEAD or not tails.closes(msg, c):
+        return False
+    return any(
+        ev.category in CODE_WORDS and ev.end <= order.start and tails.clause(msg, ev, c, [])
+        for ev in msg.events
     )

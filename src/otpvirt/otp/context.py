@@ -54,7 +54,7 @@ _NOT_TO = "".join(
     for verb in ("report", "send", "sent", "reply", "text", "sms", "up", "due", "call")
 )
 _COPULA = (
-    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan|dia|ngu"
+    r"(?<![^\W\d_])(?:is|je|es|est|e|ist|lautet|la|adalah|ialah|ir|este|jest|dir|olan|dia|ngu|ingu|ungu"
     r"|eshte|yw|ydy"
     rf"|ar|er|је|е|є|это|является|هو|هی|ni|ay|ita ce|shi ne|waa|yog|{_NOT_TO}to)|[是为為は]|คือ"
     r"|ແມ່ນ|ຄື|គឺ(?:ជា)?|မှာ|သည်"

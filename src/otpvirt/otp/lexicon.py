@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from . import cues
+from . import cues_fifth as cf
 from . import cues_more as cm
 from . import cues_world as cw
 from . import keywords as kw
@@ -41,23 +42,29 @@ _TABLES: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
     (NOT_OTP, tr.NOT_OTP),
     (NOT_OTP, cm.NOT_OTP),
     (NOT_OTP, cw.NOT_OTP),
+    (NOT_OTP, cf.NOT_OTP),
     (EXPIRED, cues.EXPIRED),
     (EXPIRED, tr.EXPIRED),
     (EXPIRED, cm.EXPIRED),
     (EXPIRED, cw.EXPIRED),
+    (EXPIRED, cf.EXPIRED),
     (EXPIRED, {"success": cm.SUCCESS_AFTER}),
     (STRONG, kw.STRONG),
     (STRONG, kw.PICKUP),
     (STRONG, kw.TRANSLIT),
+    (STRONG, cf.STRONG),
     (WEAK, kw.WEAK),
     (WEAK, kw.TRANSLIT_WEAK),
+    (WEAK, cf.WEAK),
     (VERB, kw.VERBS),
+    (VERB, cf.VERBS),
     (LABEL, kw.LABELS),
     (MARKETING, cues.MARKETING),
     (PHONE, cues.PHONE),
     (PHONE, tr.PHONE),
     (PHONE, {"lines": rm.LINES}),
     (PHONE, {"lines": cw.LINES}),
+    (PHONE, {"lines": cf.LINES}),
     (WARN, rm.NEVER),
     (WARN, cw.NEVER),
     (PHONE_NOUN, cues.PHONE_NOUN),
@@ -112,6 +119,11 @@ def _needs_left_boundary(phrase: str) -> bool:
     return cp < 0x590 or 0x900 <= cp < 0xA00 or 0x10A0 <= cp <= 0x10FF
 
 
+# Somali glues its articles and possessives to a code word with a hyphen: "OTP-gaagu",
+# "OTP-kaaga", "PIN-ka" (other hyphen compounds, "TAN-Verfahren", name something else)
+_SUFFIX = re.compile(r"-[gkh][au](?:a?ag[au])?(?![^\W\d_])")
+
+
 # Code words that also close compounds: "VerifyCode:", "smscode", "Zugangscode", "engångskod".
 # Each searched stem lists the words it starts, longest first (one str.find per stem).
 _TAILS = (
@@ -162,7 +174,7 @@ _STEMS = tuple(fold_phrase(stem) for stem in kw.PASSWORD_STEMS)
 PASSWORD_PHRASES = frozenset(
     p
     for p, e in _BOUND_ENTRIES.items() | _FREE_ENTRIES.items()
-    if e.category in KEYWORD_WEIGHT and any(stem in p for stem in _STEMS)
+    if e.category in KEYWORD_WEIGHT and (any(stem in p for stem in _STEMS) or p.endswith("tan"))
 )
 # Arabizi code words ("ramz el ta7a2o2", "rmz"): their message writes letters as digits.
 ARABIZI = frozenset(
@@ -203,7 +215,12 @@ def _joins(ch: str) -> bool:
 
 def _continues(low: str, end: int) -> bool:
     # "TAN-Verfahren", "PIN-Brief": a hyphen compound names something else than the code
-    return _joins(low[end]) or (low[end] == "-" and end + 1 < len(low) and low[end + 1].isalpha())
+    return _joins(low[end]) or (
+        low[end] == "-"
+        and end + 1 < len(low)
+        and low[end + 1].isalpha()
+        and _SUFFIX.match(low, end) is None
+    )
 
 
 def _collect(

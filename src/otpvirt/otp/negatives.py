@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .cues_fifth import CALLED_AFTER
 from .normalize import fold_phrase, trie_pattern
 from .reminders import AFTER as _CALLED
 
@@ -41,7 +42,7 @@ _UNITS = (
     "month", "ماه", "mins", "minuten", "minutos", "minutes", "mm", "cm", "мм", "см", "шт", "pcs",
 )
 # folded like the text (PHONE_AFTER is matched on `low`)
-_CALL_AFTER = ("занг", "zang", "gönder", "qo'ng'iroq", "қўнғироқ", "numara")
+_CALL_AFTER = ("занг", "zang", "gönder", "qo'ng'iroq", "қўнғироқ", "numara", *CALLED_AFTER)
 # fmt: on
 
 

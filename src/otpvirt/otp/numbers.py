@@ -11,6 +11,9 @@ from .formats import PREFIXES, SHAPES
 from .normalize import native_digits
 
 _ATOM = re.compile(r"\d+(?:[.,:/-]\d+)*")
+# Zulu and Xhosa glue their copula to the number with a hyphen: "ikhodi yakho ingu-4409",
+# "ngu-771204" is "is 771204", not an identifier such as "MIR-6481"
+_COPULA_GLUE = frozenset({"ngu", "ingu", "ungu", "yi", "nguye"})
 
 
 def numeric_candidates(
@@ -109,6 +112,8 @@ def _split_kind(parts: list[str]) -> str | None:
         return "split4"
     if sizes in ([2, 2, 2], [2, 2, 2, 2], [2, 3], [3, 2]):
         return "tight"  # "48 219", "482 19": a five-digit code typed in two groups
+    if sizes == [4, 2] and not neg.is_year(parts[0]):
+        return "tight"  # "kód: 4821-92", a six-digit code typed 4-2 (not "2024-05")
     return None
 
 
@@ -157,6 +162,8 @@ def _single_atom(t: str, start: int, end: int, text: str) -> Candidate | None:
     glue = None
     if start and t[start - 1] == "-":
         glue = neg.TRAILING_GLUE.search(t, max(0, start - 6), start)
+    if glue and t[glue.start() : start - 1].lower() in _COPULA_GLUE:
+        glue = None
     if glue:
         fmt = PREFIXES.get(t[glue.start() : start - 1].upper())
         if fmt and SHAPES[fmt.name].fullmatch(text) and glue.start() >= start - 3:

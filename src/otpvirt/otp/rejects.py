@@ -18,6 +18,8 @@ from .context import (
     near,
     same_sentence,
 )
+from .cues_fifth import EARLIER as EARLIER_MORE
+from .cues_fifth import ENDING_AFTER
 from .cues_world import EARLIER
 from .lexicon import (
     CARD,
@@ -31,10 +33,11 @@ from .lexicon import (
     PHONE_NOUN,
     PICKUP_PHRASES,
     SENT,
+    STRONG,
     SUCCESS_AFTER,
     Event,
 )
-from .normalize import fold_phrase
+from .normalize import fold_phrase, trie_pattern
 
 # "Код подтверждения номера телефона: 1234": at most this many characters between the code
 # word and the phone word it governs ("for your", "для", "من").
@@ -71,9 +74,12 @@ _EARLIER = re.compile(
         ("" if w[0] >= "\u3000" else r"(?<![^\W\d_])")
         + re.escape(fold_phrase(w.rstrip("$")))
         + (r"(?![^\W\d_])" if w.endswith("$") else "")
-        for w in EARLIER
+        for w in (*EARLIER, *EARLIER_MORE)
     )
 )
+# "4471 ile biten kartınız", "4471-мен аяқталатын": the digits a card ends with
+_ENDING_AFTER = re.compile(rf"[ ]?-?[ ]?(?:{trie_pattern({fold_phrase(w) for w in ENDING_AFTER})})")
+_ENDING_FIRST = frozenset(fold_phrase(w)[0] for w in ENDING_AFTER)
 _SUBJECT_GAP = 6  # "vorherig|e ist |abgelaufen": a word ending and a copula
 # A USSD string to dial: "*141*4821#", "*123#"
 _USSD = re.compile(r"\*\d+(?:\*\d+)*#")
@@ -101,9 +107,11 @@ def rejected(msg: Message, c: Candidate) -> bool:
         return True  # "Kode pos 12345", "Код купона: 1234" (not "注文番号48213377。 813793が…")
     if c.kind not in NUMERIC:
         return False
+    if _card_tail(msg, c):
+        return True  # "4471 ile biten kartınızla": a card's last digits, never the code
     if "#" in msg.t and _dialled(msg, c):
         return True  # "Dial *141*4821# … Code 4821": a pack's USSD code, never a one-time code
-    if c.kind == "tight" and introducer(msg, c) is None:
+    if c.kind == "tight" and _untold(msg, c):
         return True  # "12 05 25", "MIR-6481": a date, phone or ID unless a code word says so
     if c.kind == "hash" and not _stated(msg, c):
         return True  # "Order #4821", "Ticket #4821": an order or ticket number
@@ -133,6 +141,21 @@ def rejected(msg: Message, c: Candidate) -> bool:
     ):
         return True  # "2024 yılında", "в 2024 году", "năm 2024", "2024年": a year
     return MONTH in msg.categories and near(msg, c, MONTH, 15)
+
+
+def _card_tail(msg: Message, c: Candidate) -> bool:
+    # one look at the next letter first: most numbers are followed by no such phrase
+    nxt = msg.low[c.end : c.end + 3].lstrip(" -")[:1]
+    return nxt in _ENDING_FIRST and _ENDING_AFTER.match(msg.low, c.end) is not None
+
+
+def _untold(msg: Message, c: Candidate) -> bool:
+    """True when no code word introduces a tight group (a 4-2 dashed one needs a strong one)."""
+    # "Potvrzovací kód: 4821-92" is a code; "Your code is 5520-19" may be any reference
+    ev = introducer(msg, c)
+    if ev is None:
+        return True
+    return ev.category != STRONG and c.end - c.start == 7 and msg.t[c.start + 4] == "-"
 
 
 def _earlier_code(msg: Message, c: Candidate, expired: Event) -> bool:

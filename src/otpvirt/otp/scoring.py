@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import alnum, passwords
+from . import alnum, passwords, tails
 from .adjust import numeric_adjustments
 from .context import (
     BREAK,
@@ -22,6 +22,7 @@ from .context import (
 )
 from .formats import BY_NAME, SHAPES
 from .lexicon import (
+    CODE_WORDS,
     KEYWORD_WEIGHT,
     LABEL,
     MARKETING,
@@ -68,6 +69,7 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
     code") -- TRAIL.  "" when not anchored.
     """
     best, tier, raw_best, anchored = 0.0, "", 10_000, ""
+    closing: bool | None = None if c.kind in NUMERIC else False  # tails.closes, on first need
     for ev in msg.events:
         weight = KEYWORD_WEIGHT.get(ev.category)
         if weight is None:
@@ -85,6 +87,19 @@ def _keyword(msg: Message, c: Candidate, found: list[Candidate]) -> tuple[float,
             or (msg.warned and dismissed(msg, ev, c))
             or (ev.category == LABEL and not _labels(msg, ev, c))
         ):
+            continue
+        if factor == 1.0 and raw > tails.DISTANCE and ev.category in CODE_WORDS:
+            if closing is None:
+                closing = tails.closes(msg, c)
+            tail = closing and tails.clause(msg, ev, c, found)
+        else:
+            tail = False
+        if tail:
+            # "Código para confirmar el envío de 45,00 EUR a MARIA LOPEZ: 703921" (tails.py)
+            value = weight * (1.0 - min(raw, tails.DISTANCE) / DECAY)
+            if value > best:
+                best, tier, raw_best = value, ev.category, raw
+            anchored = LEAD
             continue
         dist = raw - _block_excess(msg, lo, hi) if msg.blocks else raw
         broken = BREAK.search(msg.t, lo, hi) is not None
