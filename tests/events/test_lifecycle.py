@@ -165,6 +165,28 @@ async def test_balance_low_fires_once_per_fall(
     assert bodies[0]["balance"] == 99.85 and bodies[0]["currency"] == "USD"
 
 
+async def test_a_refund_back_above_the_threshold_re_arms_it_without_a_webhook(
+    rt: Runtime, api: httpx.AsyncClient
+) -> None:
+    # No webhook, only a threshold: the cancel still has the flag to re-arm with it
+    # (PostgreSQL's one-statement cancel must not skip that).
+    async def alerted(client_id: str) -> bool:
+        async with rt.db.read() as conn:
+            flag = await conn.fetchval(
+                "SELECT low_balance_alerted FROM clients WHERE id = :c", {"c": client_id}
+            )
+        return bool(flag)
+
+    got = await lease(rt, api, None)  # 100.00 - 0.05
+    await client_ops.set_low_balance(rt, ACTOR, got.client.id, "99.90")
+    await lease(rt, api, None, client=got.client)  # 99.90: not below
+    last = await lease(rt, api, None, client=got.client)  # 99.85: below
+    assert await alerted(got.client.id)
+    answer = await call(api, "CancelActivation", got.client.creds(activationId=last.activation_id))
+    assert answer == {"status": 2, "error": 0}
+    assert not await alerted(got.client.id)  # 99.90 again: armed for the next fall
+
+
 async def test_unknown_event_types_are_refused(rt: Runtime) -> None:
     with pytest.raises(ValidationFailed) as refused:
         events.check_events("sms,activation.started")

@@ -41,6 +41,9 @@ class Attempt:
     lease: Lease | None = None
     # A bundle's other activations (one number for several services), with `lease`.
     more: tuple[Lease, ...] = ()
+    # PostgreSQL's statement charged without the ledger's hook: whether the balance
+    # crossed the client's low-balance threshold (balance.low to queue).
+    crossed: bool = False
 
 
 Seam = Callable[[Conn, LeaseRequest, CountryInfo, int | None], Awaitable[Attempt]]
@@ -49,11 +52,19 @@ Seam = Callable[[Conn, LeaseRequest, CountryInfo, int | None], Awaitable[Attempt
 async def lease_local(db: Database, req: LeaseRequest) -> Lease:
     """Lease a number from the local pool and charge it, or raise why not."""
     if db.dialect == "postgresql":
+        crossed = False
+
+        async def attempt(
+            conn: Conn, req: LeaseRequest, country: CountryInfo, provider_id: int | None
+        ) -> Attempt:
+            nonlocal crossed
+            tried = await _attempt_pg(conn, req, country, provider_id)
+            crossed = crossed or tried.crossed
+            return tried
+
         async with db.read() as conn:
-            lease = await _lease(conn, req, _attempt_pg)
-            # The statement charged without the ledger's hook: balance.low here (a
-            # transaction only when the balance crossed the client's threshold).
-            crossed = await events.balance_crossed(conn, req.client.id)
+            lease = await _lease(conn, req, attempt)
+        # balance.low: a transaction only when the statement says the balance crossed.
         if crossed:
             await in_transaction(db, events.balance_changed, req.client.id, now_ms())
         return lease
@@ -165,6 +176,7 @@ async def _attempt_pg(
             row.created_at,
             row.created_at + req.lease_ms,
         ),
+        crossed=bool(row.crossed),
     )
 
 
@@ -179,10 +191,18 @@ async def cancel_activation(
     """Cancel a waiting activation and refund it; return the amount refunded."""
     if db.dialect == "postgresql":
         now = now_ms()
+        latest = now - min_age_ms
+        # Most clients have nothing to be told: one statement, committed on its own.
+        async with db.read() as conn:
+            refunded = await pg.cancel_once(
+                conn, client_id, guid=guid, act_id=act_id, latest=latest, now=now, quiet_only=True
+            )
+        if refunded is not None:
+            return refunded
         # A transaction, so the lifecycle webhooks are queued with the cancel.
         async with db.transaction() as conn:
             refunded = await pg.cancel_once(
-                conn, client_id, guid=guid, act_id=act_id, latest=now - min_age_ms, now=now
+                conn, client_id, guid=guid, act_id=act_id, latest=latest, now=now
             )
             if refunded is not None:
                 await events.record_cancelled(conn, guid or act_id or 0, refunded, now)

@@ -77,16 +77,6 @@ async def id_of(conn: Conn, guid: str) -> int | None:
     return None if value is None else int(value)
 
 
-async def crossed(conn: Conn, client_id: str) -> bool:
-    """Whether the balance is on the other side of the threshold than the flag says."""
-    found = await conn.fetchval(
-        "SELECT 1 FROM clients WHERE id = :c AND low_balance IS NOT NULL "
-        "AND low_balance_alerted <> (balance < low_balance)",
-        {"c": client_id},
-    )
-    return found is not None
-
-
 async def turn_low_balance(conn: Conn, client_id: str) -> LowTurn | None:
     """Flip the client's low-balance flag when the balance crossed the threshold.
 

@@ -124,11 +124,6 @@ async def balance_changed(conn: Conn, client_id: str, now: int) -> str | None:
     return message_id
 
 
-async def balance_crossed(conn: Conn, client_id: str) -> bool:
-    """A cheap read: whether `balance_changed` would do anything now (no lock, no write)."""
-    return await repo.crossed(conn, client_id)
-
-
 async def set_events(conn: Conn, client_id: str, events: str) -> str:
     """Subscribe the client to exactly these event types; returns the stored list."""
     cid = parse_guid(client_id, field="clientId")

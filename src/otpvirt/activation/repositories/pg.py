@@ -42,7 +42,8 @@ WITH price AS (
     UPDATE clients SET balance = clients.balance - price.amount FROM price
     WHERE clients.id = :client AND clients.balance >= price.amount AND price.amount <= :max
       AND EXISTS (SELECT 1 FROM pick)
-    RETURNING clients.balance, price.amount
+    RETURNING clients.balance, price.amount, (clients.low_balance IS NOT NULL
+        AND clients.low_balance_alerted <> (clients.balance < clients.low_balance)) AS crossed
 ), act AS (
     INSERT INTO activations (guid, client_id, number_id, phone, country_id, provider_id,
         service_id, price, currency, state, sms_count, created_at, expires_at, order_id)
@@ -60,7 +61,7 @@ WITH price AS (
 )
 SELECT (SELECT amount FROM price), (SELECT id FROM pick), act.id, act.phone,
     act.provider_id, act.price, (SELECT COUNT(*) FROM claim), (SELECT COUNT(*) FROM charge),
-    act.created_at
+    act.created_at, (SELECT crossed FROM debit)
 FROM (SELECT 1) AS one LEFT JOIN act ON TRUE
 """.format(
     # Every balance change writes its ledger entry through the ledger's own SQL.
@@ -71,7 +72,7 @@ _CANCEL = """
 WITH act AS (
     UPDATE activations SET state = 'cancelled', finished_at = :now
     WHERE {{key}} AND client_id = :client AND state = 'waiting' AND created_at <= :latest
-      AND bundle_id IS NULL
+      AND bundle_id IS NULL{{quiet}}
     RETURNING id, number_id, price, currency
 ), released AS (
     UPDATE numbers SET active_activation_id = NULL, free_since = :now FROM act
@@ -110,6 +111,8 @@ class LeaseOutcome:
     claimed: int
     entries: int
     created_at: int | None
+    # The new balance is on the other side of the client's low-balance threshold.
+    crossed: bool | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,12 +166,28 @@ async def lease_once(
     return row
 
 
+# The cancel applies only when nothing must be written beside it: the client has no
+# webhook (no `activation.finished`) and no low-balance threshold (no flag to re-arm).
+_QUIET = (
+    " AND NOT EXISTS (SELECT 1 FROM clients quiet WHERE quiet.id = :client "
+    "AND (quiet.webhook_url IS NOT NULL OR quiet.low_balance IS NOT NULL))"
+)
+
+
 async def cancel_once(
-    conn: Conn, client_id: str, *, guid: str | None, act_id: int | None, latest: int, now: int
+    conn: Conn,
+    client_id: str,
+    *,
+    guid: str | None,
+    act_id: int | None,
+    latest: int,
+    now: int,
+    quiet_only: bool = False,
 ) -> int | None:
     """Cancel and refund a waiting activation; None when it is not (yet) cancellable.
 
-    None for a bundle's activation too: the portable path passes its number on.
+    None for a bundle's activation too: the portable path passes its number on. With
+    `quiet_only`, None also for a client whose cancel has events to queue with it.
     """
     key = "guid = :guid" if guid is not None else "id = :act"
     params: dict[str, Any] = {
@@ -181,7 +200,8 @@ async def cancel_once(
         params["guid"] = guid
     else:
         params["act"] = act_id
-    row = await conn.fetch_one_as(_Cancelled, _CANCEL.format(key=key), params)
+    sql = _CANCEL.format(key=key, quiet=_QUIET if quiet_only else "")
+    row = await conn.fetch_one_as(_Cancelled, sql, params)
     if row is None:
         return None
     if (row.released, row.refunds) != (1, 1):
