@@ -62,6 +62,7 @@ class Result:
     rps: float
     ratio: float  # to the bare ASGI ceiling of the same round
     ratio_fastapi: float  # to the FastAPI ceiling of the same round
+    cpu_us: float  # server CPU (all processes and threads) per answer
     p50_ms: float
     p99_ms: float
     bad: int
@@ -177,8 +178,10 @@ def children(pid: int) -> list[int]:
     return [pid, *kids, *[g for k in kids for g in children(k)]]
 
 
-class WrkResult(TypedDict):
+class WrkResult(TypedDict, total=False):
     rps: float
+    requests: int
+    cpu_us: float
     p50: float
     p99: float
     bad: int
@@ -202,6 +205,7 @@ def wrk(
     ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     p50 = int(re.search(r"^P50 (\d+)", out, re.M).group(1)) / 1000  # type: ignore[union-attr]
     p99 = int(re.search(r"^P99 (\d+)", out, re.M).group(1)) / 1000  # type: ignore[union-attr]
     bad = int(re.search(r"^BAD (\d+)", out, re.M).group(1))  # type: ignore[union-attr]
@@ -210,12 +214,26 @@ def wrk(
     sample = re.search(r"^SAMPLE (.*)", out, re.M)
     return {
         "rps": rps,
+        "requests": requests,
         "p50": p50,
         "p99": p99,
         "bad": bad + (int(non2xx.group(1)) if non2xx else 0),
         "sample": (sample.group(1)[:160] if sample else "")
         + (f" sockets: {errors.group(1)}" if errors else ""),
     }
+
+
+def cpu_ticks(pids: list[int]) -> int:
+    """User + system clock ticks used so far by every thread of `pids`."""
+    total = 0
+    for pid in pids:
+        for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+    return total
 
 
 def start(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -314,7 +332,13 @@ class Bench:
             wargs = [self.bodies.get(target, self.bodies["GetBalance"])]
         threads = self.args.cycle_clients if target == "cycle" else self.args.threads
         wrk(url, script, wargs, conns, 2, threads)  # warm-up, discarded
+        pids = children(self.procs[server].pid)
+        before = cpu_ticks(pids)
         got = wrk(url, script, wargs, conns, self.args.duration, threads)
+        # The server's CPU per answer (all its processes and threads): the cost of a
+        # request that the machine's other load moves much less than the throughput.
+        ticks = cpu_ticks(pids) - before
+        got["cpu_us"] = round(ticks / os.sysconf("SC_CLK_TCK") * 1e6 / max(got["requests"], 1), 1)
         if server in ("new", "base"):
             for pid, kib in rss_kib(children(self.procs[server].pid)).items():
                 self.peaks[pid] = max(self.peaks.get(pid, 0), kib)
@@ -400,6 +424,7 @@ def report(
         got["rps"],
         round(got["rps"] / bare, 3) if bare else 0.0,
         round(got["rps"] / fastapi, 3) if fastapi else 0.0,
+        got.get("cpu_us", 0.0),
         got["p50"],
         got["p99"],
         got["bad"],
@@ -408,7 +433,8 @@ def report(
     results.append(res)
     print(
         f"  pool={pool:<8} workers={workers} c={conns:<4} r{rnd} {target:<20} "
-        f"{res.rps:>9.0f} req/s {res.ratio:>5.2f}x {res.ratio_fastapi:>5.2f}xF  "
+        f"{res.rps:>9.0f} req/s {res.ratio:>5.2f}x {res.ratio_fastapi:>5.2f}xF "
+        f"cpu {res.cpu_us:5.1f} µs  "
         f"p50 {res.p50_ms:6.1f} ms  p99 {res.p99_ms:6.1f} ms  bad {res.bad}"
         + (f"  ({res.sample})" if res.bad else ""),
         flush=True,
