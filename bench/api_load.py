@@ -33,6 +33,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,7 @@ class Result:
     ratio: float  # to the bare ASGI ceiling of the same round
     ratio_fastapi: float  # to the FastAPI ceiling of the same round
     cpu_us: float  # server CPU (all processes and threads) per answer
+    cpu_ratio: float  # the bare ceiling's CPU per answer / this one's (same round)
     p50_ms: float
     p99_ms: float
     bad: int
@@ -387,6 +389,7 @@ def run_one(
                 order = servers if rnd % 2 == 0 else servers[::-1]
                 measured = {name: bench.measure(name, "GetBalance", conns) for name in CEILINGS}
                 ceil = {name: got["rps"] for name, got in measured.items()}
+                ceil["cpu"] = measured["bare"].get("cpu_us", 0.0)
                 for name, got in measured.items():
                     report(results, (pool, workers, conns, rnd), name, got, ceil)
                 for target in methods:
@@ -414,7 +417,7 @@ def report(
     ceil: dict[str, float],
 ) -> None:
     pool, workers, conns, rnd = where
-    bare, fastapi = ceil.get("bare", 0.0), ceil.get("fastapi", 0.0)
+    bare, fastapi, ceil_cpu = ceil.get("bare", 0.0), ceil.get("fastapi", 0.0), ceil.get("cpu", 0.0)
     res = Result(
         pool,
         workers,
@@ -425,6 +428,7 @@ def report(
         round(got["rps"] / bare, 3) if bare else 0.0,
         round(got["rps"] / fastapi, 3) if fastapi else 0.0,
         got.get("cpu_us", 0.0),
+        round(ceil_cpu / got["cpu_us"], 3) if ceil_cpu and got.get("cpu_us") else 0.0,
         got["p50"],
         got["p99"],
         got["bad"],
@@ -434,11 +438,26 @@ def report(
     print(
         f"  pool={pool:<8} workers={workers} c={conns:<4} r{rnd} {target:<20} "
         f"{res.rps:>9.0f} req/s {res.ratio:>5.2f}x {res.ratio_fastapi:>5.2f}xF "
-        f"cpu {res.cpu_us:5.1f} µs  "
+        f"cpu {res.cpu_us:5.1f} µs ({res.cpu_ratio:4.2f}x)  "
         f"p50 {res.p50_ms:6.1f} ms  p99 {res.p99_ms:6.1f} ms  bad {res.bad}"
         + (f"  ({res.sample})" if res.bad else ""),
         flush=True,
     )
+
+
+def summarise(results: list[Result]) -> None:
+    """Per target: the median over rounds of its ratios to the same round's bare ceiling."""
+    groups: dict[tuple[int, int, int, str], list[Result]] = {}
+    for r in results:
+        groups.setdefault((r.pool, r.workers, r.connections, r.target), []).append(r)
+    print("medians over rounds (throughput ratio · CPU-per-answer ratio · p99):")
+    for (pool, workers, conns, target), rs in groups.items():
+        print(
+            f"  pool={pool:<8} workers={workers} c={conns:<4} {target:<20} "
+            f"{statistics.median(r.ratio for r in rs):5.2f}x · "
+            f"{statistics.median(r.cpu_ratio for r in rs):5.2f}x · "
+            f"p99 {statistics.median(r.p99_ms for r in rs):6.1f} ms"
+        )
 
 
 def main() -> None:
@@ -488,6 +507,7 @@ def main() -> None:
                 f"  peak RSS per server process (MiB): {sorted(v // 1024 for v in peaks.values())}",
                 flush=True,
             )
+    summarise(results)
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     name = (

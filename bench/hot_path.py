@@ -149,14 +149,21 @@ async def run(args: argparse.Namespace, creds: dict[str, str]) -> None:
         target = args.profile
         prof = cProfile.Profile()
         prof.enable()
-        for _ in range(args.n):
-            if target == "cycle":
-                await cycle()
-            else:
+        if target == "cycle":
+            # As under load: `--concurrency` cycles at once, so commits are grouped.
+            per_loop = max(args.n // 10 // args.concurrency, 1)
+
+            async def cycles() -> None:
+                for _ in range(per_loop):
+                    await cycle()
+
+            await asyncio.gather(*(cycles() for _ in range(args.concurrency)))
+        else:
+            for _ in range(args.n):
                 await call(target, bodies[target])
         prof.disable()
         stats = pstats.Stats(prof)
-        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats(args.sort).print_stats(args.lines)
     await rt.close()
 
 
@@ -271,6 +278,8 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true", help=f"a fresh database at {PG_ADMIN}")
     parser.add_argument("-n", type=int, default=5000, help="requests per method")
     parser.add_argument("--concurrency", type=int, default=32, help="cycles at once")
+    parser.add_argument("--sort", default="tottime", help="cProfile order (tottime, cumtime)")
+    parser.add_argument("--lines", type=int, default=25, help="cProfile lines shown")
     parser.add_argument("--profile", choices=["GetBalance", "GetSms", "cycle"])
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="otpvirt-hot-"))
