@@ -87,7 +87,7 @@ async def per_call(fn: Callable[[], Awaitable[object]], n: int) -> float:
     return best
 
 
-async def run(args: argparse.Namespace, creds: dict[str, str]) -> None:
+async def run(args: argparse.Namespace, creds: dict[str, str]) -> None:  # noqa: C901
     from otpvirt.app import create_app
     from otpvirt.config import Settings
     from otpvirt.runtime import Runtime
