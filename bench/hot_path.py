@@ -26,7 +26,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +64,12 @@ class Call:
 
     def __init__(self, body: bytes) -> None:
         self.body = body
-        self.out: list[dict[str, Any]] = []
+        self.out: list[MutableMapping[str, Any]] = []
 
     async def receive(self) -> dict[str, Any]:
         return {"type": "http.request", "body": self.body, "more_body": False}
 
-    async def send(self, message: dict[str, Any]) -> None:
+    async def send(self, message: MutableMapping[str, Any]) -> None:
         self.out.append(message)
 
     def answer(self) -> dict[str, Any]:
@@ -180,6 +180,7 @@ async def budget(rt: Any, app: Any, bodies: dict[str, str]) -> None:  # noqa: C9
     from otpvirt.native.wire import parse
     from otpvirt.observability.metrics import LATENCY, REQUESTS
     from otpvirt.rates import parse_rate
+    from otpvirt.web.body import read_body
 
     n = 20_000
     body = bodies["GetBalance"].encode()
@@ -195,7 +196,7 @@ async def budget(rt: Any, app: Any, bodies: dict[str, str]) -> None:  # noqa: C9
         return Request(scope, ch.receive)
 
     async def body_read() -> None:
-        await wire.read_body(request(), max_bytes=65536, max_decompressed=1 << 20)
+        await read_body(request(), max_bytes=65536, max_decompressed=1 << 20)
 
     async def validate() -> None:
         s.GetBalanceRequest.model_validate_json(body)
