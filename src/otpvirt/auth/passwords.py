@@ -21,7 +21,7 @@ import string
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from hashlib import sha256
+from hashlib import blake2b
 from typing import Protocol
 
 from argon2 import PasswordHasher
@@ -83,7 +83,10 @@ class Passwords:
         return self._hasher.hash(password)
 
     def _digest(self, password: str) -> bytes:
-        return hmac.new(self._key, password.encode("utf-8", "surrogatepass"), sha256).digest()
+        # Keyed BLAKE2b is a MAC like HMAC-SHA256 and one C call (~0.8 µs against ~2).
+        return blake2b(
+            password.encode("utf-8", "surrogatepass"), key=self._key, digest_size=32
+        ).digest()
 
     def _check(self, stored_hash: str, password: str) -> bool:
         try:

@@ -23,7 +23,7 @@ from otpvirt.history import service as history
 from otpvirt.longpoll import service as longpoll
 from otpvirt.money import currency, to_wire
 from otpvirt.native import schemas as s
-from otpvirt.native.wire import native, ok, parse, runtime
+from otpvirt.native.wire import client_address, native, ok, parse, runtime
 from otpvirt.reuse import service as reuse
 from otpvirt.runtime import Runtime
 from otpvirt.supply.availability import available
@@ -38,7 +38,7 @@ async def _auth(rt: Runtime, request: Request, req: s.Credentials) -> AuthClient
         rt.passwords,
         str(req.clientId),
         req.apiPassword,
-        address=request.client.host if request.client else None,
+        address=client_address(request),
         policy=rt.lockout,
         cache=rt.clients,
     )

@@ -16,7 +16,7 @@ from otpvirt.errors import ValidationFailed
 from otpvirt.money import currency, to_wire
 from otpvirt.native import rent_schemas as s
 from otpvirt.native import schemas as ns
-from otpvirt.native.wire import native, ok, parse, runtime
+from otpvirt.native.wire import client_address, native, ok, parse, runtime
 from otpvirt.rental import flow
 from otpvirt.rental import service as rentals
 from otpvirt.runtime import Runtime
@@ -31,7 +31,7 @@ async def _auth(rt: Runtime, request: Request, req: ns.Credentials) -> AuthClien
         rt.passwords,
         str(req.clientId),
         req.apiPassword,
-        address=request.client.host if request.client else None,
+        address=client_address(request),
         policy=rt.lockout,
         cache=rt.clients,
     )
